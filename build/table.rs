@@ -1,0 +1,88 @@
+//! Reads the call tables `src/calls/<family>/calls.in`.
+//!
+//! A line: `NAME(SECTION) | RESULT | C-TYPE NAME: KIND, …`. RESULT is the C type and how
+//! failure shows in it: `int fd` (negative on failure, or_die returns it), `int zero`
+//! (0 or -1; or_die returns void), `ssize_t count` (-1 on failure), `T *pointer` (NULL).
+//! KIND says how the argument is echoed, converted for the call file and parsed by the
+//! `explain` command (see `src/decode/value.rs`).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+#[derive(Clone, Debug)]
+pub struct Arg {
+    pub ctype: String,
+    pub name: String,
+    pub kind: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Call {
+    pub name: String,
+    pub section: String,
+    pub ret_ctype: String,
+    pub ret_class: String,
+    pub args: Vec<Arg>,
+}
+
+pub struct Family {
+    pub name: String,
+    pub dir: PathBuf,
+    pub table: PathBuf,
+    pub calls: Vec<Call>,
+}
+
+pub fn read_families(calls_dir: &Path) -> Vec<Family> {
+    let mut fams = Vec::new();
+    let mut dirs: Vec<_> = fs::read_dir(calls_dir).unwrap().map(|e| e.unwrap().path()).collect();
+    dirs.sort();
+    for dir in dirs {
+        let table = dir.join("calls.in");
+        if !table.is_file() {
+            continue;
+        }
+        let text = fs::read_to_string(&table).unwrap();
+        let calls = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .map(|(n, l)| parse_line(l).unwrap_or_else(|e| panic!("{}:{}: {}", table.display(), n + 1, e)))
+            .collect();
+        fams.push(Family { name: dir.file_name().unwrap().to_string_lossy().into(), dir, table, calls });
+    }
+    fams
+}
+
+fn parse_line(line: &str) -> Result<Call, String> {
+    let cols: Vec<&str> = line.split('|').map(str::trim).collect();
+    if cols.len() != 3 {
+        return Err("expected NAME(SECTION) | RESULT | ARGUMENTS".into());
+    }
+    let (name, section) = cols[0].trim_end_matches(')').split_once('(').ok_or("NAME(SECTION)")?;
+    let (ret_ctype, ret_class) = split_decl(cols[1])?;
+    let mut args = Vec::new();
+    if !cols[2].is_empty() && cols[2] != "void" {
+        for a in cols[2].split(',') {
+            let (decl, kind) = a.rsplit_once(':').ok_or_else(|| format!("argument {a:?} has no kind"))?;
+            let (ctype, name) = split_decl(decl)?;
+            args.push(Arg { ctype, name, kind: kind.trim().into() });
+        }
+    }
+    match ret_class.as_str() {
+        "fd" | "zero" | "count" | "pointer" => {}
+        other => return Err(format!("unknown result class {other}")),
+    }
+    Ok(Call { name: name.trim().into(), section: section.into(), ret_ctype, ret_class, args })
+}
+
+/// Splits `const char *pathname` into (`const char *`, `pathname`).
+fn split_decl(decl: &str) -> Result<(String, String), String> {
+    let decl = decl.trim();
+    let at = decl.rfind(|c: char| !(c.is_alphanumeric() || c == '_')).ok_or_else(|| format!("{decl:?}"))?;
+    let ctype = decl[..=at].trim().to_string();
+    let name = decl[at + 1..].to_string();
+    if ctype.is_empty() || name.is_empty() {
+        return Err(format!("cannot split {decl:?} into type and name"));
+    }
+    Ok((ctype, name))
+}

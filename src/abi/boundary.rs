@@ -1,0 +1,7 @@
+//! The generated C functions of every call (see build.rs and src/calls/*/calls.in).
+#![allow(clippy::missing_safety_doc)]
+
+#[allow(unused_imports)]
+use libc::{c_char, c_int, c_void};
+
+include!(concat!(env!("OUT_DIR"), "/boundary.rs"));

@@ -1,0 +1,215 @@
+//! Where printed explanations go: by default stderr, prefixed with the program name and
+//! wrapped to the terminal; or an output the program registered (libexplain's vtable).
+
+use crate::message::{options, set_hanging_indent, wrap::wrap};
+use crate::sys;
+use libc::{c_char, c_int, c_uint};
+use std::sync::Mutex;
+
+/// libexplain's output object: a vtable pointer and whether exit was used.
+#[repr(C)]
+pub struct explain_output_t {
+    pub vtable: *const explain_output_vtable_t,
+    pub exit_has_been_used: c_int,
+}
+
+/// The methods of an output; `size` is the size of the object `explain_output_new`
+/// allocates (at least sizeof(explain_output_t)).
+#[repr(C)]
+pub struct explain_output_vtable_t {
+    pub destructor: Option<unsafe extern "C" fn(op: *mut explain_output_t)>,
+    pub message: Option<unsafe extern "C" fn(op: *mut explain_output_t, text: *const c_char)>,
+    pub exit: Option<unsafe extern "C" fn(op: *mut explain_output_t, status: c_int)>,
+    pub size: c_uint,
+}
+
+struct Registered(*mut explain_output_t);
+// SAFETY: the pointer is only handed back to the program's own methods.
+unsafe impl Send for Registered {}
+static OUTPUT: Mutex<Registered> = Mutex::new(Registered(core::ptr::null_mut()));
+
+fn registered() -> *mut explain_output_t {
+    OUTPUT.lock().map(|o| o.0).unwrap_or(core::ptr::null_mut())
+}
+
+/// Sends one explanation (without newline) to the registered output or to stderr.
+pub fn message(text: &[u8]) {
+    let op = registered();
+    if !op.is_null() {
+        let mut buf = [0u8; super::MESSAGE_SIZE + 1];
+        let n = text.len().min(super::MESSAGE_SIZE);
+        buf[..n].copy_from_slice(&text[..n]);
+        // SAFETY: a registered output's methods accept a NUL-terminated string.
+        unsafe { explain_output_method_message(op, buf.as_ptr() as *const c_char) };
+        return;
+    }
+    to_stderr(text);
+}
+
+/// A line being assembled for stderr, cut when full.
+struct Line {
+    buf: [u8; super::MESSAGE_SIZE + 512],
+    len: usize,
+}
+
+impl Line {
+    fn put(&mut self, b: &[u8]) {
+        let n = b.len().min(self.buf.len() - self.len);
+        self.buf[self.len..self.len + n].copy_from_slice(&b[..n]);
+        self.len += n;
+    }
+}
+
+fn to_stderr(text: &[u8]) {
+    let opts = options();
+    let mut name = [0u8; 256];
+    let name_len = if opts.program_name { super::program_name::get(&mut name) } else { 0 };
+    let mut whole = Line { buf: [0; super::MESSAGE_SIZE + 512], len: 0 };
+    if name_len > 0 {
+        whole.put(&name[..name_len]);
+        whole.put(b": ");
+    }
+    whole.put(text);
+    // Wrap only for a person at a terminal, or when the program asked for an indent;
+    // a log line stays one line so it can be searched.
+    let indent = opts.hanging_indent.max(0) as usize;
+    let width = match sys::terminal_width(2) {
+        Some(w) => w as usize,
+        None if indent > 0 => 80,
+        None => 0,
+    };
+    let mut out = Line { buf: [0; super::MESSAGE_SIZE + 512], len: 0 };
+    if width == 0 {
+        out.put(&whole.buf[..whole.len]);
+        out.put(b"\n");
+    } else {
+        wrap(&whole.buf[..whole.len], width, indent, |l, ind| {
+            for _ in 0..ind {
+                out.put(b" ");
+            }
+            out.put(l);
+            out.put(b"\n");
+        });
+    }
+    let mut at = 0;
+    while at < out.len {
+        match sys::write(2, &out.buf[at..out.len]) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => at += n,
+        }
+    }
+}
+
+/// Ends the process through the registered output's exit method, or exit(3).
+pub fn exit(status: c_int) -> ! {
+    let op = registered();
+    if !op.is_null() {
+        // SAFETY: the registered object's method; it is expected not to return.
+        unsafe { explain_output_method_exit(op, status) }
+    }
+    // SAFETY: exit(3) runs atexit handlers and flushes stdio, as the program expects.
+    unsafe { libc::exit(status) }
+}
+
+/// Prints `text` through the registered output (default: stderr with program name).
+#[no_mangle]
+pub unsafe extern "C" fn explain_output_message(text: *const c_char) {
+    let t = crate::decode::Text::copy(text as usize);
+    message(t.bytes());
+}
+
+/// Exits through the registered output's exit method (default: exit(3)).
+#[no_mangle]
+pub extern "C" fn explain_output_exit(status: c_int) -> ! {
+    exit(status)
+}
+
+/// explain_output_exit(EXIT_FAILURE).
+#[no_mangle]
+pub extern "C" fn explain_output_exit_failure() -> ! {
+    exit(libc::EXIT_FAILURE)
+}
+
+/// Calls the message method of `op`; NULL does nothing.
+#[no_mangle]
+pub unsafe extern "C" fn explain_output_method_message(op: *mut explain_output_t, text: *const c_char) {
+    // SAFETY: op is NULL or an object from explain_output_new with a valid vtable.
+    unsafe {
+        if op.is_null() || (*op).vtable.is_null() {
+            return;
+        }
+        if let Some(f) = (*(*op).vtable).message {
+            f(op, text);
+        }
+    }
+}
+
+/// Calls the exit method of `op` (or exit(3) if it has none); never returns.
+#[no_mangle]
+pub unsafe extern "C" fn explain_output_method_exit(op: *mut explain_output_t, status: c_int) -> ! {
+    // SAFETY: op is NULL or an object from explain_output_new with a valid vtable.
+    unsafe {
+        if !op.is_null() && !(*op).vtable.is_null() {
+            (*op).exit_has_been_used = 1;
+            if let Some(f) = (*(*op).vtable).exit {
+                f(op, status);
+            }
+        }
+        libc::exit(status)
+    }
+}
+
+/// Calls the destructor of `op` and frees it; NULL does nothing.
+#[no_mangle]
+pub unsafe extern "C" fn explain_output_method_destructor(op: *mut explain_output_t) {
+    if op.is_null() {
+        return;
+    }
+    // SAFETY: op came from explain_output_new (malloc'd) with a valid vtable.
+    unsafe {
+        if !(*op).vtable.is_null() {
+            if let Some(f) = (*(*op).vtable).destructor {
+                f(op);
+            }
+        }
+        libc::free(op as *mut libc::c_void);
+    }
+}
+
+/// Allocates an output object of `vtable->size` bytes (malloc) bound to `vtable`.
+/// Returns NULL when out of memory or when the vtable is NULL or too small.
+#[no_mangle]
+pub unsafe extern "C" fn explain_output_new(vtable: *const explain_output_vtable_t) -> *mut explain_output_t {
+    // SAFETY: vtable is NULL or points to the program's vtable, which outlives the object.
+    unsafe {
+        if vtable.is_null() || ((*vtable).size as usize) < core::mem::size_of::<explain_output_t>() {
+            return core::ptr::null_mut();
+        }
+        let op = libc::calloc(1, (*vtable).size as usize) as *mut explain_output_t;
+        if !op.is_null() {
+            (*op).vtable = vtable;
+        }
+        op
+    }
+}
+
+/// Routes printed explanations to `op` (taking ownership; the previous output is
+/// destroyed). NULL restores the default, stderr.
+#[no_mangle]
+pub unsafe extern "C" fn explain_output_register(op: *mut explain_output_t) {
+    let old = {
+        let mut o = OUTPUT.lock().unwrap_or_else(|e| e.into_inner());
+        core::mem::replace(&mut o.0, op)
+    };
+    if !old.is_null() && old != op {
+        // SAFETY: the previous output was registered by the program and is ours to destroy.
+        unsafe { explain_output_method_destructor(old) };
+    }
+}
+
+/// Sets the hanging indent, in columns, of continuation lines when printed
+/// explanations are wrapped. 0 (the default) means no indent.
+#[no_mangle]
+pub extern "C" fn explain_option_hanging_indent_set(columns: c_int) {
+    set_hanging_indent(columns);
+}

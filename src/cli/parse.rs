@@ -1,0 +1,158 @@
+//! Arguments as a user copies them from an strace listing: `O_WRONLY|O_CREAT`, `0644`,
+//! `42`, `0x7f00…`, `NULL`, `AT_FDCWD`, `"quoted strings"`.
+
+use std::ffi::CString;
+
+pub enum Parsed {
+    Number(i64),
+    Str(CString),
+    Null,
+}
+
+impl Parsed {
+    pub fn number(&self) -> i64 {
+        match self {
+            Parsed::Number(n) => *n,
+            _ => 0,
+        }
+    }
+
+    pub fn pointer(&self) -> *const libc::c_char {
+        match self {
+            Parsed::Str(s) => s.as_ptr(),
+            Parsed::Number(n) => *n as usize as *const libc::c_char,
+            Parsed::Null => core::ptr::null(),
+        }
+    }
+}
+
+/// Parses one argument of the given kind; Err names what was expected.
+pub fn parse_arg(kind: &str, text: &str) -> Result<Parsed, String> {
+    match kind {
+        "path" | "string" => {
+            if text == "NULL" {
+                return Ok(Parsed::Null);
+            }
+            let t = unquote(text);
+            CString::new(t).map(Parsed::Str).map_err(|_| "a string without NUL bytes".into())
+        }
+        "ptr" => {
+            if text == "NULL" {
+                Ok(Parsed::Null)
+            } else {
+                number(text).map(Parsed::Number).ok_or_else(|| "an address (0x1234) or NULL".into())
+            }
+        }
+        "open_flags" => symbols(text, crate::decode::OPEN_FLAGS, &[("O_RDONLY", 0), ("O_WRONLY", 1), ("O_RDWR", 2)]),
+        "dirfd" if text == "AT_FDCWD" => Ok(Parsed::Number(libc::AT_FDCWD as i64)),
+        "mode" | "create_mode" => mode(text),
+        _ => number(text).map(Parsed::Number).ok_or_else(|| "a number".into()),
+    }
+}
+
+/// Removes one level of double quotes and C escapes, if present.
+fn unquote(text: &str) -> Vec<u8> {
+    let Some(inner) = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) else {
+        return text.as_bytes().to_vec();
+    };
+    let b = inner.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'\\' || i + 1 == b.len() {
+            out.push(b[i]);
+            i += 1;
+            continue;
+        }
+        i += 1;
+        let c = b[i];
+        i += 1;
+        out.push(match c {
+            b'n' => b'\n',
+            b't' => b'\t',
+            b'r' => b'\r',
+            b'a' => 7,
+            b'b' => 8,
+            b'f' => 12,
+            b'v' => 11,
+            b'0'..=b'7' => {
+                let mut v = (c - b'0') as u32;
+                let mut digits = 1;
+                while digits < 3 && i < b.len() && (b'0'..=b'7').contains(&b[i]) {
+                    v = v * 8 + (b[i] - b'0') as u32;
+                    i += 1;
+                    digits += 1;
+                }
+                v as u8
+            }
+            other => other,
+        });
+    }
+    out
+}
+
+/// Decimal, 0x hex, or leading-0 octal, optionally negative.
+pub fn number(text: &str) -> Option<i64> {
+    let t = text.trim();
+    let (neg, t) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t),
+    };
+    let v = if let Some(h) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
+        i64::from_str_radix(h, 16).ok()?
+    } else if t.len() > 1 && t.starts_with('0') {
+        i64::from_str_radix(&t[1..], 8).ok()?
+    } else {
+        t.parse().ok()?
+    };
+    Some(if neg { -v } else { v })
+}
+
+fn symbols(text: &str, table: &[crate::decode::Entry], extra: &[(&str, i64)]) -> Result<Parsed, String> {
+    let mut v = 0i64;
+    for part in text.split('|').map(str::trim) {
+        if let Some(n) = number(part) {
+            v |= n;
+        } else if let Some((_, n)) = extra.iter().find(|(name, _)| *name == part) {
+            v |= n;
+        } else if let Some(e) = table.iter().find(|e| e.name == part) {
+            v |= e.value;
+        } else {
+            return Err(format!("unknown flag {part:?}"));
+        }
+    }
+    Ok(Parsed::Number(v))
+}
+
+const MODE_BITS: &[(&str, i64)] = &[
+    ("S_ISUID", 0o4000), ("S_ISGID", 0o2000), ("S_ISVTX", 0o1000),
+    ("S_IRWXU", 0o700), ("S_IRUSR", 0o400), ("S_IWUSR", 0o200), ("S_IXUSR", 0o100),
+    ("S_IRWXG", 0o70), ("S_IRGRP", 0o40), ("S_IWGRP", 0o20), ("S_IXGRP", 0o10),
+    ("S_IRWXO", 0o7), ("S_IROTH", 0o4), ("S_IWOTH", 0o2), ("S_IXOTH", 0o1),
+];
+
+/// A mode: octal as written (0644 or 644), or S_I* names joined by `|`.
+fn mode(text: &str) -> Result<Parsed, String> {
+    let t = text.trim();
+    if !t.is_empty() && t.bytes().all(|c| (b'0'..=b'7').contains(&c)) {
+        return Ok(Parsed::Number(i64::from_str_radix(t, 8).unwrap_or(0)));
+    }
+    symbols(t, &[], MODE_BITS).map_err(|_| "a mode (0644 or S_IRUSR|S_IWUSR)".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_strace_notation() {
+        assert_eq!(parse_arg("open_flags", "O_WRONLY|O_CREAT").unwrap().number(), (libc::O_WRONLY | libc::O_CREAT) as i64);
+        assert_eq!(parse_arg("mode", "0644").unwrap().number(), 0o644);
+        assert_eq!(parse_arg("mode", "S_IRUSR|S_IWUSR").unwrap().number(), 0o600);
+        assert_eq!(parse_arg("fd", "42").unwrap().number(), 42);
+        assert_eq!(parse_arg("ptr", "0x1230000").unwrap().number(), 0x1230000);
+        assert!(matches!(parse_arg("ptr", "NULL").unwrap(), Parsed::Null));
+        assert_eq!(parse_arg("dirfd", "AT_FDCWD").unwrap().number(), libc::AT_FDCWD as i64);
+        assert!(parse_arg("open_flags", "O_BOGUS").is_err());
+    }
+}

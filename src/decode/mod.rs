@@ -1,0 +1,23 @@
+//! How arguments are represented: strings copied safely from the caller, and the echo of
+//! each argument kind the way strace prints it.
+
+mod flags;
+mod mode;
+mod text;
+mod value;
+
+pub use flags::{access_mode_name, write_open_flags};
+pub use mode::write_mode;
+pub use text::{Text, TextState};
+pub use value::{write_fd, Arg, Value};
+
+/// One row of a generated table: a constant's value, its name, and (for errno) its text.
+#[derive(Debug)]
+pub struct Entry {
+    pub value: i64,
+    pub name: &'static str,
+    pub text: &'static str,
+}
+
+/// The open(2) flags after the access mode (generated from open_flags.in).
+pub static OPEN_FLAGS: &[Entry] = include!(concat!(env!("OUT_DIR"), "/open_flags.rs"));

@@ -1,0 +1,184 @@
+//! The message writer: the three parts of every explanation, written into a fixed buffer.
+//!
+//! `call` writes the first two parts (the call as strace prints it, then `failed,` and
+//! the error); the call file then writes `because` and the explanation through the prose
+//! functions of `prose/`. Writing never allocates and never overruns: what does not fit
+//! is dropped, and `finish` NUL-terminates without splitting a UTF-8 sequence.
+
+mod options;
+pub mod prose;
+mod quote;
+pub mod wrap;
+
+pub use options::{options, set_hanging_indent, set_program_name_assemble, Options};
+
+use crate::decode::Arg;
+use core::fmt;
+
+pub struct Message<'a> {
+    buf: &'a mut [u8],
+    len: usize,
+    overflow: bool,
+    /// The longest a quoted string is shown before it is shortened, so that one long
+    /// argument cannot crowd the explanation out of the buffer.
+    quote_limit: usize,
+    pub opts: Options,
+    has_because: bool,
+}
+
+impl<'a> Message<'a> {
+    /// A writer over `buf`; one byte is always kept for the NUL.
+    pub fn new(buf: &'a mut [u8]) -> Message<'a> {
+        let quote_limit = (buf.len() / 6).max(40);
+        Message { buf, len: 0, overflow: false, quote_limit, opts: options(), has_because: false }
+    }
+
+    fn room(&self) -> usize {
+        self.buf.len().saturating_sub(1 + self.len)
+    }
+
+    /// Appends raw bytes, dropping what does not fit.
+    pub fn raw(&mut self, b: &[u8]) {
+        let n = b.len().min(self.room());
+        self.buf[self.len..self.len + n].copy_from_slice(&b[..n]);
+        self.len += n;
+        if n < b.len() {
+            self.overflow = true;
+        }
+    }
+
+    pub fn text(&mut self, s: &str) {
+        self.raw(s.as_bytes());
+    }
+
+    pub fn number(&mut self, n: i64) {
+        let _ = fmt::write(self, format_args!("{n}"));
+    }
+
+    /// A user-supplied string, quoted and C-escaped; shortened in the middle, with its
+    /// length shown, when longer than the quote limit.
+    pub fn quoted(&mut self, b: &[u8]) {
+        quote::write_quoted(self, b, self.quote_limit);
+    }
+
+    /// The bytes written so far (without the NUL).
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+
+    /// Part one and two: `name(arg = value, …) failed, text (n, ENAME)`.
+    pub fn call(&mut self, name: &str, args: &[Arg], errnum: i32) {
+        self.text(name);
+        self.text("(");
+        let mut first = true;
+        for a in args {
+            if !a.value.shown(args) {
+                continue;
+            }
+            if !first {
+                self.text(", ");
+            }
+            first = false;
+            self.text(a.name);
+            self.text(" = ");
+            a.value.echo(self, args);
+        }
+        self.text(") failed, ");
+        self.error(errnum);
+    }
+
+    /// The error part: system text, then number and symbol in parentheses.
+    pub fn error(&mut self, errnum: i32) {
+        let mut tbuf = [0u8; 256];
+        let text = crate::errno::text(errnum, self.opts.internal_strerror, &mut tbuf);
+        self.raw(text);
+        self.text(" (");
+        match (crate::errno::name(errnum), self.opts.numeric_errno) {
+            (Some(n), true) => {
+                self.number(errnum as i64);
+                self.text(", ");
+                self.text(n);
+            }
+            (Some(n), false) => self.text(n),
+            (None, _) => self.number(errnum as i64),
+        }
+        self.text(")");
+    }
+
+    /// Starts part three. Written once; later calls continue the same sentence.
+    pub fn because(&mut self) {
+        if self.has_because {
+            self.text("; ");
+        } else {
+            self.text(" because ");
+            self.has_because = true;
+        }
+    }
+
+    /// NUL-terminates; after truncation, drops a UTF-8 sequence that the cut split.
+    pub fn finish(&mut self) -> usize {
+        if self.buf.is_empty() {
+            return 0;
+        }
+        if self.overflow {
+            self.len = whole_utf8_prefix(&self.buf[..self.len]);
+        }
+        self.buf[self.len] = 0;
+        self.len
+    }
+}
+
+/// The length of the longest prefix of `b` that does not end inside a UTF-8 sequence.
+fn whole_utf8_prefix(b: &[u8]) -> usize {
+    let len = b.len();
+    // Look back at most 3 bytes for the lead byte of the last sequence.
+    for back in 1..=len.min(4) {
+        let c = b[len - back];
+        if c & 0xC0 == 0x80 {
+            continue; // continuation byte
+        }
+        let need = match c {
+            0x00..=0x7F => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF7 => 4,
+            _ => 1,
+        };
+        return if need > back { len - back } else { len };
+    }
+    len
+}
+
+impl fmt::Write for Message<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.raw(s.as_bytes());
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_never_splits_a_utf8_sequence() {
+        let mut buf = [0u8; 6];
+        let mut m = Message::new(&mut buf);
+        m.text("abcé"); // 5 bytes fit exactly
+        assert_eq!(m.finish(), 5);
+        let mut buf = [0u8; 5];
+        let mut m = Message::new(&mut buf);
+        m.text("abcé"); // the é would be cut: drop it whole
+        assert_eq!(m.finish(), 3);
+        assert_eq!(&buf[..4], b"abc\0");
+    }
+
+    #[test]
+    fn a_one_byte_buffer_holds_only_the_nul() {
+        let mut buf = [7u8; 1];
+        let mut m = Message::new(&mut buf);
+        m.text("anything");
+        assert_eq!(m.finish(), 0);
+        assert_eq!(buf[0], 0);
+    }
+}

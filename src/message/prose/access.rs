@@ -1,0 +1,68 @@
+//! Permission denials: who asked, which bits applied, which capability would override.
+
+use super::ids;
+use crate::message::Message;
+use crate::probe::creds::{capability_name, Class, Creds, Decision, READ, SEARCH, WRITE};
+use crate::sys::Stat;
+
+fn rwx(bits: u32) -> [u8; 3] {
+    [
+        if bits & 4 != 0 { b'r' } else { b'-' },
+        if bits & 2 != 0 { b'w' } else { b'-' },
+        if bits & 1 != 0 { b'x' } else { b'-' },
+    ]
+}
+
+fn wanted(m: &mut Message, want: u32, is_dir: bool) {
+    let mut first = true;
+    for (bit, name) in [(READ, "read"), (WRITE, "write"), (SEARCH, if is_dir { "search" } else { "execute" })] {
+        if want & bit != 0 {
+            if !first {
+                m.text(" and ");
+            }
+            m.text(name);
+            first = false;
+        }
+    }
+}
+
+/// `the process (effective user 65534 "nobody", …) lacks write permission on <what>:
+/// it is neither the owner … so the permissions for others apply, which are "r-x" …,
+/// and it does not have the CAP_DAC_OVERRIDE capability that would override them`.
+pub fn denied(m: &mut Message, st: &Stat, d: &Decision, c: &Creds, what: impl FnOnce(&mut Message)) {
+    let is_dir = st.st_mode & libc::S_IFMT == libc::S_IFDIR;
+    m.text("the process (effective user ");
+    ids::user(m, c.uid);
+    m.text(", group ");
+    ids::group(m, c.gid);
+    m.text(") lacks ");
+    wanted(m, d.wanted & !d.bits, is_dir);
+    m.text(" permission on ");
+    what(m);
+    m.text(": ");
+    match d.class {
+        Class::Owner => m.text("it is the owner, and the owner's permissions are "),
+        Class::Group => {
+            m.text("it is not the owner (");
+            ids::user(m, st.st_uid);
+            m.text(") but is in the group ");
+            ids::group(m, st.st_gid);
+            m.text(", whose permissions are ");
+        }
+        Class::Other => {
+            m.text("it is neither the owner (");
+            ids::user(m, st.st_uid);
+            m.text(") nor in the group (");
+            ids::group(m, st.st_gid);
+            m.text("), so the permissions for others apply, which are ");
+        }
+    }
+    m.text("\"");
+    m.raw(&rwx(d.bits));
+    let _ = core::fmt::write(m, format_args!("\" (mode 0{:o})", st.st_mode & 0o7777));
+    if let Some(cap) = d.cap {
+        m.text(", and it does not have the ");
+        m.text(capability_name(cap));
+        m.text(" capability that would override them");
+    }
+}

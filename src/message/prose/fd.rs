@@ -1,0 +1,64 @@
+//! Descriptor and pointer problems.
+
+use crate::decode::{access_mode_name, write_fd};
+use crate::message::Message;
+use crate::probe::fd::{facts, type_name};
+
+/// EBADF: closed, or open in a mode that does not allow `need` ("reading", "writing").
+/// `want_mode` is the access mode required: O_RDONLY for reading, O_WRONLY for writing.
+pub fn bad_fd(m: &mut Message, arg: &str, fd: i32, want_mode: Option<i32>) {
+    m.because();
+    if fd < 0 {
+        let _ = core::fmt::write(m, format_args!("{arg} is {fd}, and descriptors are never negative"));
+        return;
+    }
+    let Some(f) = facts(fd) else {
+        let _ = core::fmt::write(m, format_args!("{arg} {fd} is not an open file descriptor"));
+        if let Some((soft, _)) = crate::probe::limits::open_files_limit() {
+            if fd as u64 >= soft {
+                let _ = core::fmt::write(m, format_args!(" (and is beyond the process's limit, RLIMIT_NOFILE, of {soft})"));
+            }
+        }
+        return;
+    };
+    m.text(arg);
+    m.text(" ");
+    write_fd(m, fd);
+    if f.flags & libc::O_PATH != 0 {
+        m.text(" was opened with O_PATH, which allows no reading or writing");
+        return;
+    }
+    let mode = f.flags & libc::O_ACCMODE;
+    match want_mode {
+        Some(libc::O_RDONLY) if mode == libc::O_WRONLY => {
+            m.text(" is open only for writing (O_WRONLY), not for reading");
+        }
+        Some(libc::O_WRONLY) if mode == libc::O_RDONLY => {
+            m.text(" is open only for reading (O_RDONLY), not for writing");
+        }
+        _ => {
+            m.text(" is open (");
+            m.text(access_mode_name(f.flags));
+            m.text(")");
+            if let Some(st) = f.stat {
+                m.text(" on a ");
+                m.text(type_name(st.st_mode));
+            }
+            m.text(", yet the kernel refused it for this call");
+        }
+    }
+}
+
+/// EFAULT for a buffer: which argument, which address, how many bytes.
+pub fn bad_pointer(m: &mut Message, arg: &str, addr: usize, len: usize) {
+    m.because();
+    if addr == 0 {
+        m.text(arg);
+        m.text(" is the NULL pointer");
+        return;
+    }
+    let _ = core::fmt::write(
+        m,
+        format_args!("{arg} ({addr:#x}, {len} bytes) is not entirely within the process's accessible address space"),
+    );
+}

@@ -1,0 +1,55 @@
+//! File system facts: which mount, what type, how full.
+
+use crate::message::Message;
+use crate::probe::mounts::Mount;
+
+fn size(m: &mut Message, bytes: u64) {
+    const UNITS: [&str; 6] = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB"];
+    let mut v = bytes as f64;
+    let mut u = 0;
+    while v >= 1024.0 && u + 1 < UNITS.len() {
+        v /= 1024.0;
+        u += 1;
+    }
+    if u == 0 {
+        let _ = core::fmt::write(m, format_args!("{} bytes", bytes));
+    } else {
+        let _ = core::fmt::write(m, format_args!("{:.1} {}", v, UNITS[u]));
+    }
+}
+
+/// `the "tmpfs" file system mounted on "/mnt/x"`.
+pub fn mount(m: &mut Message, mnt: &Mount) {
+    m.text("the ");
+    m.quoted(mnt.fstype());
+    m.text(" file system mounted on ");
+    m.quoted(mnt.point.as_bytes());
+}
+
+/// How full: blocks and inodes, with what an unprivileged user may still use.
+pub fn fullness(m: &mut Message, mnt: &Mount) {
+    let Some(s) = mnt.stat else { return };
+    let bsize = s.f_frsize as u64;
+    let total = s.f_blocks as u64 * bsize;
+    let avail = s.f_bavail as u64 * bsize;
+    let free = s.f_bfree as u64 * bsize;
+    m.text(" (");
+    size(m, total);
+    m.text(" in all, ");
+    size(m, avail);
+    m.text(" available");
+    if free > avail {
+        m.text(", ");
+        size(m, free - avail);
+        m.text(" more reserved for privileged users");
+    }
+    if s.f_files > 0 {
+        let _ = core::fmt::write(m, format_args!("; {} of {} inodes free", s.f_ffree, s.f_files));
+    }
+    m.text(")");
+}
+
+/// Whether the blocks or the inodes ran out.
+pub fn out_of_inodes(mnt: &Mount) -> bool {
+    mnt.stat.map_or(false, |s| s.f_files > 0 && s.f_ffree == 0)
+}

@@ -1,0 +1,11 @@
+//! All wording lives here: each function turns facts from `probe/` into a phrase.
+//! Call files choose which facts to state; they never write sentences themselves.
+
+pub mod access;
+pub mod fd;
+pub mod fs;
+pub mod generic;
+pub mod ids;
+pub mod limits;
+pub mod location;
+pub mod path;

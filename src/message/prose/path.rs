@@ -1,0 +1,148 @@
+//! Path resolution failures, in words.
+
+use super::{access, location};
+use crate::decode::Text;
+use crate::message::Message;
+use crate::probe::creds::Creds;
+use crate::probe::fd::{dtype_name, type_name};
+use crate::probe::path::{resolve, Failure, Found, Start};
+use crate::probe::suggest;
+
+/// Resolves `path` (the argument called `arg`); when the walk fails before the final
+/// component, explains why and returns None; otherwise returns what it found.
+pub fn resolve_or_explain(m: &mut Message, arg: &str, path: &Text, start: Start, follow: bool) -> Option<Found> {
+    match resolve(start, path, follow) {
+        Ok(found) => Some(found),
+        Err(f) => {
+            failure(m, arg, start, &f);
+            None
+        }
+    }
+}
+
+/// Explains a walk that stopped early.
+pub fn failure(m: &mut Message, arg: &str, start: Start, f: &Failure) {
+    m.because();
+    match f {
+        Failure::Null => {
+            m.text(arg);
+            m.text(" is the NULL pointer, where a path was expected");
+        }
+        Failure::Unreadable => {
+            m.text(arg);
+            m.text(" does not point to readable memory in the process's address space");
+        }
+        Failure::Empty => {
+            m.text(arg);
+            m.text(" is the empty string; an empty path names no file, not even the current directory");
+        }
+        Failure::PathTooLong { len, max } => {
+            let _ = core::fmt::write(m, format_args!("{arg} is {len} bytes long, longer than the system's limit for a path (PATH_MAX) of {max} bytes"));
+        }
+        Failure::NameTooLong { dir, name, len, max } => {
+            m.text("the component ");
+            m.quoted(name.as_bytes());
+            let _ = core::fmt::write(m, format_args!(" is {len} bytes long, longer than the limit for a name (NAME_MAX) of {max} bytes on the file system of "));
+            location::directory(m, start, dir.as_bytes());
+        }
+        Failure::Missing { dir, name, link } => {
+            m.text("there is no ");
+            m.quoted(name.as_bytes());
+            m.text(" directory in ");
+            location::directory(m, start, dir.as_bytes());
+            if let Some(l) = link {
+                m.text(" (reached through the symbolic link ");
+                location::path(m, start, l.path.as_bytes());
+                m.text(", which points to ");
+                m.quoted(l.target.as_bytes());
+                m.text(")");
+            }
+            suggestion(m, start, dir.as_bytes(), name.as_bytes());
+        }
+        Failure::NotDir { path, stat } => {
+            location::path(m, start, path.as_bytes());
+            m.text(" is a ");
+            m.text(type_name(stat.st_mode));
+            m.text(", not a directory, yet ");
+            m.text(arg);
+            m.text(" uses it as one");
+        }
+        Failure::NoSearch { dir, stat, decision } => {
+            access::denied(m, stat, decision, &Creds::current(), |m| location::directory(m, start, dir.as_bytes()));
+        }
+        Failure::Loop { link, repeated: true, .. } => {
+            m.text("the symbolic links met while resolving ");
+            m.text(arg);
+            m.text(" form a loop, detected at ");
+            location::path(m, start, link.as_bytes());
+        }
+        Failure::Loop { link, limit, .. } => {
+            let _ = core::fmt::write(m, format_args!("resolving {arg} needs more than {limit} symbolic links, the kernel's limit; the last one met was "));
+            location::path(m, start, link.as_bytes());
+        }
+        Failure::BadDirFd { fd, stat: None } => {
+            let _ = core::fmt::write(m, format_args!("the directory descriptor {fd} is not open, and {arg} is relative to it"));
+        }
+        Failure::BadDirFd { fd, stat: Some(st) } => {
+            let _ = core::fmt::write(m, format_args!("the directory descriptor {fd}"));
+            let mut p = crate::sys::CPath::new();
+            if crate::probe::fd::path_of(*fd, &mut p) {
+                m.text(" (");
+                m.quoted(p.as_bytes());
+                m.text(")");
+            }
+            m.text(" refers to a ");
+            m.text(type_name(st.st_mode));
+            m.text(", not a directory, and ");
+            m.text(arg);
+            m.text(" is relative to it");
+        }
+        Failure::Other { path, errno } => {
+            m.text("examining ");
+            location::path(m, start, path.as_bytes());
+            m.text(" failed with ");
+            m.error(*errno);
+        }
+    }
+}
+
+/// The final component does not exist: say where it was looked for and offer the
+/// nearest name. A dangling symbolic link is named with its target.
+pub fn missing_final(m: &mut Message, found: &Found) {
+    m.because();
+    if let Some(l) = found.link.as_ref().filter(|_| found.stat.is_none()) {
+        m.text("the symbolic link ");
+        location::path(m, found.start, l.path.as_bytes());
+        m.text(" points to ");
+        m.quoted(l.target.as_bytes());
+        m.text(", and there is no ");
+        m.quoted(found.name.as_bytes());
+        m.text(" in ");
+        location::directory(m, found.start, found.dir.as_bytes());
+    } else {
+        m.text("there is no ");
+        m.quoted(found.name.as_bytes());
+        m.text(" in ");
+        location::directory(m, found.start, found.dir.as_bytes());
+    }
+    suggestion(m, found.start, found.dir.as_bytes(), found.name.as_bytes());
+}
+
+/// `; perhaps the "fcntl.h" regular file was meant`.
+pub fn suggestion(m: &mut Message, start: Start, dir: &[u8], name: &[u8]) {
+    let Some(d) = crate::sys::CPath::from_bytes(dir) else { return };
+    if let Some(s) = suggest::nearest(start.fd(), &d, name) {
+        m.text("; perhaps the ");
+        m.quoted(s.name.as_bytes());
+        m.text(" ");
+        m.text(dtype_name(s.kind));
+        m.text(" was meant");
+    }
+}
+
+/// `"/tmp/x" is a regular file`.
+pub fn final_is(m: &mut Message, found: &Found, what: &str) {
+    location::path(m, found.start, found.path.as_bytes());
+    m.text(" is ");
+    m.text(what);
+}

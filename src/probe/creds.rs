@@ -1,0 +1,111 @@
+//! The process's credentials and the permission rules of path_resolution(7).
+
+use crate::sys;
+
+pub const CAP_CHOWN: u32 = 0;
+pub const CAP_DAC_OVERRIDE: u32 = 1;
+pub const CAP_DAC_READ_SEARCH: u32 = 2;
+pub const CAP_FOWNER: u32 = 3;
+pub const CAP_SYS_ADMIN: u32 = 21;
+pub const CAP_SYS_RESOURCE: u32 = 24;
+
+pub fn capability_name(cap: u32) -> &'static str {
+    match cap {
+        CAP_CHOWN => "CAP_CHOWN",
+        CAP_DAC_OVERRIDE => "CAP_DAC_OVERRIDE",
+        CAP_DAC_READ_SEARCH => "CAP_DAC_READ_SEARCH",
+        CAP_FOWNER => "CAP_FOWNER",
+        CAP_SYS_ADMIN => "CAP_SYS_ADMIN",
+        CAP_SYS_RESOURCE => "CAP_SYS_RESOURCE",
+        _ => "a capability",
+    }
+}
+
+/// Who the kernel checks permissions for: effective ids, groups, capabilities.
+#[derive(Clone, Copy)]
+pub struct Creds {
+    pub uid: u32,
+    pub gid: u32,
+    groups: [u32; 64],
+    ngroups: usize,
+    caps: u64,
+}
+
+impl Creds {
+    pub fn current() -> Creds {
+        let mut c = Creds { uid: sys::uids().1, gid: sys::gids().1, groups: [0; 64], ngroups: 0, caps: 0 };
+        c.ngroups = sys::groups(&mut c.groups);
+        c.caps = sys::capabilities().unwrap_or(0);
+        c
+    }
+
+    pub fn has_cap(&self, cap: u32) -> bool {
+        self.caps & (1u64 << cap) != 0
+    }
+
+    pub fn in_group(&self, gid: u32) -> bool {
+        self.gid == gid || self.groups[..self.ngroups].contains(&gid)
+    }
+}
+
+/// Access wanted, as the rwx bits of one class.
+pub const READ: u32 = 4;
+pub const WRITE: u32 = 2;
+pub const SEARCH: u32 = 1;
+
+/// Which class of permission bits applied to the caller.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Class {
+    Owner,
+    Group,
+    Other,
+}
+
+/// The facts behind one permission decision.
+#[derive(Clone, Copy, Debug)]
+pub struct Decision {
+    pub granted: bool,
+    pub class: Class,
+    /// The rwx bits of the class that applied (0..7).
+    pub bits: u32,
+    pub wanted: u32,
+    /// The capability that granted access over the bits, or that would have.
+    pub cap: Option<u32>,
+    pub cap_held: bool,
+}
+
+/// Decides `want` (READ/WRITE/SEARCH bits) on a file with `st` for `c`, the way the
+/// kernel's generic_permission does (ACLs aside).
+pub fn decide(st: &sys::Stat, want: u32, c: &Creds) -> Decision {
+    let mode = st.st_mode;
+    let class = if c.uid == st.st_uid {
+        Class::Owner
+    } else if c.in_group(st.st_gid) {
+        Class::Group
+    } else {
+        Class::Other
+    };
+    let bits = match class {
+        Class::Owner => (mode >> 6) & 7,
+        Class::Group => (mode >> 3) & 7,
+        Class::Other => mode & 7,
+    };
+    let by_bits = bits & want == want;
+    let is_dir = mode & libc::S_IFMT == libc::S_IFDIR;
+    // The capability that overrides: read/search by DAC_READ_SEARCH, anything else by
+    // DAC_OVERRIDE (execute of a non-directory only when some x bit is set).
+    let cap = if want & WRITE == 0 && (want & SEARCH == 0 || is_dir) {
+        if c.has_cap(CAP_DAC_READ_SEARCH) { CAP_DAC_READ_SEARCH } else { CAP_DAC_OVERRIDE }
+    } else {
+        CAP_DAC_OVERRIDE
+    };
+    let cap_applies = cap != CAP_DAC_OVERRIDE || want & SEARCH == 0 || is_dir || mode & 0o111 != 0;
+    let cap_held = cap_applies && c.has_cap(cap);
+    Decision { granted: by_bits || cap_held, class, bits, wanted: want, cap: Some(cap).filter(|_| cap_applies), cap_held }
+}
+
+/// The sticky-bit rule: in a sticky directory only the file's owner, the directory's
+/// owner, or CAP_FOWNER may remove or rename the file.
+pub fn sticky_denies(dir: &sys::Stat, file: &sys::Stat, c: &Creds) -> bool {
+    dir.st_mode & libc::S_ISVTX != 0 && c.uid != file.st_uid && c.uid != dir.st_uid && !c.has_cap(CAP_FOWNER)
+}

@@ -1,0 +1,238 @@
+//! Path resolution as path_resolution(7) describes it, one component at a time.
+//!
+//! The walk uses `lstat` on growing prefixes (no descriptors, so it works when the
+//! process has none left) and follows symbolic links itself by splicing their targets
+//! into the rest of the path. It stops at the first component that fails and says why;
+//! when it reaches the final component it reports what is there, and leaves the call's
+//! own rules (must exist, must not exist, O_NOFOLLOW…) to the caller.
+
+use super::creds::{decide, Creds, Decision, SEARCH};
+use crate::decode::{Text, TextState};
+use crate::sys::{self, CPath, Stat};
+
+/// The kernel's limit on symbolic links followed in one resolution.
+pub const MAXSYMLINKS: usize = 40;
+/// PATH_MAX, counting the terminating NUL.
+pub const PATH_MAX: usize = libc::PATH_MAX as usize;
+
+/// Where a relative path starts.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Start {
+    Cwd,
+    /// A directory descriptor (the *at calls); AT_FDCWD means Cwd.
+    Dir(i32),
+}
+
+impl Start {
+    pub fn fd(self) -> i32 {
+        match self {
+            Start::Cwd => libc::AT_FDCWD,
+            Start::Dir(fd) => fd,
+        }
+    }
+
+    pub fn of(dirfd: i32) -> Start {
+        if dirfd == libc::AT_FDCWD {
+            Start::Cwd
+        } else {
+            Start::Dir(dirfd)
+        }
+    }
+}
+
+/// A symbolic link that was followed: where it is and what it says.
+#[derive(Clone)]
+pub struct Link {
+    pub path: CPath,
+    pub target: CPath,
+}
+
+/// The walk reached the final component.
+pub struct Found {
+    pub start: Start,
+    /// The directory that holds the final component ("" is the start directory).
+    pub dir: CPath,
+    pub dir_stat: Stat,
+    /// The final component ("." or "/" when the path names a directory only).
+    pub name: CPath,
+    /// The path of the final component, usable with `start`.
+    pub path: CPath,
+    /// What is there (after following links when asked); None when nothing is.
+    pub stat: Option<Stat>,
+    /// The last symbolic link followed on the way, if any.
+    pub link: Option<Link>,
+    /// The path ended in '/', so the final component must be a directory.
+    pub trailing_slash: bool,
+    /// The final component is a symbolic link that was not followed.
+    pub final_is_link: bool,
+}
+
+/// Why the walk stopped before the final component.
+pub enum Failure {
+    Null,
+    Unreadable,
+    Empty,
+    PathTooLong { len: usize, max: usize },
+    NameTooLong { dir: CPath, name: CPath, len: usize, max: usize },
+    /// A directory component does not exist.
+    Missing { dir: CPath, name: CPath, link: Option<Link> },
+    /// A component used as a directory is something else.
+    NotDir { path: CPath, stat: Stat },
+    /// A directory may not be searched.
+    NoSearch { dir: CPath, stat: Stat, decision: Decision },
+    /// Too many links; `repeated` when one of them was met twice (a loop).
+    Loop { link: CPath, repeated: bool, limit: usize },
+    /// The directory descriptor of an *at call is not open, or not a directory.
+    BadDirFd { fd: i32, stat: Option<Stat> },
+    /// An error the walk does not explain itself.
+    Other { path: CPath, errno: i32 },
+}
+
+pub type Outcome = Result<Found, Failure>;
+
+pub fn is_dir(st: &Stat) -> bool {
+    st.st_mode & libc::S_IFMT == libc::S_IFDIR
+}
+
+pub fn is_link(st: &Stat) -> bool {
+    st.st_mode & libc::S_IFMT == libc::S_IFLNK
+}
+
+/// Walks `path` from `start`. `follow_final` follows a final symbolic link.
+pub fn resolve(start: Start, path: &Text, follow_final: bool) -> Outcome {
+    match path.state {
+        TextState::Null => return Err(Failure::Null),
+        TextState::Unreadable => return Err(Failure::Unreadable),
+        TextState::Ok => {}
+    }
+    if path.len == 0 {
+        return Err(Failure::Empty);
+    }
+    if path.len >= PATH_MAX {
+        return Err(Failure::PathTooLong { len: path.len, max: PATH_MAX - 1 });
+    }
+    resolve_bytes(start, path.bytes(), follow_final, &Creds::current())
+}
+
+pub fn resolve_bytes(start: Start, path: &[u8], follow_final: bool, creds: &Creds) -> Outcome {
+    let fd = start.fd();
+    let mut dir = CPath::new();
+    let absolute = path.first() == Some(&b'/');
+    let mut dir_stat = if absolute {
+        dir.push(b"/");
+        stat(fd, &dir, true)?
+    } else {
+        match start {
+            Start::Cwd => stat(fd, &dir, true)?,
+            Start::Dir(d) => match sys::stat_fd(d) {
+                Ok(st) if is_dir(&st) => st,
+                Ok(st) => return Err(Failure::BadDirFd { fd: d, stat: Some(st) }),
+                Err(_) => return Err(Failure::BadDirFd { fd: d, stat: None }),
+            },
+        }
+    };
+    let mut rest = CPath::from_bytes(path).ok_or(Failure::PathTooLong { len: path.len(), max: PATH_MAX - 1 })?;
+    let mut pos = 0;
+    let trailing_slash = path.len() > 1 && path.ends_with(b"/");
+    let mut links = 0;
+    let mut seen: [(u64, u64); MAXSYMLINKS] = [(0, 0); MAXSYMLINKS];
+    let mut link: Option<Link> = None;
+    let name_max = name_max(fd, &dir);
+
+    loop {
+        // Take the next component.
+        let bytes = rest.as_bytes();
+        while pos < bytes.len() && bytes[pos] == b'/' {
+            pos += 1;
+        }
+        let end = bytes[pos..].iter().position(|&c| c == b'/').map_or(bytes.len(), |i| pos + i);
+        let mut name = CPath::new();
+        if pos == end {
+            // Nothing left: the path named a directory ("/", "a/", ".").
+            name.push(if dir.as_bytes() == b"/" { b"/" } else { b"." });
+            let here = dir.clone();
+            return Ok(Found {
+                start, dir, dir_stat, name, path: here, stat: Some(dir_stat), link,
+                trailing_slash, final_is_link: false,
+            });
+        }
+        name.push(&bytes[pos..end]);
+        let after = end;
+        let last = bytes[after..].iter().all(|&c| c == b'/');
+
+        let decision = decide(&dir_stat, SEARCH, creds);
+        if !decision.granted {
+            return Err(Failure::NoSearch { dir, stat: dir_stat, decision });
+        }
+        if name.len() > name_max {
+            return Err(Failure::NameTooLong { dir, len: name.len(), name, max: name_max });
+        }
+        let mut candidate = dir.clone();
+        if candidate.push_component(name.as_bytes()).is_none() {
+            return Err(Failure::PathTooLong { len: candidate.len() + name.len(), max: PATH_MAX - 1 });
+        }
+        let st = match sys::stat_at(fd, &candidate, false) {
+            Ok(st) => st,
+            Err(libc::ENOENT) if last => {
+                return Ok(Found {
+                    start, dir, dir_stat, name, path: candidate, stat: None, link,
+                    trailing_slash, final_is_link: false,
+                });
+            }
+            Err(libc::ENOENT) => return Err(Failure::Missing { dir, name, link }),
+            Err(libc::ENOTDIR) => return Err(Failure::NotDir { path: dir, stat: dir_stat }),
+            Err(libc::ELOOP) => return Err(Failure::Loop { link: candidate, repeated: false, limit: MAXSYMLINKS }),
+            Err(errno) => return Err(Failure::Other { path: candidate, errno }),
+        };
+
+        if is_link(&st) && (!last || follow_final || trailing_slash) {
+            if links == MAXSYMLINKS {
+                let repeated = seen.contains(&(st.st_dev, st.st_ino));
+                return Err(Failure::Loop { link: candidate, repeated, limit: MAXSYMLINKS });
+            }
+            seen[links] = (st.st_dev, st.st_ino);
+            links += 1;
+            let mut target = [0u8; PATH_MAX];
+            let n = sys::readlink_at(fd, &candidate, &mut target)
+                .map_err(|errno| Failure::Other { path: candidate.clone(), errno })?;
+            let mut spliced = CPath::new();
+            let overflow = || Failure::PathTooLong { len: n + rest.len(), max: PATH_MAX - 1 };
+            spliced.push(&target[..n]).ok_or_else(overflow)?;
+            spliced.push(b"/").ok_or_else(overflow)?;
+            spliced.push(&rest.as_bytes()[after..]).ok_or_else(overflow)?;
+            link = Some(Link { path: candidate, target: CPath::from_bytes(&target[..n]).unwrap_or_default() });
+            rest = spliced;
+            pos = 0;
+            if target.first() == Some(&b'/') {
+                dir = CPath::from_bytes(b"/").unwrap_or_default();
+                dir_stat = stat(fd, &dir, true)?;
+            }
+            continue;
+        }
+        if last {
+            return Ok(Found {
+                start, dir, dir_stat, name, path: candidate, stat: Some(st), link,
+                trailing_slash, final_is_link: is_link(&st),
+            });
+        }
+        if !is_dir(&st) {
+            return Err(Failure::NotDir { path: candidate, stat: st });
+        }
+        dir = candidate;
+        dir_stat = st;
+        pos = after;
+    }
+}
+
+fn stat(fd: i32, p: &CPath, follow: bool) -> Result<Stat, Failure> {
+    sys::stat_at(fd, p, follow).map_err(|errno| Failure::Other { path: p.clone(), errno })
+}
+
+/// NAME_MAX of the file system holding `dir` (what pathconf(_PC_NAME_MAX) reports).
+fn name_max(fd: i32, dir: &CPath) -> usize {
+    let st = if dir.is_empty() && fd != libc::AT_FDCWD { sys::fstatfs(fd) } else { sys::statfs(dir) };
+    match st {
+        Ok(s) if s.f_namelen > 0 => s.f_namelen as usize,
+        _ => 255,
+    }
+}

@@ -1,0 +1,41 @@
+//! User and group names, read from /etc/passwd and /etc/group directly: the NSS
+//! functions (getpwuid) allocate, may load modules, and are not ours to call here.
+
+use super::lines::{field, for_each_line, number};
+
+/// A short name copied out of a database line.
+#[derive(Clone, Copy)]
+pub struct Name {
+    buf: [u8; 64],
+    len: usize,
+}
+
+impl Name {
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
+fn lookup(db: &[u8], id: u32) -> Option<Name> {
+    let mut found = None;
+    let _ = for_each_line(db, |line| {
+        if field(line, b':', 2).and_then(number) == Some(id as u64) {
+            if let Some(n) = field(line, b':', 0) {
+                let mut name = Name { buf: [0; 64], len: n.len().min(64) };
+                name.buf[..name.len].copy_from_slice(&n[..name.len]);
+                found = Some(name);
+            }
+            return false;
+        }
+        true
+    });
+    found
+}
+
+pub fn user_name(uid: u32) -> Option<Name> {
+    lookup(b"/etc/passwd", uid)
+}
+
+pub fn group_name(gid: u32) -> Option<Name> {
+    lookup(b"/etc/group", gid)
+}

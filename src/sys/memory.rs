@@ -1,0 +1,59 @@
+//! Reading the caller's memory without faulting and without signal handlers.
+//!
+//! `process_vm_readv(2)` on our own pid copies bytes the way the kernel copies a system
+//! call's arguments: an address that is not mapped readable gives EFAULT instead of
+//! SIGSEGV. That is exactly the question EFAULT asks.
+
+/// Copies up to `buf.len()` bytes from `addr`; returns how many were readable.
+pub fn read_memory(addr: usize, buf: &mut [u8]) -> usize {
+    if addr == 0 || buf.is_empty() {
+        return 0;
+    }
+    let local = libc::iovec { iov_base: buf.as_mut_ptr() as *mut _, iov_len: buf.len() };
+    let remote = libc::iovec { iov_base: addr as *mut _, iov_len: buf.len() };
+    let pid = super::getpid();
+    match super::raw!(libc::SYS_process_vm_readv, pid, &local as *const libc::iovec, 1, &remote as *const libc::iovec, 1, 0) {
+        Ok(n) => n as usize,
+        // A partial copy stops at the first unreadable page: retry up to that page.
+        Err(libc::EFAULT) => {
+            let page_end = (addr | 4095) + 1;
+            if page_end - addr < buf.len() {
+                read_memory(addr, &mut buf[..page_end - addr])
+            } else {
+                0
+            }
+        }
+        // Refused (a seccomp filter, say): we cannot tell, so assume the caller was right.
+        Err(_) => {
+            // SAFETY: fallback only when the kernel refuses the check; the caller passed
+            // this pointer to the failed call, so we trust it as libc would.
+            unsafe { core::ptr::copy_nonoverlapping(addr as *const u8, buf.as_mut_ptr(), buf.len()) };
+            buf.len()
+        }
+    }
+}
+
+/// Whether `len` bytes at `addr` can be read (len 0 counts as 1: the address itself).
+pub fn readable(addr: usize, len: usize) -> bool {
+    let mut probe = [0u8; 1];
+    if addr == 0 {
+        return false;
+    }
+    let last = addr.saturating_add(len.max(1) - 1);
+    // Every page in between must be mapped too; checking each page's first byte is enough.
+    let mut page = addr;
+    while page <= last {
+        if read_memory(page, &mut probe) != 1 {
+            return false;
+        }
+        let next = (page | 4095).wrapping_add(1);
+        if next <= page {
+            break;
+        }
+        page = next;
+        if page > last && (last & !4095) != (addr & !4095) {
+            break;
+        }
+    }
+    read_memory(last, &mut probe) == 1
+}

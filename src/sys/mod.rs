@@ -1,0 +1,205 @@
+//! The library's own way to the kernel.
+//!
+//! Probes reach the kernel only through this module, by raw system call numbers, never
+//! through libc wrappers (`stat`, `opendir`, `getpwuid`, `strerror`…) that a preload
+//! library may intercept, that allocate, or that touch `errno` behind our back. Every
+//! function returns `Result<_, i32>` with the kernel's error number; `errno` is untouched.
+
+mod cpath;
+mod dirent;
+mod fd;
+mod memory;
+
+pub use cpath::CPath;
+pub use dirent::for_each_entry;
+pub use fd::Fd;
+pub use memory::{read_memory, readable};
+
+use libc::{c_int, c_long};
+
+pub type Result<T> = core::result::Result<T, i32>;
+
+/// Converts a raw system call return into a Result (the kernel returns -errno).
+pub(crate) fn check(ret: c_long) -> Result<c_long> {
+    if ret < 0 {
+        Err(-ret as i32)
+    } else {
+        Ok(ret)
+    }
+}
+
+/// The one way into the kernel: the x86_64 `syscall` instruction with six arguments
+/// (the kernel ignores those a call does not take). Unlike libc's syscall(3) it leaves
+/// `errno` alone and cannot be intercepted by a preload library.
+#[inline]
+pub(crate) fn syscall6(nr: c_long, a: c_long, b: c_long, c: c_long, d: c_long, e: c_long, f: c_long) -> c_long {
+    let ret: c_long;
+    // SAFETY: every caller passes arguments valid for the system call `nr`: pointers to
+    // live buffers of the sizes given, or plain numbers.
+    unsafe {
+        core::arch::asm!("syscall",
+            inlateout("rax") nr => ret,
+            in("rdi") a, in("rsi") b, in("rdx") c, in("r10") d, in("r8") e, in("r9") f,
+            lateout("rcx") _, lateout("r11") _,
+            options(nostack));
+    }
+    ret
+}
+
+/// `raw!(SYS_x, args…)`: a system call returning `Result<c_long>` (-errno on failure).
+macro_rules! raw {
+    ($nr:expr $(, $a:expr)*) => {{
+        let v: [libc::c_long; 6] = {
+            let mut v = [0 as libc::c_long; 6];
+            let given: &[libc::c_long] = &[$($a as libc::c_long),*];
+            v[..given.len()].copy_from_slice(given);
+            v
+        };
+        $crate::sys::check($crate::sys::syscall6($nr as libc::c_long, v[0], v[1], v[2], v[3], v[4], v[5]))
+    }};
+}
+pub(crate) use raw;
+
+pub type Stat = libc::stat;
+
+/// `fstatat(2)`: the file at `path` relative to `dirfd`; `follow` decides symlinks.
+pub fn stat_at(dirfd: c_int, path: &CPath, follow: bool) -> Result<Stat> {
+    let mut st: Stat = unsafe { core::mem::zeroed() };
+    let flags = if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
+    raw!(libc::SYS_newfstatat, dirfd, path.as_ptr(), &mut st as *mut Stat, flags)?;
+    Ok(st)
+}
+
+/// `fstat(2)`.
+pub fn stat_fd(fd: c_int) -> Result<Stat> {
+    let mut st: Stat = unsafe { core::mem::zeroed() };
+    raw!(libc::SYS_fstat, fd, &mut st as *mut Stat)?;
+    Ok(st)
+}
+
+/// `readlinkat(2)` into `buf`; returns the length of the target.
+pub fn readlink_at(dirfd: c_int, path: &CPath, buf: &mut [u8]) -> Result<usize> {
+    raw!(libc::SYS_readlinkat, dirfd, path.as_ptr(), buf.as_mut_ptr(), buf.len()).map(|n| n as usize)
+}
+
+/// `openat(2)` with O_CLOEXEC always added: the library never leaks a descriptor.
+pub fn open_at(dirfd: c_int, path: &CPath, flags: c_int) -> Result<Fd> {
+    let fd = raw!(libc::SYS_openat, dirfd, path.as_ptr(), flags | libc::O_CLOEXEC, 0)?;
+    Ok(Fd::own(fd as c_int))
+}
+
+/// Opens a file for reading, like /proc/self/mountinfo.
+pub fn open_read(path: &[u8]) -> Result<Fd> {
+    let p = CPath::from_bytes(path).ok_or(libc::ENAMETOOLONG)?;
+    open_at(libc::AT_FDCWD, &p, libc::O_RDONLY)
+}
+
+pub fn read(fd: c_int, buf: &mut [u8]) -> Result<usize> {
+    raw!(libc::SYS_read, fd, buf.as_mut_ptr(), buf.len()).map(|n| n as usize)
+}
+
+pub fn write(fd: c_int, buf: &[u8]) -> Result<usize> {
+    raw!(libc::SYS_write, fd, buf.as_ptr(), buf.len()).map(|n| n as usize)
+}
+
+/// Reads a whole small file (a /proc or /sys entry) into `buf`; returns the length.
+pub fn read_file(path: &[u8], buf: &mut [u8]) -> Result<usize> {
+    let fd = open_read(path)?;
+    let mut len = 0;
+    while len < buf.len() {
+        match read(fd.raw(), &mut buf[len..])? {
+            0 => break,
+            n => len += n,
+        }
+    }
+    Ok(len)
+}
+
+/// `getdents64(2)`: fills `buf` with directory entries; 0 at the end.
+pub fn getdents(fd: c_int, buf: &mut [u8]) -> Result<usize> {
+    raw!(libc::SYS_getdents64, fd, buf.as_mut_ptr(), buf.len()).map(|n| n as usize)
+}
+
+/// `fcntl(2)` with an integer argument.
+pub fn fcntl(fd: c_int, cmd: c_int, arg: c_long) -> Result<c_long> {
+    raw!(libc::SYS_fcntl, fd, cmd, arg)
+}
+
+/// A resource limit, as (soft, hard); `RLIM_INFINITY` where unlimited.
+pub fn rlimit(resource: c_int) -> Result<(u64, u64)> {
+    let mut lim = libc::rlimit64 { rlim_cur: 0, rlim_max: 0 };
+    raw!(libc::SYS_prlimit64, 0, resource, 0usize, &mut lim as *mut libc::rlimit64)?;
+    Ok((lim.rlim_cur, lim.rlim_max))
+}
+
+pub fn statfs(path: &CPath) -> Result<libc::statfs> {
+    let mut st: libc::statfs = unsafe { core::mem::zeroed() };
+    raw!(libc::SYS_statfs, path.as_ptr(), &mut st as *mut libc::statfs)?;
+    Ok(st)
+}
+
+pub fn fstatfs(fd: c_int) -> Result<libc::statfs> {
+    let mut st: libc::statfs = unsafe { core::mem::zeroed() };
+    raw!(libc::SYS_fstatfs, fd, &mut st as *mut libc::statfs)?;
+    Ok(st)
+}
+
+/// The effective, permitted and inheritable capability sets (64 bits each).
+pub fn capabilities() -> Result<u64> {
+    #[repr(C)]
+    struct Header {
+        version: u32,
+        pid: c_int,
+    }
+    #[repr(C)]
+    #[derive(Clone, Copy)]
+    struct Data {
+        effective: u32,
+        permitted: u32,
+        inheritable: u32,
+    }
+    let mut h = Header { version: 0x2008_0522, pid: 0 }; // _LINUX_CAPABILITY_VERSION_3
+    let mut d = [Data { effective: 0, permitted: 0, inheritable: 0 }; 2];
+    raw!(libc::SYS_capget, &mut h as *mut Header, d.as_mut_ptr())?;
+    Ok(d[0].effective as u64 | (d[1].effective as u64) << 32)
+}
+
+/// (real, effective, saved) user ids.
+pub fn uids() -> (u32, u32, u32) {
+    let (mut r, mut e, mut s) = (0u32, 0u32, 0u32);
+    let _ = raw!(libc::SYS_getresuid, &mut r as *mut u32, &mut e as *mut u32, &mut s as *mut u32);
+    (r, e, s)
+}
+
+/// (real, effective, saved) group ids.
+pub fn gids() -> (u32, u32, u32) {
+    let (mut r, mut e, mut s) = (0u32, 0u32, 0u32);
+    let _ = raw!(libc::SYS_getresgid, &mut r as *mut u32, &mut e as *mut u32, &mut s as *mut u32);
+    (r, e, s)
+}
+
+/// The supplementary groups; returns how many were stored.
+pub fn groups(buf: &mut [u32]) -> usize {
+    raw!(libc::SYS_getgroups, buf.len(), buf.as_mut_ptr()).map_or(0, |n| n as usize)
+}
+
+pub fn getpid() -> i32 {
+    raw!(libc::SYS_getpid).unwrap_or(0) as i32
+}
+
+/// `getcwd(2)`; returns the length without the NUL.
+pub fn getcwd(buf: &mut [u8]) -> Result<usize> {
+    raw!(libc::SYS_getcwd, buf.as_mut_ptr(), buf.len()).map(|n| (n as usize).saturating_sub(1))
+}
+
+/// The width of the terminal on `fd`, if it is one.
+pub fn terminal_width(fd: c_int) -> Option<u16> {
+    let mut ws = libc::winsize { ws_row: 0, ws_col: 0, ws_xpixel: 0, ws_ypixel: 0 };
+    raw!(libc::SYS_ioctl, fd, libc::TIOCGWINSZ, &mut ws as *mut libc::winsize).ok()?;
+    Some(ws.ws_col).filter(|&c| c > 0)
+}
+
+/// Whether `fd` is open: F_GETFD answers without touching the descriptor.
+pub fn fd_is_open(fd: c_int) -> bool {
+    fcntl(fd, libc::F_GETFD, 0).is_ok()
+}
