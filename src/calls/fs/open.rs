@@ -90,7 +90,7 @@ pub fn diagnose(m: &mut Message, errnum: i32, start: Start, pathname: &Text, fla
             m.because();
             path::final_is(m, &found, "a symbolic link, and O_NOFOLLOW refuses to follow it");
         }
-        (libc::EROFS | libc::ENOSPC | libc::EDQUOT, _) => file_system(m, errnum, &found),
+        (libc::EROFS | libc::ENOSPC | libc::EDQUOT, _) => fs::file_system(m, errnum, &found),
         (libc::ETXTBSY, Some(st)) => {
             m.because();
             path::final_is(m, &found, "a program that is running");
@@ -162,34 +162,5 @@ fn mount_phrase(m: &mut Message, found: &Found) {
     if let Some(mnt) = mounts::mount_of(&found.dir_stat) {
         m.text(": ");
         fs::mount(m, &mnt);
-    }
-}
-
-/// EROFS, ENOSPC, EDQUOT: the mount of the file (or of its directory when missing).
-pub fn file_system(m: &mut Message, errnum: i32, found: &Found) {
-    let st = found.stat.unwrap_or(found.dir_stat);
-    m.because();
-    let Some(mnt) = mounts::mount_of(&st) else {
-        return generic::meaning(m, errnum);
-    };
-    match errnum {
-        libc::EROFS => {
-            fs::mount(m, &mnt);
-            m.text(" is read-only");
-            if !mnt.read_only {
-                m.text(" (the mount's options say otherwise, so the file system itself refused the write)");
-            }
-        }
-        libc::EDQUOT => {
-            m.text("the user's disk quota on ");
-            fs::mount(m, &mnt);
-            m.text(" is used up");
-            fs::fullness(m, &mnt);
-        }
-        _ => {
-            fs::mount(m, &mnt);
-            m.text(if fs::out_of_inodes(&mnt) { " has no free inodes left" } else { " has no free space left" });
-            fs::fullness(m, &mnt);
-        }
     }
 }

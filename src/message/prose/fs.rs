@@ -1,7 +1,9 @@
 //! File system facts: which mount, what type, how full.
 
 use crate::message::Message;
-use crate::probe::mounts::Mount;
+use super::generic;
+use crate::probe::mounts::{mount_of, Mount};
+use crate::probe::path::Found;
 
 fn size(m: &mut Message, bytes: u64) {
     const UNITS: [&str; 6] = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB"];
@@ -52,4 +54,33 @@ pub fn fullness(m: &mut Message, mnt: &Mount) {
 /// Whether the blocks or the inodes ran out.
 pub fn out_of_inodes(mnt: &Mount) -> bool {
     mnt.stat.map_or(false, |s| s.f_files > 0 && s.f_ffree == 0)
+}
+
+/// EROFS, ENOSPC, EDQUOT: the mount of the file (or of its directory when missing).
+pub fn file_system(m: &mut Message, errnum: i32, found: &Found) {
+    let st = found.stat.unwrap_or(found.dir_stat);
+    m.because();
+    let Some(mnt) = mount_of(&st) else {
+        return generic::meaning(m, errnum);
+    };
+    match errnum {
+        libc::EROFS => {
+            mount(m, &mnt);
+            m.text(" is read-only");
+            if !mnt.read_only {
+                m.text(" (the mount's options say otherwise, so the file system itself refused the write)");
+            }
+        }
+        libc::EDQUOT => {
+            m.text("the user's disk quota on ");
+            mount(m, &mnt);
+            m.text(" is used up");
+            fullness(m, &mnt);
+        }
+        _ => {
+            mount(m, &mnt);
+            m.text(if out_of_inodes(&mnt) { " has no free inodes left" } else { " has no free space left" });
+            fullness(m, &mnt);
+        }
+    }
 }
