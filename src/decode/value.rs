@@ -43,7 +43,7 @@ impl Value<'_> {
                 TextState::Unreadable => {
                     let _ = core::fmt::write(m, format_args!("{:#x}", t.addr));
                 }
-                TextState::Ok => m.quoted(t.bytes()),
+                TextState::Ok => m.quoted_text(t),
             },
             Value::Fd(fd) => write_fd(m, fd),
             Value::DirFd(fd) if fd == libc::AT_FDCWD => m.text("AT_FDCWD"),

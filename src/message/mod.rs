@@ -58,7 +58,13 @@ impl<'a> Message<'a> {
     /// A user-supplied string, quoted and C-escaped; shortened in the middle, with its
     /// length shown, when longer than the quote limit.
     pub fn quoted(&mut self, b: &[u8]) {
-        quote::write_quoted(self, b, self.quote_limit);
+        quote::write_quoted(self, b, self.quote_limit, b.len());
+    }
+
+    /// A string argument of which only the first bytes were copied: its real length is
+    /// shown when it had to be shortened.
+    pub fn quoted_text(&mut self, t: &crate::decode::Text) {
+        quote::write_quoted(self, t.bytes(), self.quote_limit, t.len);
     }
 
     /// The bytes written so far (without the NUL).

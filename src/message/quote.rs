@@ -5,7 +5,17 @@ use super::Message;
 /// Writes `b` in double quotes with C escapes. Valid UTF-8 passes through; control
 /// characters, quotes, backslashes and bytes that are not valid UTF-8 are escaped.
 /// Longer than `limit`: the head and the tail, with the full length between them.
-pub fn write_quoted(m: &mut Message, b: &[u8], limit: usize) {
+/// `total` is the string's real length when only its first bytes are in `b`.
+pub fn write_quoted(m: &mut Message, b: &[u8], limit: usize, total: usize) {
+    if total > b.len() {
+        // Only the head is known: show it, and the real length.
+        let head = char_boundary(b, (limit / 2).min(b.len()));
+        m.text("\"");
+        escape(m, &b[..head]);
+        m.text("\"...");
+        let _ = core::fmt::write(m, format_args!(" ({} bytes)", total));
+        return;
+    }
     if b.len() <= limit {
         m.text("\"");
         escape(m, b);
@@ -95,7 +105,7 @@ mod tests {
     fn quoted(b: &[u8], limit: usize) -> String {
         let mut buf = [0u8; 512];
         let mut m = Message::new(&mut buf);
-        write_quoted(&mut m, b, limit);
+        write_quoted(&mut m, b, limit, b.len());
         let n = m.finish();
         String::from_utf8(buf[..n].to_vec()).unwrap()
     }

@@ -1,0 +1,122 @@
+//! Shared helpers for the integration tests: scratch directories, tmpfs mounts, running
+//! the explain command as another user, and explaining in-process.
+#![allow(dead_code)]
+
+use std::ffi::CString;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+/// A fresh directory under /tmp, removed (with everything in it) on drop. Mode 0755 so
+/// that an unprivileged user can search it.
+pub struct Scratch {
+    pub path: PathBuf,
+}
+
+impl Scratch {
+    pub fn new(tag: &str) -> Scratch {
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let path = PathBuf::from(format!("/tmp/explain-test-{}-{}-{}", tag, std::process::id(), n));
+        let _ = std::fs::remove_dir_all(&path);
+        std::fs::create_dir_all(&path).unwrap();
+        chmod(&path, 0o755);
+        Scratch { path }
+    }
+
+    pub fn join(&self, p: &str) -> PathBuf {
+        self.path.join(p)
+    }
+
+    /// The path as a string, for building arguments.
+    pub fn s(&self, p: &str) -> String {
+        self.join(p).to_string_lossy().into_owned()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        // Undo anything a test made unremovable, then unmount what is still mounted.
+        let _ = Command::new("chmod").args(["-R", "u+rwx"]).arg(&self.path).status();
+        let _ = Command::new("chattr").args(["-R", "-i", "-a"]).arg(&self.path).output();
+        let _ = std::fs::remove_dir_all(&self.path);
+    }
+}
+
+pub fn chmod(p: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// A tmpfs mounted on `dir` (created if needed), unmounted on drop.
+pub struct Tmpfs {
+    pub dir: PathBuf,
+}
+
+impl Tmpfs {
+    /// `options` as for mount -o, e.g. "size=64k" or "size=1m,ro" or "nr_inodes=4".
+    pub fn mount(dir: &Path, options: &str) -> Tmpfs {
+        std::fs::create_dir_all(dir).unwrap();
+        let st = Command::new("mount").args(["-t", "tmpfs", "-o", options, "tmpfs"]).arg(dir).status().unwrap();
+        assert!(st.success(), "mount tmpfs on {}", dir.display());
+        Tmpfs { dir: dir.to_path_buf() }
+    }
+
+    pub fn remount(&self, options: &str) {
+        let st = Command::new("mount").args(["-o", &format!("remount,{options}")]).arg(&self.dir).status().unwrap();
+        assert!(st.success());
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(&self.dir).status();
+    }
+}
+
+/// Runs the explain command (this crate's binary) with `args`; returns stdout.
+pub fn explain(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_explain")).args(args).output().unwrap();
+    assert!(out.status.success(), "explain {:?}: {}", args, String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Runs `cmd args` as the unprivileged user nobody (no groups, no capabilities).
+pub fn as_nobody(cmd: &str, args: &[&str]) -> std::process::Output {
+    Command::new("setpriv")
+        .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--inh-caps=-all", cmd])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// The explain command run as nobody; returns stdout.
+pub fn explain_as_nobody(args: &[&str]) -> String {
+    let out = as_nobody(env!("CARGO_BIN_EXE_explain"), args);
+    assert!(out.status.success(), "explain {:?}: {}", args, String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Runs a shell command as nobody and returns the errno name its failure printed, by
+/// running the real call: used to prove that the failing state is real.
+pub fn sh_as_nobody(script: &str) -> std::process::Output {
+    as_nobody("sh", &["-c", script])
+}
+
+pub fn cstr(p: &Path) -> CString {
+    CString::new(p.as_os_str().as_encoded_bytes()).unwrap()
+}
+
+/// The errno of the last failed call in this thread.
+pub fn errno() -> i32 {
+    std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
+}
+
+/// Asserts that `text` contains every one of `facts`, showing the message if not.
+#[track_caller]
+pub fn assert_facts(text: &str, facts: &[&str]) {
+    for f in facts {
+        assert!(text.contains(f), "expected {f:?} in:\n{text}");
+    }
+}
