@@ -1,3 +1,0 @@
-//! Files and directories.
-
-include!(concat!(env!("OUT_DIR"), "/calls_fs.rs"));
