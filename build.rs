@@ -24,6 +24,8 @@ use std::path::{Path, PathBuf};
 mod table;
 #[path = "build/boundary.rs"]
 mod boundary;
+#[path = "build/kinds.rs"]
+mod kinds;
 #[path = "build/headers.rs"]
 mod headers;
 #[path = "build/tables.rs"]
@@ -64,9 +66,10 @@ fn main() {
     write_if_changed(&out.join("families.rs"), &families_rs);
     all.sort_by(|a, b| a.1.name.cmp(&b.1.name));
 
-    let boundary_rs = boundary::extern_functions(&all);
+    let kinds = kinds::read(&root.join("src/decode/kinds.table"));
+    let boundary_rs = boundary::extern_functions(&all, &kinds);
     write_if_changed(&out.join("boundary.rs"), &boundary_rs);
-    write_if_changed(&out.join("commands.rs"), &boundary::command_table(&all));
+    write_if_changed(&out.join("commands.rs"), &boundary::command_table(&all, &kinds));
 
     let header_text = run_cbindgen(&root, &out.join("boundary.rs"));
     let files: BTreeMap<String, String> = headers::split(&header_text, &all);

@@ -1,6 +1,6 @@
 //! `explain [OPTION…] FUNCTION ARG…`, with the options of libexplain's explain(1).
 
-use super::{find, parse_arg, COMMANDS};
+use super::{find, COMMANDS};
 use crate::errno;
 use std::io::Write;
 
@@ -82,17 +82,17 @@ pub fn main(argv: Vec<String>) -> i32 {
         return usage_error(&format!("unknown function {func:?}"));
     };
     let given = &rest[1..];
-    let required = cmd.args.iter().rposition(|(_, k)| *k != "create_mode").map_or(0, |i| i + 1);
+    let required = cmd.args.iter().rposition(|p| !p.optional).map_or(0, |i| i + 1);
     if given.len() < required || given.len() > cmd.args.len() {
-        let names: Vec<&str> = cmd.args.iter().map(|(n, _)| *n).collect();
+        let names: Vec<&str> = cmd.args.iter().map(|p| p.name).collect();
         return usage_error(&format!("{} takes {} arguments ({}), {} given", cmd.name, cmd.args.len(), names.join(", "), given.len()));
     }
     let mut parsed = Vec::new();
-    for (i, (name, kind)) in cmd.args.iter().enumerate() {
+    for (i, param) in cmd.args.iter().enumerate() {
         let text = given.get(i).map(String::as_str).unwrap_or("0");
-        match parse_arg(kind, text) {
+        match (param.parse)(text) {
             Ok(p) => parsed.push(p),
-            Err(what) => return usage_error(&format!("{} argument {name} = {text:?}: expected {what}", cmd.name)),
+            Err(what) => return usage_error(&format!("{} argument {} = {text:?}: expected {what}", cmd.name, param.name)),
         }
     }
     let errnum = errnum.unwrap_or_else(crate::abi::errno);

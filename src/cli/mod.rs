@@ -2,19 +2,25 @@
 //! parsing of arguments written the way strace prints them.
 
 mod main;
-mod parse;
+pub mod parse;
 
 pub use main::main;
 
-pub use parse::{parse_arg, Parsed};
+pub use parse::Parsed;
 use libc::{c_char, c_int};
 
 /// One call the command can explain.
 pub struct Command {
     pub name: &'static str,
-    /// (argument name, kind) in order.
-    pub args: &'static [(&'static str, &'static str)],
+    pub args: &'static [Param],
     pub run: fn(&mut [u8], i32, &[Parsed]),
+}
+
+/// One argument: its name, whether it may be left out, and how to parse it.
+pub struct Param {
+    pub name: &'static str,
+    pub optional: bool,
+    pub parse: fn(&str) -> Result<Parsed, String>,
 }
 
 include!(concat!(env!("OUT_DIR"), "/commands.rs"));

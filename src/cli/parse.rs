@@ -26,28 +26,41 @@ impl Parsed {
     }
 }
 
-/// Parses one argument of the given kind; Err names what was expected.
-pub fn parse_arg(kind: &str, text: &str) -> Result<Parsed, String> {
-    match kind {
-        "path" | "string" => {
-            if text == "NULL" {
-                return Ok(Parsed::Null);
-            }
-            let t = unquote(text);
-            CString::new(t).map(Parsed::Str).map_err(|_| "a string without NUL bytes".into())
-        }
-        "ptr" => {
-            if text == "NULL" {
-                Ok(Parsed::Null)
-            } else {
-                number(text).map(Parsed::Number).ok_or_else(|| "an address (0x1234) or NULL".into())
-            }
-        }
-        "open_flags" => symbols(text, crate::decode::OPEN_FLAGS, &[("O_RDONLY", 0), ("O_WRONLY", 1), ("O_RDWR", 2)]),
-        "dirfd" if text == "AT_FDCWD" => Ok(Parsed::Number(libc::AT_FDCWD as i64)),
-        "mode" | "create_mode" => mode(text),
-        _ => number(text).map(Parsed::Number).ok_or_else(|| "a number".into()),
+// The parsers named by src/decode/kinds.table, one per way of writing an argument.
+
+/// A string, in double quotes with C escapes or bare; NULL for the null pointer.
+pub fn string(text: &str) -> Result<Parsed, String> {
+    if text == "NULL" {
+        return Ok(Parsed::Null);
     }
+    CString::new(unquote(text)).map(Parsed::Str).map_err(|_| "a string without NUL bytes".into())
+}
+
+/// An address (0x1234) or NULL.
+pub fn pointer(text: &str) -> Result<Parsed, String> {
+    if text == "NULL" {
+        Ok(Parsed::Null)
+    } else {
+        number(text).map_err(|_| "an address (0x1234) or NULL".into())
+    }
+}
+
+/// Decimal, 0x hex, or leading-0 octal, optionally negative.
+pub fn number(text: &str) -> Result<Parsed, String> {
+    integer(text).map(Parsed::Number).ok_or_else(|| "a number".into())
+}
+
+/// A directory descriptor: a number or AT_FDCWD.
+pub fn dirfd(text: &str) -> Result<Parsed, String> {
+    if text == "AT_FDCWD" {
+        return Ok(Parsed::Number(libc::AT_FDCWD as i64));
+    }
+    number(text).map_err(|_| "a descriptor or AT_FDCWD".into())
+}
+
+/// open(2) flags: O_RDONLY|O_CREAT…, or a number.
+pub fn open_flags(text: &str) -> Result<Parsed, String> {
+    symbols(text, crate::decode::OPEN_FLAGS, &[("O_RDONLY", 0), ("O_WRONLY", 1), ("O_RDWR", 2)])
 }
 
 /// Removes one level of double quotes and C escapes, if present.
@@ -91,8 +104,7 @@ fn unquote(text: &str) -> Vec<u8> {
     out
 }
 
-/// Decimal, 0x hex, or leading-0 octal, optionally negative.
-pub fn number(text: &str) -> Option<i64> {
+fn integer(text: &str) -> Option<i64> {
     let t = text.trim();
     let (neg, t) = match t.strip_prefix('-') {
         Some(r) => (true, r),
@@ -108,10 +120,11 @@ pub fn number(text: &str) -> Option<i64> {
     Some(if neg { -v } else { v })
 }
 
-fn symbols(text: &str, table: &[crate::decode::Entry], extra: &[(&str, i64)]) -> Result<Parsed, String> {
+/// Names from `table` or `extra` joined by `|`, and numbers.
+pub fn symbols(text: &str, table: &[crate::decode::Entry], extra: &[(&str, i64)]) -> Result<Parsed, String> {
     let mut v = 0i64;
     for part in text.split('|').map(str::trim) {
-        if let Some(n) = number(part) {
+        if let Some(n) = integer(part) {
             v |= n;
         } else if let Some((_, n)) = extra.iter().find(|(name, _)| *name == part) {
             v |= n;
@@ -132,7 +145,7 @@ const MODE_BITS: &[(&str, i64)] = &[
 ];
 
 /// A mode: octal as written (0644 or 644), or S_I* names joined by `|`.
-fn mode(text: &str) -> Result<Parsed, String> {
+pub fn mode(text: &str) -> Result<Parsed, String> {
     let t = text.trim();
     if !t.is_empty() && t.bytes().all(|c| (b'0'..=b'7').contains(&c)) {
         return Ok(Parsed::Number(i64::from_str_radix(t, 8).unwrap_or(0)));
@@ -146,13 +159,15 @@ mod tests {
 
     #[test]
     fn parses_strace_notation() {
-        assert_eq!(parse_arg("open_flags", "O_WRONLY|O_CREAT").unwrap().number(), (libc::O_WRONLY | libc::O_CREAT) as i64);
-        assert_eq!(parse_arg("mode", "0644").unwrap().number(), 0o644);
-        assert_eq!(parse_arg("mode", "S_IRUSR|S_IWUSR").unwrap().number(), 0o600);
-        assert_eq!(parse_arg("fd", "42").unwrap().number(), 42);
-        assert_eq!(parse_arg("ptr", "0x1230000").unwrap().number(), 0x1230000);
-        assert!(matches!(parse_arg("ptr", "NULL").unwrap(), Parsed::Null));
-        assert_eq!(parse_arg("dirfd", "AT_FDCWD").unwrap().number(), libc::AT_FDCWD as i64);
-        assert!(parse_arg("open_flags", "O_BOGUS").is_err());
+        assert_eq!(open_flags("O_WRONLY|O_CREAT").unwrap().number(), (libc::O_WRONLY | libc::O_CREAT) as i64);
+        assert_eq!(mode("0644").unwrap().number(), 0o644);
+        assert_eq!(mode("S_IRUSR|S_IWUSR").unwrap().number(), 0o600);
+        assert_eq!(number("42").unwrap().number(), 42);
+        assert_eq!(number("-1").unwrap().number(), -1);
+        assert_eq!(pointer("0x1230000").unwrap().number(), 0x1230000);
+        assert!(matches!(pointer("NULL").unwrap(), Parsed::Null));
+        assert_eq!(dirfd("AT_FDCWD").unwrap().number(), libc::AT_FDCWD as i64);
+        assert!(open_flags("O_BOGUS").is_err());
+        assert_eq!(string("\"a\\tb\"").unwrap().pointer().is_null(), false);
     }
 }

@@ -9,7 +9,9 @@ mod value;
 pub use flags::{access_mode_name, write_open_flags};
 pub use mode::write_mode;
 pub use text::{Text, TextState};
-pub use value::{write_fd, Arg, Value};
+pub use value::{
+    write_dirfd, write_fd, write_mode_arg, write_open_flags_arg, write_pointer, write_signed, write_unsigned, Arg, Role, Value,
+};
 
 /// One row of a generated table: a constant's value, its name, and (for errno) its text.
 #[derive(Debug)]

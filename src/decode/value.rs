@@ -1,4 +1,6 @@
-//! The echo of one argument, by kind, in the first part of a message.
+//! The echo of one argument in the first part of a message. Which echo a kind uses is
+//! data (src/decode/kinds.table); the functions here have one signature so the
+//! generated boundary can name them.
 
 use super::{write_mode, write_open_flags, Text, TextState};
 use crate::message::Message;
@@ -10,26 +12,35 @@ pub struct Arg<'a> {
 }
 
 pub enum Value<'a> {
-    Path(&'a Text),
-    Str(&'a Text),
-    Fd(i32),
-    /// A directory descriptor of the *at calls; AT_FDCWD by name.
-    DirFd(i32),
-    OpenFlags(i32),
-    Mode(u32),
-    /// A mode that only matters when the flags create a file (O_CREAT, O_TMPFILE).
-    CreateMode(u32),
-    Ptr(usize),
-    Size(usize),
-    Int(i64),
+    /// A C string, copied safely: quoted and escaped, NULL, or its address if unreadable.
+    Text(&'a Text),
+    /// A number with the function that prints it as strace would.
+    Number {
+        value: i64,
+        echo: fn(&mut Message, i64),
+        role: Role,
+    },
+}
+
+/// How an argument's echo depends on the others.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Plain,
+    /// Printed only when the call's open flags create a file (the mode of open).
+    OnlyIfCreating,
+    /// The open flags that decide whether a mode is printed.
+    CreationFlags,
 }
 
 impl Value<'_> {
     /// Whether strace would print this argument at all.
     pub fn shown(&self, all: &[Arg]) -> bool {
-        match self {
-            Value::CreateMode(_) => all.iter().any(|a| match a.value {
-                Value::OpenFlags(f) => f & libc::O_CREAT != 0 || f & libc::O_TMPFILE == libc::O_TMPFILE,
+        match *self {
+            Value::Number { role: Role::OnlyIfCreating, .. } => all.iter().any(|a| match a.value {
+                Value::Number { value, role: Role::CreationFlags, .. } => {
+                    let f = value as i32;
+                    f & libc::O_CREAT != 0 || f & libc::O_TMPFILE == libc::O_TMPFILE
+                }
                 _ => false,
             }),
             _ => true,
@@ -38,34 +49,55 @@ impl Value<'_> {
 
     pub fn echo(&self, m: &mut Message, _all: &[Arg]) {
         match *self {
-            Value::Path(t) | Value::Str(t) => match t.state {
+            Value::Text(t) => match t.state {
                 TextState::Null => m.text("NULL"),
-                TextState::Unreadable => {
-                    let _ = core::fmt::write(m, format_args!("{:#x}", t.addr));
-                }
+                TextState::Unreadable => write_pointer(m, t.addr as i64),
                 TextState::Ok => m.quoted_text(t),
             },
-            Value::Fd(fd) => write_fd(m, fd),
-            Value::DirFd(fd) if fd == libc::AT_FDCWD => m.text("AT_FDCWD"),
-            Value::DirFd(fd) => write_fd(m, fd),
-            Value::OpenFlags(f) => write_open_flags(m, f),
-            Value::Mode(mode) | Value::CreateMode(mode) => write_mode(m, mode),
-            Value::Ptr(0) => m.text("NULL"),
-            Value::Ptr(p) => {
-                let _ = core::fmt::write(m, format_args!("{:#x}", p));
-            }
-            Value::Size(n) => m.number(n as i64),
-            Value::Int(n) => m.number(n),
+            Value::Number { value, echo, .. } => echo(m, value),
         }
     }
 }
 
 /// A descriptor with the path it refers to, when it is open: `3 "/etc/passwd"`.
-pub fn write_fd(m: &mut Message, fd: i32) {
-    m.number(fd as i64);
+pub fn write_fd(m: &mut Message, fd: i64) {
+    m.number(fd);
     let mut path = crate::sys::CPath::new();
-    if probe::fd::path_of(fd, &mut path) {
+    if probe::fd::path_of(fd as i32, &mut path) {
         m.text(" ");
         m.quoted(path.as_bytes());
     }
+}
+
+/// A directory descriptor of the *at calls: AT_FDCWD by name.
+pub fn write_dirfd(m: &mut Message, fd: i64) {
+    if fd as i32 == libc::AT_FDCWD {
+        m.text("AT_FDCWD");
+    } else {
+        write_fd(m, fd);
+    }
+}
+
+pub fn write_open_flags_arg(m: &mut Message, flags: i64) {
+    write_open_flags(m, flags as i32);
+}
+
+pub fn write_mode_arg(m: &mut Message, mode: i64) {
+    write_mode(m, mode as u32);
+}
+
+pub fn write_pointer(m: &mut Message, p: i64) {
+    if p == 0 {
+        m.text("NULL");
+    } else {
+        let _ = core::fmt::write(m, format_args!("{:#x}", p as usize));
+    }
+}
+
+pub fn write_unsigned(m: &mut Message, n: i64) {
+    let _ = core::fmt::write(m, format_args!("{}", n as u64));
+}
+
+pub fn write_signed(m: &mut Message, n: i64) {
+    m.number(n);
 }

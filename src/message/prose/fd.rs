@@ -23,7 +23,7 @@ pub fn bad_fd(m: &mut Message, arg: &str, fd: i32, want_mode: Option<i32>) {
     };
     m.text(arg);
     m.text(" ");
-    write_fd(m, fd);
+    write_fd(m, fd as i64);
     if f.flags & libc::O_PATH != 0 {
         m.text(" was opened with O_PATH, which allows no reading or writing");
         return;

@@ -1,0 +1,36 @@
+//! Reads src/decode/kinds.table: for each argument kind, the type the call file receives,
+//! the echo function and the command-line parser.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+pub struct Kind {
+    pub ty: String,
+    pub echo: String,
+    /// `Plain`, `OnlyIfCreating` or `CreationFlags` (crate::decode::Role).
+    pub role: &'static str,
+    pub parse: String,
+}
+
+pub fn read(path: &Path) -> BTreeMap<String, Kind> {
+    println!("cargo:rerun-if-changed={}", path.display());
+    let mut kinds = BTreeMap::new();
+    for (n, line) in fs::read_to_string(path).unwrap().lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        assert!(cols.len() == 4, "{}:{}: expected KIND TYPE ECHO PARSE", path.display(), n + 1);
+        let (echo, role) = if let Some(e) = cols[2].strip_suffix("?creat") {
+            (e, "OnlyIfCreating")
+        } else if let Some(e) = cols[2].strip_suffix("!flags") {
+            (e, "CreationFlags")
+        } else {
+            (cols[2], "Plain")
+        };
+        kinds.insert(cols[0].to_string(), Kind { ty: cols[1].into(), echo: echo.into(), role, parse: cols[3].into() });
+    }
+    kinds
+}
