@@ -71,7 +71,7 @@ fn main() {
     write_if_changed(&out.join("boundary.rs"), &boundary_rs);
     write_if_changed(&out.join("commands.rs"), &boundary::command_table(&all, &kinds));
 
-    let header_text = run_cbindgen(&root, &out.join("boundary.rs"));
+    let header_text = run_cbindgen(&root, &out.join("boundary.rs"), &all);
     let files: BTreeMap<String, String> = headers::split(&header_text, &all);
     let inc = root.join("include/libexplain");
     fs::create_dir_all(&inc).unwrap();
@@ -95,8 +95,17 @@ fn refuse_panic_abort() {
     }
 }
 
-fn run_cbindgen(root: &Path, boundary: &Path) -> String {
-    let config = cbindgen::Config::from_file(root.join("cbindgen.toml")).expect("cbindgen.toml");
+fn run_cbindgen(root: &Path, boundary: &Path, calls: &[(String, table::Call)]) -> String {
+    let mut config = cbindgen::Config::from_file(root.join("cbindgen.toml")).expect("cbindgen.toml");
+    // `struct stat *` reaches Rust as `*mut libc::stat`; tell cbindgen to print the tag.
+    for (_, c) in calls {
+        for t in c.args.iter().map(|a| a.ctype.as_str()).chain([c.ret_ctype.as_str()]) {
+            if let Some(rest) = t.trim_start_matches("const ").strip_prefix("struct ") {
+                let tag = rest.trim_end_matches(['*', ' ']).to_string();
+                config.export.rename.insert(tag.clone(), format!("struct {tag}"));
+            }
+        }
+    }
     let mut builder = cbindgen::Builder::new().with_config(config).with_src(boundary);
     // mod.rs leads cbindgen to the other files of src/abi; the generated boundary is
     // reached through include!, which cbindgen does not follow, so it is given directly.

@@ -41,7 +41,7 @@ fn rust_type(ctype: &str) -> String {
 /// The type an explain_* function takes for this argument: explaining never writes
 /// through a pointer, so libexplain declares every pointee const there.
 fn explain_ctype(a: &Arg) -> String {
-    if a.ctype.contains('*') && !a.ctype.starts_with("const ") {
+    if a.ctype.contains('*') && !a.ctype.starts_with("const ") && !a.same_type {
         format!("const {}", a.ctype)
     } else {
         a.ctype.clone()

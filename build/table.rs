@@ -4,7 +4,8 @@
 //! failure shows in it: `int fd` (negative on failure, or_die returns it), `int zero`
 //! (0 or -1; or_die returns void), `ssize_t count` (-1 on failure), `T *pointer` (NULL).
 //! KIND says how the argument is echoed, converted for the call file and parsed by the
-//! `explain` command (see `src/decode/value.rs`).
+//! `explain` command (see `src/decode/kinds.table`). In the explain_* functions pointer
+//! arguments become pointers to const, as in libexplain, unless written `!TYPE`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -12,6 +13,9 @@ use std::path::{Path, PathBuf};
 #[derive(Clone, Debug)]
 pub struct Arg {
     pub ctype: String,
+    /// Written `!TYPE` in the table: the explain_* functions take the same type as the call
+    /// (libexplain does not const-qualify every pointer there, e.g. readlink's `char *data`).
+    pub same_type: bool,
     pub name: String,
     pub kind: String,
 }
@@ -64,8 +68,13 @@ fn parse_line(line: &str) -> Result<Call, String> {
     if !cols[2].is_empty() && cols[2] != "void" {
         for a in cols[2].split(',') {
             let (decl, kind) = a.rsplit_once(':').ok_or_else(|| format!("argument {a:?} has no kind"))?;
+            let decl = decl.trim();
+            let (same_type, decl) = match decl.strip_prefix('!') {
+                Some(d) => (true, d),
+                None => (false, decl),
+            };
             let (ctype, name) = split_decl(decl)?;
-            args.push(Arg { ctype, name, kind: kind.trim().into() });
+            args.push(Arg { ctype, same_type, name, kind: kind.trim().into() });
         }
     }
     match ret_class.as_str() {
