@@ -33,25 +33,21 @@ pub fn read_memory(addr: usize, buf: &mut [u8]) -> usize {
     }
 }
 
-/// Whether `len` bytes at `addr` can be read (len 0 counts as 1: the address itself).
+/// Whether `len` bytes at `addr` can be read (len 0 asks about the address itself).
+/// Checks the first byte of every page the range touches, up to 256 pages, and the last.
 pub fn readable(addr: usize, len: usize) -> bool {
-    let mut probe = [0u8; 1];
     if addr == 0 {
         return false;
     }
-    let last = addr.saturating_add(len.max(1) - 1);
-    // Every page in between must be mapped too; checking each page's first byte is enough.
+    let Some(last) = addr.checked_add(len.max(1) - 1) else { return false };
+    let mut probe = [0u8; 1];
     let mut page = addr;
-    while page <= last {
+    for _ in 0..256 {
         if read_memory(page, &mut probe) != 1 {
             return false;
         }
-        let next = (page | 4095).wrapping_add(1);
-        if next <= page {
-            break;
-        }
-        page = next;
-        if page > last && (last & !4095) != (addr & !4095) {
+        page = (page | 4095).wrapping_add(1);
+        if page == 0 || page > last {
             break;
         }
     }
