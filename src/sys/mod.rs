@@ -203,3 +203,16 @@ pub fn terminal_width(fd: c_int) -> Option<u16> {
 pub fn fd_is_open(fd: c_int) -> bool {
     fcntl(fd, libc::F_GETFD, 0).is_ok()
 }
+
+/// The inode flags (chattr(1) attributes: FS_IMMUTABLE_FL, FS_APPEND_FL…) of the file at
+/// `path`, read with ioctl(FS_IOC_GETFLAGS). The file is opened O_RDONLY|O_NONBLOCK so
+/// that a FIFO does not wait for a writer; callers ask only about regular files and
+/// directories, whose opening has no side effects.
+pub fn inode_flags(dirfd: c_int, path: &CPath) -> Result<u32> {
+    // _IOR('f', 1, long): the kernel reads and writes an int despite the encoded size.
+    const FS_IOC_GETFLAGS: c_long = 0x8008_6601;
+    let fd = open_at(dirfd, path, libc::O_RDONLY | libc::O_NONBLOCK | libc::O_NOFOLLOW | libc::O_NOCTTY)?;
+    let mut flags: c_long = 0;
+    raw!(libc::SYS_ioctl, fd.raw(), FS_IOC_GETFLAGS, &mut flags as *mut c_long)?;
+    Ok(flags as u32)
+}

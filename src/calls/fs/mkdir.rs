@@ -1,0 +1,57 @@
+//! mkdir(2): ERRORS EACCES, EDQUOT, EEXIST, EFAULT, EINVAL, ELOOP, EMLINK, ENAMETOOLONG,
+//! ENOENT, ENOMEM, ENOSPC, ENOTDIR, EPERM, EROFS. The walk explains EFAULT, ELOOP,
+//! ENAMETOOLONG and the ENOENT/ENOTDIR of directory components.
+
+use crate::decode::Text;
+use crate::message::prose::{dirent, fs, generic, path};
+use crate::message::Message;
+use crate::probe::creds::Creds;
+use crate::probe::dirent_ops::creation_refused;
+use crate::probe::mounts::mount_of;
+use crate::probe::path::{is_link, Start};
+
+pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, _mode: u32) {
+    // mkdir does not follow a final symbolic link, even a dangling one: it is EEXIST.
+    let Some(found) = path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, false) else { return };
+    let creds = Creds::current();
+    match (errnum, found.stat) {
+        (libc::EEXIST, Some(st)) => {
+            m.because();
+            dirent::final_type(m, &found, &st, "");
+            if is_link(&st) {
+                dirent::dangling(m, &found);
+            }
+            m.text(", already there, and mkdir only creates a new name");
+        }
+        (libc::ENOENT, None) => {
+            // The walk reached the final name, so the parent existed then; a parent
+            // removed since, or a dangling link on the way, is what remains.
+            path::missing_final(m, &found);
+            m.text("; the directory meant to hold it no longer exists, or was reached through a dangling symbolic link");
+        }
+        (libc::ENOTDIR, _) => dirent::changed_since(m, "pathname"),
+        (libc::EACCES | libc::EPERM, _) => match creation_refused(&found, &creds) {
+            Some(r) if r.errno() == errnum => dirent::refusal(m, &r, &found, &creds, |m| {
+                m.text("creating ");
+                m.quoted(found.name.as_bytes());
+            }),
+            _ if errnum == libc::EPERM => fs::refuses(m, &found, "creating directories"),
+            _ => dirent::unexplained_refusal(m, errnum),
+        },
+        (libc::EMLINK, _) => dirent::too_many_links(m, found.start, found.dir.as_bytes(), &found.dir_stat),
+        (libc::ENOSPC | libc::EDQUOT | libc::EROFS, _) => fs::file_system(m, errnum, &found),
+        (libc::EINVAL, _) => {
+            m.because();
+            m.text("the name ");
+            m.quoted(found.name.as_bytes());
+            m.text(" is not valid on ");
+            match mount_of(&found.dir_stat) {
+                Some(mnt) => fs::mount(m, &mnt),
+                None => m.text("this file system"),
+            }
+            m.text(" (some file systems, like vfat, refuse characters such as : * ? \" < > | or a trailing dot)");
+        }
+        (libc::ENOMEM, _) => generic::meaning(m, errnum),
+        _ => generic::meaning(m, errnum),
+    }
+}
