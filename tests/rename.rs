@@ -106,3 +106,29 @@ fn rename_enoent_says_oldpath_and_suggests() {
     let text = explain(&["-e", "ENOENT", "rename", &d.s("reprot.txt"), &d.s("x")]);
     assert_facts(&text, &["oldpath names nothing", "no \"reprot.txt\"", "perhaps the \"report.txt\" regular file was meant"]);
 }
+
+#[test]
+fn rename_eacces_moving_a_directory_needs_write_on_it_for_dotdot() {
+    let d = Scratch::new("rename-dotdot");
+    for p in ["from", "to"] {
+        fs::create_dir(d.join(p)).unwrap();
+        chmod(&d.join(p), 0o777);
+    }
+    fs::create_dir(d.join("from/roots")).unwrap();
+    let (old, new) = (d.s("from/roots"), d.s("to/roots"));
+    assert!(!sh_as_nobody(&format!("mv -T {old} {new}")).status.success());
+    let text = explain_as_nobody(&["-e", "EACCES", "rename", &old, &new]);
+    let on = format!("lacks write permission on \"{old}\"");
+    assert_facts(&text, &[on.as_str(), "rewrite its \"..\" entry", "CAP_DAC_OVERRIDE"]);
+}
+
+#[test]
+fn rename_directory_onto_file_is_enotdir() {
+    let d = Scratch::new("rename-enotdir");
+    fs::create_dir(d.join("dir")).unwrap();
+    fs::write(d.join("file"), "").unwrap();
+    assert_eq!(errno_of(fs::rename(d.join("dir"), d.join("file"))), libc::ENOTDIR);
+    let text = explain(&["-e", "ENOTDIR", "rename", &d.s("dir"), &d.s("file")]);
+    let n = format!("\"{}\" is a regular file, and oldpath is a directory", d.s("file"));
+    assert_facts(&text, &[n.as_str()]);
+}

@@ -154,3 +154,13 @@ fn mkdir_eacces_as_nobody_names_the_parent() {
     let dir = format!("lacks write permission on the \"{}\" directory", d.path.display());
     assert_facts(&text, &[dir.as_str(), "creating \"new\"", "CAP_DAC_OVERRIDE"]);
 }
+
+#[test]
+fn rmdir_einval_on_a_final_dot() {
+    let d = Scratch::new("rmdir-dot");
+    fs::create_dir(d.join("sub")).unwrap();
+    let p = format!("{}/.", d.s("sub"));
+    assert_eq!(errno_of(fs::remove_dir(&p)), libc::EINVAL);
+    let text = explain(&["-e", "EINVAL", "rmdir", &p]);
+    assert_facts(&text, &["last component of pathname is \".\""]);
+}

@@ -23,12 +23,9 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, _mode: u32) {
             }
             m.text(", already there, and mkdir only creates a new name");
         }
-        (libc::ENOENT, None) => {
-            // The walk reached the final name, so the parent existed then; a parent
-            // removed since, or a dangling link on the way, is what remains.
-            path::missing_final(m, &found);
-            m.text("; the directory meant to hold it no longer exists, or was reached through a dangling symbolic link");
-        }
+        // Missing parents stop the walk above; reaching the final name means the
+        // parent exists now, so it was removed or renamed after the call.
+        (libc::ENOENT, None) => dirent::parent_gone(m, &found),
         (libc::ENOTDIR, _) => dirent::changed_since(m, "pathname"),
         (libc::EACCES | libc::EPERM, _) => match creation_refused(&found, &creds) {
             Some(r) if r.errno() == errnum => dirent::refusal(m, &r, &found, &creds, |m| {

@@ -15,10 +15,6 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text) {
     let creds = Creds::current();
     match (errnum, found.stat) {
         (libc::ENOENT, None) => path::missing_final(m, &found),
-        (libc::ENOENT, Some(_)) if found.trailing_slash => {
-            m.because();
-            m.text("pathname ends in '/', which only a directory may, and unlink does not remove directories");
-        }
         (libc::EISDIR, Some(st)) | (libc::EPERM, Some(st)) if is_dir(&st) => {
             m.because();
             path::final_is(m, &found, "a directory, and unlink(2) removes only non-directories; use rmdir(2) (rmdir, or rm -r for a non-empty one)");

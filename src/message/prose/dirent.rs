@@ -200,3 +200,10 @@ pub fn into_itself(m: &mut Message, old: &Found, new: &Found) {
     location::path(m, new.start, new.path.as_bytes());
     m.text(" lies inside it: a directory cannot be moved into itself or one of its own subdirectories");
 }
+
+/// ENOENT though every directory on the way exists now.
+pub fn parent_gone(m: &mut Message, found: &Found) {
+    m.because();
+    location::directory(m, found.start, found.dir.as_bytes());
+    m.text(" exists now, so it (or a directory on the way to it) was removed or renamed between the call and this explanation");
+}
