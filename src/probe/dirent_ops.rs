@@ -7,12 +7,14 @@ use super::mounts::{mount_of, Mount};
 use super::path::{is_dir, Found, Start};
 use crate::sys::{self, CPath, Stat};
 
-/// chattr(1) attributes the kernel enforces on entries (linux/fs.h).
+/// chattr(1) attributes the kernel enforces on entries (linux/fs.h); statx's
+/// STATX_ATTR_IMMUTABLE and STATX_ATTR_APPEND have the same values.
 pub const FS_IMMUTABLE_FL: u32 = 0x10;
 pub const FS_APPEND_FL: u32 = 0x20;
 
 /// Why the kernel refuses to change a directory entry, in the order it checks
-/// (may_delete / may_create in fs/namei.c).
+/// (may_delete / may_create in fs/namei.c). DirDenied and DotDotDenied are EACCES,
+/// the others EPERM.
 #[derive(Clone, Copy)]
 pub enum Refusal {
     /// The directory holding the entry is immutable (chattr +i): EPERM.
@@ -31,19 +33,17 @@ pub enum Refusal {
     DotDotDenied { dir: Stat, decision: Decision },
 }
 
-impl Refusal {
-    /// The errno the kernel gives for this refusal.
-    pub fn errno(&self) -> i32 {
-        match self {
-            Refusal::DirDenied { .. } | Refusal::DotDotDenied { .. } => libc::EACCES,
-            _ => libc::EPERM,
+/// The immutable and append-only attributes of the file at `path`. statx reports them
+/// without opening the file (no read permission needed, no lease broken); where the file
+/// system does not, FS_IOC_GETFLAGS is asked, on regular files and directories only,
+/// since opening a device may have side effects.
+pub fn inode_flags(start: Start, path: &CPath, st: &Stat) -> u32 {
+    const WANTED: u64 = (FS_IMMUTABLE_FL | FS_APPEND_FL) as u64;
+    if let Ok((attrs, mask)) = sys::attributes(start.fd(), path) {
+        if mask & WANTED == WANTED {
+            return (attrs & WANTED) as u32;
         }
     }
-}
-
-/// The inode flags of the file at `path`; only regular files and directories are
-/// opened to ask, since opening a device may have side effects.
-pub fn inode_flags(start: Start, path: &CPath, st: &Stat) -> u32 {
     let kind = st.st_mode & libc::S_IFMT;
     if kind != libc::S_IFREG && kind != libc::S_IFDIR {
         return 0;

@@ -216,3 +216,11 @@ pub fn inode_flags(dirfd: c_int, path: &CPath) -> Result<u32> {
     raw!(libc::SYS_ioctl, fd.raw(), FS_IOC_GETFLAGS, &mut flags as *mut c_long)?;
     Ok(flags as u32)
 }
+
+/// `statx(2)` of `path` (not following a final link), for its attributes: returns
+/// (stx_attributes, stx_attributes_mask), the mask saying which bits the file system reports.
+pub fn attributes(dirfd: c_int, path: &CPath) -> Result<(u64, u64)> {
+    let mut stx: libc::statx = unsafe { core::mem::zeroed() };
+    raw!(libc::SYS_statx, dirfd, path.as_ptr(), libc::AT_SYMLINK_NOFOLLOW, 0, &mut stx as *mut libc::statx)?;
+    Ok((stx.stx_attributes, stx.stx_attributes_mask))
+}

@@ -27,14 +27,13 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, _mode: u32) {
         // parent exists now, so it was removed or renamed after the call.
         (libc::ENOENT, None) => dirent::parent_gone(m, &found),
         (libc::ENOTDIR, _) => dirent::changed_since(m, "pathname"),
-        (libc::EACCES | libc::EPERM, _) => match creation_refused(&found, &creds) {
-            Some(r) if r.errno() == errnum => dirent::refusal(m, &r, &found, &creds, |m| {
+        (libc::EACCES | libc::EPERM, _) => {
+            let what = |m: &mut Message| {
                 m.text("creating ");
                 m.quoted(found.name.as_bytes());
-            }),
-            _ if errnum == libc::EPERM => fs::refuses(m, &found, "creating directories"),
-            _ => dirent::unexplained_refusal(m, errnum),
-        },
+            };
+            dirent::refused(m, errnum, creation_refused(&found, &creds), &found, &creds, what, "creating directories");
+        }
         (libc::EMLINK, _) => dirent::too_many_links(m, found.start, found.dir.as_bytes(), &found.dir_stat),
         (libc::ENOSPC | libc::EDQUOT | libc::EROFS, _) => fs::file_system(m, errnum, &found),
         (libc::EINVAL, _) => {

@@ -41,18 +41,17 @@ pub fn explain(m: &mut Message, errnum: i32, oldpath: &Text, newpath: &Text) {
             m.because();
             m.text("oldpath or newpath is in use by the system (a mount point in another mount namespace, or a file the file system holds)");
         }),
-        (libc::EACCES | libc::EPERM, _, _) => match rename_refused(&old, &new, &Creds::current()) {
-            Some((r, at_new)) if r.errno() == errnum => {
-                let found = if at_new { &new } else { &old };
-                dirent::refusal(m, &r, found, &Creds::current(), |m| {
-                    m.text(if at_new { "placing " } else { "removing " });
-                    m.quoted(found.name.as_bytes());
-                    m.text(if at_new { " there" } else { " from it" });
-                });
-            }
-            _ if errnum == libc::EPERM => fs::refuses(m, &old, "renaming here"),
-            _ => dirent::unexplained_refusal(m, errnum),
-        },
+        (libc::EACCES | libc::EPERM, _, _) => {
+            let creds = Creds::current();
+            let (r, at_new) = rename_refused(&old, &new, &creds).map_or((None, false), |(r, n)| (Some(r), n));
+            let found = if at_new { &new } else { &old };
+            let what = |m: &mut Message| {
+                m.text(if at_new { "placing " } else { "removing " });
+                m.quoted(found.name.as_bytes());
+                m.text(if at_new { " there" } else { " from it" });
+            };
+            dirent::refused(m, errnum, r, found, &creds, what, "renaming here");
+        }
         (libc::EMLINK, _, _) if old_dir => dirent::too_many_links(m, new.start, new.dir.as_bytes(), &new.dir_stat),
         (libc::EMLINK, Some(st), _) => {
             m.because();

@@ -33,14 +33,13 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text) {
                 m.text("the directory is in use by the system (a mount point in another mount namespace, or held by a file system)");
             }
         }
-        (libc::EACCES | libc::EPERM, _) => match removal_refused(&found, &creds) {
-            Some(r) if r.errno() == errnum => dirent::refusal(m, &r, &found, &creds, |m| {
+        (libc::EACCES | libc::EPERM, _) => {
+            let what = |m: &mut Message| {
                 m.text("removing ");
                 m.quoted(found.name.as_bytes());
-            }),
-            _ if errnum == libc::EPERM => fs::refuses(m, &found, "removing directories"),
-            _ => dirent::unexplained_refusal(m, errnum),
-        },
+            };
+            dirent::refused(m, errnum, removal_refused(&found, &creds), &found, &creds, what, "removing directories");
+        }
         (libc::EROFS, _) => fs::file_system(m, errnum, &found),
         (libc::ENOMEM, _) => generic::meaning(m, errnum),
         _ => generic::meaning(m, errnum),

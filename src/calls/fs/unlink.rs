@@ -23,14 +23,13 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text) {
             m.because();
             dirent::final_type(m, &found, &st, ", yet pathname ends in '/' as if it were a directory");
         }
-        (libc::EACCES | libc::EPERM, _) => match removal_refused(&found, &creds) {
-            Some(r) if r.errno() == errnum => dirent::refusal(m, &r, &found, &creds, |m| {
+        (libc::EACCES | libc::EPERM, _) => {
+            let what = |m: &mut Message| {
                 m.text("removing ");
                 m.quoted(found.name.as_bytes());
-            }),
-            _ if errnum == libc::EPERM => fs::refuses(m, &found, "removing this file"),
-            _ => dirent::unexplained_refusal(m, errnum),
-        },
+            };
+            dirent::refused(m, errnum, removal_refused(&found, &creds), &found, &creds, what, "removing this file");
+        }
         (libc::EBUSY, Some(st)) => {
             m.because();
             match crate::probe::dirent_ops::mounted_here(found.start, &found.path, &st) {

@@ -207,3 +207,13 @@ pub fn parent_gone(m: &mut Message, found: &Found) {
     location::directory(m, found.start, found.dir.as_bytes());
     m.text(" exists now, so it (or a directory on the way to it) was removed or renamed between the call and this explanation");
 }
+
+/// EACCES or EPERM: the refusal the probes found, whichever errno the kernel gave first
+/// (state may have changed since); otherwise the file system's or a module's refusal.
+pub fn refused(m: &mut Message, errnum: i32, r: Option<Refusal>, found: &Found, creds: &Creds, what: impl FnOnce(&mut Message), operation: &str) {
+    match r {
+        Some(r) => refusal(m, &r, found, creds, what),
+        None if errnum == libc::EPERM => fs::refuses(m, found, operation),
+        None => unexplained_refusal(m, errnum),
+    }
+}
