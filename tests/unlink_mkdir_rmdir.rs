@@ -164,3 +164,10 @@ fn rmdir_einval_on_a_final_dot() {
     let text = explain(&["-e", "EINVAL", "rmdir", &p]);
     assert_facts(&text, &["last component of pathname is \".\""]);
 }
+
+#[test]
+fn mkdir_enoent_in_proc_names_the_pseudo_file_system() {
+    assert_eq!(errno_of(fs::create_dir("/proc/explain-test-new")), libc::ENOENT);
+    let text = explain(&["-e", "ENOENT", "mkdir", "/proc/explain-test-new", "0755"]);
+    assert_facts(&text, &["the \"/proc\" directory exists", "\"proc\" file system mounted on \"/proc\" does not let new names be created there"]);
+}

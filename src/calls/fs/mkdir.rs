@@ -23,8 +23,7 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, _mode: u32) {
             }
             m.text(", already there, and mkdir only creates a new name");
         }
-        // Missing parents stop the walk above; reaching the final name means the
-        // parent exists now, so it was removed or renamed after the call.
+        // Missing parents stop the walk above, so the parent exists now.
         (libc::ENOENT, None) => dirent::parent_gone(m, &found),
         (libc::ENOTDIR, _) => dirent::changed_since(m, "pathname"),
         (libc::EACCES | libc::EPERM, _) => {

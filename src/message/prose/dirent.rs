@@ -201,11 +201,17 @@ pub fn into_itself(m: &mut Message, old: &Found, new: &Found) {
     m.text(" lies inside it: a directory cannot be moved into itself or one of its own subdirectories");
 }
 
-/// ENOENT though every directory on the way exists now.
+/// ENOENT though every directory on the way exists now: a pseudo file system that
+/// refuses new names that way (proc, sysfs), or a directory replaced since the call.
 pub fn parent_gone(m: &mut Message, found: &Found) {
     m.because();
     location::directory(m, found.start, found.dir.as_bytes());
-    m.text(" exists now, so it (or a directory on the way to it) was removed or renamed between the call and this explanation");
+    m.text(" exists, so either ");
+    match mount_of(&found.dir_stat) {
+        Some(mnt) => fs::mount(m, &mnt),
+        None => m.text("its file system"),
+    }
+    m.text(" does not let new names be created there (proc and sysfs answer ENOENT), or a directory on the way was removed or renamed after the call");
 }
 
 /// EACCES or EPERM: the refusal the probes found, whichever errno the kernel gave first
