@@ -2,9 +2,13 @@
 #ifndef LIBEXPLAIN_RS_LIBEXPLAIN_H
 #define LIBEXPLAIN_RS_LIBEXPLAIN_H
 
+#include "mkdir.h"
 #include "open.h"
 #include "output.h"
 #include "program_name.h"
+#include "rename.h"
+#include "rmdir.h"
+#include "unlink.h"
 #include "version.h"
 
 #ifdef __cplusplus

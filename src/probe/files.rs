@@ -2,25 +2,59 @@
 
 use crate::sys::{self, CPath, Stat};
 
-/// A process whose running program is the file `st` (ETXTBSY), from /proc/PID/exe.
-pub fn process_running(st: &Stat) -> Option<i32> {
+/// How a process uses a file, by the /proc/PID link that refers to it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Use {
+    /// Its running program (/proc/PID/exe).
+    Program,
+    /// Its current working directory (/proc/PID/cwd).
+    Cwd,
+    /// Its root directory, after chroot (/proc/PID/root).
+    Root,
+}
+
+impl Use {
+    fn link(self) -> &'static [u8] {
+        match self {
+            Use::Program => b"/exe",
+            Use::Cwd => b"/cwd",
+            Use::Root => b"/root",
+        }
+    }
+}
+
+/// The first process (other than the caller when `others_only`) whose `uses` link refers
+/// to the file `st`, and which use it is.
+pub fn process_using(st: &Stat, uses: &[Use], others_only: bool) -> Option<(i32, Use)> {
     let proc_dir = CPath::from_bytes(b"/proc")?;
+    let me = sys::getpid();
     let mut found = None;
     let _ = sys::for_each_entry(libc::AT_FDCWD, &proc_dir, |name, _| {
         if name.is_empty() || !name.iter().all(u8::is_ascii_digit) {
             return true;
         }
-        let mut exe = CPath::from_bytes(b"/proc/").unwrap_or_default();
-        if exe.push(name).and_then(|_| exe.push(b"/exe")).is_none() {
+        let Some(pid) = super::lines::number(name).map(|p| p as i32) else { return true };
+        if others_only && pid == me {
             return true;
         }
-        match sys::stat_at(libc::AT_FDCWD, &exe, true) {
-            Ok(e) if e.st_dev == st.st_dev && e.st_ino == st.st_ino => {
-                found = super::lines::number(name).map(|p| p as i32);
-                false
+        for &u in uses {
+            let mut link = CPath::from_bytes(b"/proc/").unwrap_or_default();
+            if link.push(name).and_then(|_| link.push(u.link())).is_none() {
+                return true;
             }
-            _ => true,
+            if let Ok(e) = sys::stat_at(libc::AT_FDCWD, &link, true) {
+                if e.st_dev == st.st_dev && e.st_ino == st.st_ino {
+                    found = Some((pid, u));
+                    return false;
+                }
+            }
         }
+        true
     });
     found
+}
+
+/// A process whose running program is the file `st` (ETXTBSY).
+pub fn process_running(st: &Stat) -> Option<i32> {
+    process_using(st, &[Use::Program], false).map(|(pid, _)| pid)
 }

@@ -1,6 +1,7 @@
 //! Questions asked of the running system. Probes return facts; they write no prose.
 
 pub mod creds;
+pub mod dirent_ops;
 pub mod fd;
 pub mod files;
 pub mod limits;

@@ -236,3 +236,10 @@ fn name_max(fd: i32, dir: &CPath) -> usize {
         _ => 255,
     }
 }
+
+/// The target of the symbolic link at `path` (relative to `start`), as readlink gives it.
+pub fn link_target(start: Start, path: &CPath) -> Option<CPath> {
+    let mut target = [0u8; PATH_MAX];
+    let n = sys::readlink_at(start.fd(), path, &mut target).ok()?;
+    CPath::from_bytes(&target[..n])
+}

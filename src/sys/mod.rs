@@ -203,3 +203,24 @@ pub fn terminal_width(fd: c_int) -> Option<u16> {
 pub fn fd_is_open(fd: c_int) -> bool {
     fcntl(fd, libc::F_GETFD, 0).is_ok()
 }
+
+/// The inode flags (chattr(1) attributes: FS_IMMUTABLE_FL, FS_APPEND_FL…) of the file at
+/// `path`, read with ioctl(FS_IOC_GETFLAGS). The file is opened O_RDONLY|O_NONBLOCK so
+/// that a FIFO does not wait for a writer; callers ask only about regular files and
+/// directories, whose opening has no side effects.
+pub fn inode_flags(dirfd: c_int, path: &CPath) -> Result<u32> {
+    // _IOR('f', 1, long): the kernel reads and writes an int despite the encoded size.
+    const FS_IOC_GETFLAGS: c_long = 0x8008_6601;
+    let fd = open_at(dirfd, path, libc::O_RDONLY | libc::O_NONBLOCK | libc::O_NOFOLLOW | libc::O_NOCTTY)?;
+    let mut flags: c_long = 0;
+    raw!(libc::SYS_ioctl, fd.raw(), FS_IOC_GETFLAGS, &mut flags as *mut c_long)?;
+    Ok(flags as u32)
+}
+
+/// `statx(2)` of `path` (not following a final link), for its attributes: returns
+/// (stx_attributes, stx_attributes_mask), the mask saying which bits the file system reports.
+pub fn attributes(dirfd: c_int, path: &CPath) -> Result<(u64, u64)> {
+    let mut stx: libc::statx = unsafe { core::mem::zeroed() };
+    raw!(libc::SYS_statx, dirfd, path.as_ptr(), libc::AT_SYMLINK_NOFOLLOW, 0, &mut stx as *mut libc::statx)?;
+    Ok((stx.stx_attributes, stx.stx_attributes_mask))
+}

@@ -84,3 +84,27 @@ pub fn file_system(m: &mut Message, errnum: i32, found: &Found) {
         }
     }
 }
+
+/// EPERM from a file system that does not support an operation at all (vfat has no
+/// hard links, some FUSE and network file systems no directories…): names it.
+pub fn refuses(m: &mut Message, found: &Found, operation: &str) {
+    m.because();
+    match mount_of(&found.dir_stat) {
+        Some(mnt) => {
+            mount(m, &mnt);
+            m.text(" refused ");
+            m.text(operation);
+            m.text(" here: the file system does not support it, or a security module forbids it");
+        }
+        None => generic::meaning(m, libc::EPERM),
+    }
+}
+
+/// EIO: the device under the file, and where to look.
+pub fn io_error(m: &mut Message, found: &Found) {
+    generic::meaning(m, libc::EIO);
+    if let Some(mnt) = mount_of(&found.stat.unwrap_or(found.dir_stat)) {
+        m.text("; the file is on ");
+        mount(m, &mnt);
+    }
+}

@@ -2,6 +2,7 @@
 //! Call files choose which facts to state; they never write sentences themselves.
 
 pub mod access;
+pub mod dirent;
 pub mod fd;
 pub mod fs;
 pub mod generic;

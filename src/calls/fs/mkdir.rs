@@ -1,0 +1,52 @@
+//! mkdir(2): ERRORS EACCES, EDQUOT, EEXIST, EFAULT, EINVAL, ELOOP, EMLINK, ENAMETOOLONG,
+//! ENOENT, ENOMEM, ENOSPC, ENOTDIR, EPERM, EROFS. The walk explains EFAULT, ELOOP,
+//! ENAMETOOLONG and the ENOENT/ENOTDIR of directory components.
+
+use crate::decode::Text;
+use crate::message::prose::{dirent, fs, generic, path};
+use crate::message::Message;
+use crate::probe::creds::Creds;
+use crate::probe::dirent_ops::creation_refused;
+use crate::probe::mounts::mount_of;
+use crate::probe::path::{is_link, Start};
+
+pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, _mode: u32) {
+    // mkdir does not follow a final symbolic link, even a dangling one: it is EEXIST.
+    let Some(found) = path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, false) else { return };
+    let creds = Creds::current();
+    match (errnum, found.stat) {
+        (libc::EEXIST, Some(st)) => {
+            m.because();
+            dirent::final_type(m, &found, &st, "");
+            if is_link(&st) {
+                dirent::dangling(m, &found);
+            }
+            m.text(", already there, and mkdir only creates a new name");
+        }
+        // Missing parents stop the walk above, so the parent exists now.
+        (libc::ENOENT, None) => dirent::parent_gone(m, &found),
+        (libc::ENOTDIR, _) => dirent::changed_since(m, "pathname"),
+        (libc::EACCES | libc::EPERM, _) => {
+            let what = |m: &mut Message| {
+                m.text("creating ");
+                m.quoted(found.name.as_bytes());
+            };
+            dirent::refused(m, errnum, creation_refused(&found, &creds), &found, &creds, what, "creating directories");
+        }
+        (libc::EMLINK, _) => dirent::too_many_links(m, found.start, found.dir.as_bytes(), &found.dir_stat),
+        (libc::ENOSPC | libc::EDQUOT | libc::EROFS, _) => fs::file_system(m, errnum, &found),
+        (libc::EINVAL, _) => {
+            m.because();
+            m.text("the name ");
+            m.quoted(found.name.as_bytes());
+            m.text(" is not valid on ");
+            match mount_of(&found.dir_stat) {
+                Some(mnt) => fs::mount(m, &mnt),
+                None => m.text("this file system"),
+            }
+            m.text(" (some file systems, like vfat, refuse characters such as : * ? \" < > | or a trailing dot)");
+        }
+        (libc::ENOMEM, _) => generic::meaning(m, errnum),
+        _ => generic::meaning(m, errnum),
+    }
+}
