@@ -28,10 +28,14 @@ impl Parsed {
 
 // The parsers named by src/decode/kinds.table, one per way of writing an argument.
 
-/// A string, in double quotes with C escapes or bare; NULL for the null pointer.
+/// A string, in double quotes with C escapes or bare; NULL for the null pointer, and a
+/// bare hex address (0x10) for a pointer, as strace prints a string it could not read.
 pub fn string(text: &str) -> Result<Parsed, String> {
     if text == "NULL" {
         return Ok(Parsed::Null);
+    }
+    if let Some(hex) = text.strip_prefix("0x").filter(|h| !h.is_empty() && h.bytes().all(|c| c.is_ascii_hexdigit())) {
+        return i64::from_str_radix(hex, 16).map(Parsed::Number).map_err(|_| "an address".into());
     }
     CString::new(unquote(text)).map(Parsed::Str).map_err(|_| "a string without NUL bytes".into())
 }
@@ -169,5 +173,7 @@ mod tests {
         assert_eq!(dirfd("AT_FDCWD").unwrap().number(), libc::AT_FDCWD as i64);
         assert!(open_flags("O_BOGUS").is_err());
         assert_eq!(string("\"a\\tb\"").unwrap().pointer().is_null(), false);
+        assert_eq!(string("0x10").unwrap().pointer() as usize, 0x10);
+        assert!(matches!(string("\"0x10\"").unwrap(), Parsed::Str(_)));
     }
 }
