@@ -13,6 +13,19 @@ const MEANINGS: &[(i32, &str)] = &[
     (libc::EINVAL, "an argument has a value this call does not accept"),
     (libc::ENOSYS, "this kernel does not implement the call"),
     (libc::EOPNOTSUPP, "the object does not support this operation"),
+    (libc::EFAULT, "an argument pointed outside the process's accessible memory when the call was made; it is readable now, so the memory may have been changed or unmapped in between"),
+    (libc::EBADF, "a file descriptor argument was not open, or not open in a suitable mode, when the call was made"),
+    (libc::ENOENT, "a file named by an argument did not exist when the call was made; it may have been created since"),
+    (libc::EEXIST, "a file named by an argument already existed when the call was made"),
+    (libc::ENOTDIR, "a path component used as a directory was not one when the call was made"),
+    (libc::EISDIR, "a path named a directory where this call needs another kind of file"),
+    (libc::ELOOP, "too many symbolic links were met resolving a path when the call was made"),
+    (libc::ENAMETOOLONG, "a path, or a component of it, was longer than the file system allows"),
+    (libc::EBUSY, "the file or device was in use (a mount point, or held by another process) when the call was made"),
+    (libc::ENOTEMPTY, "a directory that had to be empty was not, when the call was made"),
+    (libc::EXDEV, "the two paths were on different file systems (or different mounts), and this call cannot cross them"),
+    (libc::EMFILE, "the process had reached its limit on open file descriptors (RLIMIT_NOFILE)"),
+    (libc::ENFILE, "the system-wide table of open files was full"),
 ];
 
 /// For an errno the call file does not diagnose: what it means, in general.
@@ -23,6 +36,6 @@ pub fn meaning(m: &mut Message, errnum: i32) {
         None if crate::errno::name(errnum).is_none() => {
             let _ = core::fmt::write(m, format_args!("{errnum} is not an error number this system defines, so nothing more can be said about it"));
         }
-        None => m.text("this call is not documented to fail this way, so the error most likely comes from the file system or driver underneath"),
+        None => m.text("the library found nothing more specific to say about this error here; it most likely comes from the file system or driver underneath"),
     }
 }
