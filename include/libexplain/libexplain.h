@@ -2,10 +2,15 @@
 #ifndef LIBEXPLAIN_RS_LIBEXPLAIN_H
 #define LIBEXPLAIN_RS_LIBEXPLAIN_H
 
+#include "close.h"
+#include "creat.h"
 #include "open.h"
+#include "openat.h"
 #include "output.h"
 #include "program_name.h"
+#include "read.h"
 #include "version.h"
+#include "write.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -3,6 +3,7 @@
 pub mod creds;
 pub mod fd;
 pub mod files;
+pub mod io;
 pub mod limits;
 pub mod lines;
 pub mod mounts;
