@@ -90,13 +90,14 @@ pub fn misaligned(m: &mut Message, arg: &str, fd: i32, d: &DirectIo, bad: (Optio
     m.text(arg);
     m.text(" ");
     write_fd(m, fd);
-    let source = if d.reported { "as its file system reports (statx STATX_DIOALIGN)" } else { "the file's block size" };
-    let _ = core::fmt::write(m, format_args!(" was opened with O_DIRECT, which needs the buffer address aligned to {} bytes and the length and file offset to {} bytes ({source})", d.mem_align, d.offset_align));
+    let source = if d.reported { ", as its file system reports (statx STATX_DIOALIGN)" } else { ", the file's block size (its file system does not report an O_DIRECT alignment)" };
+    let _ = core::fmt::write(m, format_args!(" was opened with O_DIRECT, which needs the buffer address aligned to {} bytes and the length and file offset to {} bytes{source}", d.mem_align, d.offset_align));
     let mut any = false;
     let mut sep = |m: &mut Message| m.text(if std::mem::replace(&mut any, true) { ", " } else { ", but " });
     if let Some(a) = bad.0 {
         sep(m);
-        let _ = core::fmt::write(m, format_args!("the buffer address {a:#x} is {} bytes past a multiple of {}", a as u64 % d.mem_align, d.mem_align));
+        let past = a as u64 % d.mem_align;
+        let _ = core::fmt::write(m, format_args!("the buffer address {a:#x} is {past} byte{} past a multiple of {}", if past == 1 { "" } else { "s" }, d.mem_align));
     }
     if let Some(l) = bad.1 {
         sep(m);
