@@ -12,7 +12,7 @@ pub fn explain(m: &mut Message, errnum: i32, fildes: i32) {
     match errnum {
         libc::EBADF => fd::bad_fd(m, "fildes", fildes, None),
         libc::EINTR => {
-            io::interrupted(m, "fildes", fildes, probe::fd::kind(fildes));
+            io::close_interrupted(m, "fildes", fildes, probe::fd::kind(fildes));
             io::close_released(m);
         }
         libc::EIO | libc::ENOSPC | libc::EDQUOT => {

@@ -51,5 +51,9 @@ fn invalid(m: &mut Message, fildes: i32, data: usize, size: usize, writing: bool
             }
         }
     }
-    io::unsuitable(m, "fildes", fildes, kind, probe::fd::min_transfer(kind, writing), size, writing);
+    match kind {
+        // Files move any number of bytes at any offset: nothing to blame but the driver.
+        Kind::File | Kind::BlockDevice => generic::meaning(m, libc::EINVAL),
+        _ => io::unsuitable(m, "fildes", fildes, kind, probe::fd::min_transfer(kind, writing), size, writing),
+    }
 }

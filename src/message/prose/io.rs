@@ -36,6 +36,15 @@ pub fn is_a(m: &mut Message, arg: &str, fd: i32, kind: Kind) {
     m.text(kind_phrase(kind));
 }
 
+/// `fildes 3 "pipe:[1234]", a pipe`.
+pub fn named(m: &mut Message, arg: &str, fd: i32, kind: Kind) {
+    m.text(arg);
+    m.text(" ");
+    write_fd(m, fd);
+    m.text(", ");
+    m.text(kind_phrase(kind));
+}
+
 /// EAGAIN: what the descriptor is and why the call would have had to wait.
 pub fn would_block(m: &mut Message, arg: &str, fd: i32, b: &Blocking, writing: bool) {
     m.because();
@@ -159,10 +168,23 @@ pub fn unsuitable(m: &mut Message, arg: &str, fd: i32, kind: Kind, min: Option<u
 pub fn interrupted(m: &mut Message, arg: &str, fd: i32, kind: Option<Kind>) {
     generic::meaning(m, libc::EINTR);
     if let Some(k) = kind {
-        m.text(" (");
-        is_a(m, arg, fd, k);
-        m.text(", which can block)");
+        m.text("; it was waiting on ");
+        named(m, arg, fd, k);
     }
+}
+
+/// EINTR from close(2): unlike other calls, it must not be retried.
+pub fn close_interrupted(m: &mut Message, arg: &str, fd: i32, kind: Option<Kind>) {
+    m.because();
+    m.text("a signal arrived while close was waiting for the data written to ");
+    match kind {
+        Some(k) => {
+            named(m, arg, fd, k);
+            m.text(",");
+        }
+        None => m.text(arg),
+    }
+    m.text(" to be flushed, and its handler was not installed with SA_RESTART; whether the data reached the file is unknown (fsync(2) before close reports it)");
 }
 
 /// EFBIG: the write would start at or past RLIMIT_FSIZE, or past what the file system
