@@ -329,3 +329,73 @@ fn explain_command_close_ebadf() {
     let t = explain(&["-e", "EBADF", "close", "77"]);
     assert_facts(&t, &["close(fildes = 77) failed", "fildes 77 is not an open file descriptor"]);
 }
+
+#[test]
+fn read_eio_from_background_process_group_names_both_groups() {
+    use std::os::unix::process::CommandExt;
+    let (mut master, mut slave) = (0, 0);
+    // SAFETY: both out-pointers are valid; no name, termios or winsize wanted.
+    let rc = unsafe { libc::openpty(&mut master, &mut slave, core::ptr::null_mut(), core::ptr::null(), core::ptr::null()) };
+    assert_eq!(rc, 0);
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_explain"));
+    cmd.args(["-e", "EIO", "read", "0", "NULL", "1"]);
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        cmd.pre_exec(move || {
+            // A session of our own with the pty as its controlling terminal; the session
+            // leader stays in the foreground group and waits, while a child of it moves
+            // to a group of its own, in the background, and becomes the explain command.
+            libc::setsid();
+            libc::ioctl(slave, libc::TIOCSCTTY, 0);
+            let pid = libc::fork();
+            if pid > 0 {
+                let mut status = 0;
+                libc::waitpid(pid, &mut status, 0);
+                libc::_exit(if libc::WIFEXITED(status) { libc::WEXITSTATUS(status) } else { 1 });
+            }
+            libc::setpgid(0, 0);
+            // Ignored, so the read fails with EIO instead of the signal stopping us.
+            libc::signal(libc::SIGTTIN, libc::SIG_IGN);
+            let mut byte = 0u8;
+            if libc::read(slave, &mut byte as *mut u8 as *mut c_void, 1) != -1 || *libc::__errno_location() != libc::EIO {
+                libc::_exit(3);
+            }
+            libc::dup2(slave, 0);
+            Ok(())
+        });
+    }
+    let out = cmd.output().unwrap();
+    // SAFETY: ours, no longer needed.
+    unsafe {
+        libc::close(slave);
+        libc::close(master);
+    }
+    assert!(out.status.success(), "the background read did not fail with EIO: {:?}", out.status);
+    let t = String::from_utf8_lossy(&out.stdout);
+    assert_facts(&t, &["EIO", "fildes 0 \"/dev/pts/", "is a terminal", "background process group (", "\"explain\") while", "the terminal's foreground group is ", "ignores SIGTTIN"]);
+}
+
+#[test]
+fn read_eintr_names_what_was_waited_on() {
+    let (r, _w) = pipe(0);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_explain"))
+        .args(["-e", "EINTR", "read", "0", "0x1000", "1"])
+        .stdin(std::process::Stdio::from(r))
+        .output()
+        .unwrap();
+    let t = String::from_utf8_lossy(&out.stdout);
+    assert_facts(&t, &["EINTR", "SA_RESTART", "it was waiting on fildes 0 \"pipe:[", "a pipe"]);
+}
+
+#[test]
+fn read_eagain_on_blocking_socket_names_the_expired_timeout() {
+    use std::net::UdpSocket;
+    let s = UdpSocket::bind("127.0.0.1:0").unwrap();
+    s.set_read_timeout(Some(std::time::Duration::from_millis(20))).unwrap();
+    let mut buf = [0u8; 8];
+    let e = failing_read(s.as_raw_fd(), buf.as_mut_ptr() as usize, 8);
+    assert_eq!(e, libc::EAGAIN);
+    let t = explain_read(e, s.as_raw_fd(), buf.as_mut_ptr() as usize, 8);
+    assert_facts(&t, &["is a socket", "timeout (SO_RCVTIMEO) of 0.020000 seconds expired"]);
+    assert!(!t.contains("O_NONBLOCK"), "{t}");
+}

@@ -1,6 +1,6 @@
 //! Reading and writing a descriptor: what it is, and why the kernel would not move data.
 
-use super::{fs, generic};
+use super::{fs, generic, ids};
 use crate::decode::write_fd;
 use crate::message::Message;
 use crate::probe::fd::Kind;
@@ -123,7 +123,12 @@ pub fn background(m: &mut Message, arg: &str, fd: i32, b: &Background, writing: 
     m.because();
     is_a(m, arg, fd, Kind::Terminal);
     let (sig, verb) = if writing { ("SIGTTOU", "write to") } else { ("SIGTTIN", "read from") };
-    let _ = core::fmt::write(m, format_args!(", the process's controlling terminal, and the process is in a background process group ({}) while the terminal's foreground group is {}; a background process that tries to {verb} its terminal is stopped by {sig}, ", b.ours, b.foreground));
+    m.text(", the process's controlling terminal, and the process is in a background process group (");
+    ids::process(m, b.ours);
+    m.text(") while the terminal's foreground group is ");
+    // A group is named after its leader, whose pid is the group's id.
+    ids::process(m, b.foreground);
+    let _ = core::fmt::write(m, format_args!("; a background process that tries to {verb} its terminal is stopped by {sig}, "));
     if b.ignored || b.blocked {
         let _ = core::fmt::write(m, format_args!("but this process {} {sig}, so it gets this error instead", if b.ignored { "ignores" } else { "blocks" }));
     } else {
