@@ -399,3 +399,18 @@ fn read_eagain_on_blocking_socket_names_the_expired_timeout() {
     assert_facts(&t, &["is a socket", "timeout (SO_RCVTIMEO) of 0.020000 seconds expired"]);
     assert!(!t.contains("O_NONBLOCK"), "{t}");
 }
+
+#[test]
+fn read_on_error_returns_the_calls_result_and_errno() {
+    let mut buf = [0u8; 4];
+    // SAFETY: buf is writable; fd 1003 is not open (see read_closed_fd_says_it_is_not_open).
+    let n = unsafe { b::explain_read_on_error(1003, buf.as_mut_ptr() as *mut c_void, buf.len()) };
+    assert_eq!(n, -1);
+    assert_eq!(errno(), libc::EBADF);
+    let (r, w) = pipe(0);
+    // SAFETY: a one-byte readable buffer.
+    assert_eq!(unsafe { b::explain_write_on_error(w.as_raw_fd(), b"z".as_ptr() as *const c_void, 1) }, 1);
+    // SAFETY: buf is writable.
+    assert_eq!(unsafe { b::explain_read_on_error(r.as_raw_fd(), buf.as_mut_ptr() as *mut c_void, 4) }, 1);
+    assert_eq!(buf[0], b'z');
+}
