@@ -25,9 +25,9 @@ pub fn direct_io(fd: i32) -> Option<DirectIo> {
 /// it is not a multiple of its alignment.
 pub fn misaligned(d: &DirectIo, addr: usize, len: usize, offset: Option<u64>) -> (Option<usize>, Option<usize>, Option<u64>) {
     (
-        Some(addr).filter(|a| *a as u64 % d.mem_align != 0),
-        Some(len).filter(|l| *l as u64 % d.offset_align != 0),
-        offset.filter(|o| o % d.offset_align != 0),
+        Some(addr).filter(|a| !(*a as u64).is_multiple_of(d.mem_align)),
+        Some(len).filter(|l| !(*l as u64).is_multiple_of(d.offset_align)),
+        offset.filter(|o| !o.is_multiple_of(d.offset_align)),
     )
 }
 

@@ -7,7 +7,7 @@ use libc::c_int;
 
 /// `lseek(fd, 0, SEEK_CUR)`: the file offset, unchanged.
 pub fn offset(fd: c_int) -> Result<i64> {
-    raw!(libc::SYS_lseek, fd, 0, libc::SEEK_CUR).map(|n| n as i64)
+    raw!(libc::SYS_lseek, fd, 0, libc::SEEK_CUR)
 }
 
 /// An ioctl that stores an `int` (TIOCGPGRP, FIONREAD).
@@ -57,7 +57,7 @@ pub fn direct_io_alignment(fd: c_int) -> Option<(u32, u32)> {
     // struct statx is 256 bytes; stx_mask at 0, stx_dio_mem_align and
     // stx_dio_offset_align at bytes 152 and 156 (linux/stat.h).
     let mut buf = [0u64; 32];
-    raw!(libc::SYS_statx, fd, b"\0".as_ptr(), libc::AT_EMPTY_PATH, libc::STATX_DIOALIGN, buf.as_mut_ptr()).ok()?;
+    raw!(libc::SYS_statx, fd, c"".as_ptr(), libc::AT_EMPTY_PATH, libc::STATX_DIOALIGN, buf.as_mut_ptr()).ok()?;
     let mask = buf[0] as u32;
     let mem = buf[19] as u32;
     let off = (buf[19] >> 32) as u32;

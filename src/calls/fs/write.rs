@@ -13,7 +13,7 @@ pub fn explain(m: &mut Message, errnum: i32, fildes: i32, data: usize, data_size
     let kind = probe::fd::kind(fildes);
     match (errnum, &facts) {
         (libc::EPIPE, Some(_)) => {
-            let suppressed = crate::sys::io::signal_state(libc::SIGPIPE).map_or(false, |(i, b)| i || b);
+            let suppressed = crate::sys::io::signal_state(libc::SIGPIPE).is_some_and(|(i, b)| i || b);
             io::no_reader(m, "fildes", fildes, kind.unwrap_or(Kind::Other), suppressed);
         }
         (libc::EDESTADDRREQ, Some(_)) => io::no_destination(m, "fildes", fildes),

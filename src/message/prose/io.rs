@@ -55,6 +55,10 @@ pub fn would_block(m: &mut Message, arg: &str, fd: i32, b: &Blocking, writing: b
         m.text(if writing { "there was room to send" } else { "any data arrived" });
         return;
     }
+    if !b.nonblocking {
+        m.text(" that is not in non-blocking mode now; O_NONBLOCK belongs to the open file description, shared by every duplicate of the descriptor (dup, fork, SCM_RIGHTS), so another holder may have set it and cleared it again");
+        return;
+    }
     m.text(" in non-blocking mode (O_NONBLOCK), so the call returns at once instead of waiting");
     match (b.pipe, writing) {
         (Some((queued, cap)), true) => {
@@ -204,7 +208,7 @@ pub fn too_big(m: &mut Message, arg: &str, fd: i32, position: Option<u64>, limit
         let _ = core::fmt::write(m, format_args!(" at offset {p}"));
     }
     match limit {
-        Some(l) if position.map_or(true, |p| p.saturating_add(size as u64) > l) => {
+        Some(l) if position.is_none_or(|p| p.saturating_add(size as u64) > l) => {
             let _ = core::fmt::write(m, format_args!(" would make the file larger than the process's file size limit (RLIMIT_FSIZE) of {l} bytes; the limit is set with ulimit -f (in 1024-byte blocks) or setrlimit, and exceeding it also sends SIGXFSZ"));
         }
         _ => m.text(" would make the file larger than the largest file its file system supports"),
