@@ -2,14 +2,19 @@
 #ifndef LIBEXPLAIN_RS_LIBEXPLAIN_H
 #define LIBEXPLAIN_RS_LIBEXPLAIN_H
 
+#include "close.h"
+#include "creat.h"
 #include "mkdir.h"
 #include "open.h"
+#include "openat.h"
 #include "output.h"
 #include "program_name.h"
+#include "read.h"
 #include "rename.h"
 #include "rmdir.h"
 #include "unlink.h"
 #include "version.h"
+#include "write.h"
 
 #ifdef __cplusplus
 extern "C" {

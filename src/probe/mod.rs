@@ -4,6 +4,7 @@ pub mod creds;
 pub mod dirent_ops;
 pub mod fd;
 pub mod files;
+pub mod io;
 pub mod limits;
 pub mod lines;
 pub mod mounts;

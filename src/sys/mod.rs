@@ -8,6 +8,7 @@
 mod cpath;
 mod dirent;
 mod fd;
+pub mod io;
 mod memory;
 
 pub use cpath::CPath;

@@ -2,7 +2,7 @@
 
 use crate::decode::{access_mode_name, write_fd};
 use crate::message::Message;
-use crate::probe::fd::{facts, type_name};
+use crate::probe::fd::{facts, kind, type_name, Kind};
 
 /// EBADF: closed, or open in a mode that does not allow `need` ("reading", "writing").
 /// `want_mode` is the access mode required: O_RDONLY for reading, O_WRONLY for writing.
@@ -32,9 +32,11 @@ pub fn bad_fd(m: &mut Message, arg: &str, fd: i32, want_mode: Option<i32>) {
     match want_mode {
         Some(libc::O_RDONLY) if mode == libc::O_WRONLY => {
             m.text(" is open only for writing (O_WRONLY), not for reading");
+            pipe_end(m, fd, "write");
         }
         Some(libc::O_WRONLY) if mode == libc::O_RDONLY => {
             m.text(" is open only for reading (O_RDONLY), not for writing");
+            pipe_end(m, fd, "read");
         }
         _ => {
             m.text(" is open (");
@@ -46,6 +48,15 @@ pub fn bad_fd(m: &mut Message, arg: &str, fd: i32, want_mode: Option<i32>) {
             }
             m.text(", yet the kernel refused it for this call");
         }
+    }
+}
+
+/// A pipe has one descriptor per direction: say which end this one is.
+fn pipe_end(m: &mut Message, fd: i32, end: &str) {
+    if kind(fd) == Some(Kind::Pipe) {
+        m.text(": it is the ");
+        m.text(end);
+        m.text(" end of a pipe");
     }
 }
 

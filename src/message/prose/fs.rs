@@ -4,6 +4,7 @@ use crate::message::Message;
 use super::generic;
 use crate::probe::mounts::{mount_of, Mount};
 use crate::probe::path::Found;
+use crate::sys::Stat;
 
 fn size(m: &mut Message, bytes: u64) {
     const UNITS: [&str; 6] = ["bytes", "KiB", "MiB", "GiB", "TiB", "PiB"];
@@ -58,9 +59,13 @@ pub fn out_of_inodes(mnt: &Mount) -> bool {
 
 /// EROFS, ENOSPC, EDQUOT: the mount of the file (or of its directory when missing).
 pub fn file_system(m: &mut Message, errnum: i32, found: &Found) {
-    let st = found.stat.unwrap_or(found.dir_stat);
+    file_system_of(m, errnum, &found.stat.unwrap_or(found.dir_stat));
+}
+
+/// The same for a file known by its status (an open descriptor's fstat).
+pub fn file_system_of(m: &mut Message, errnum: i32, st: &Stat) {
     m.because();
-    let Some(mnt) = mount_of(&st) else {
+    let Some(mnt) = mount_of(st) else {
         return generic::meaning(m, errnum);
     };
     match errnum {

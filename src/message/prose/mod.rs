@@ -7,6 +7,7 @@ pub mod fd;
 pub mod fs;
 pub mod generic;
 pub mod ids;
+pub mod io;
 pub mod limits;
 pub mod location;
 pub mod path;
