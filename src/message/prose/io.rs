@@ -31,7 +31,7 @@ pub fn kind_phrase(k: Kind) -> &'static str {
 pub fn is_a(m: &mut Message, arg: &str, fd: i32, kind: Kind) {
     m.text(arg);
     m.text(" ");
-    write_fd(m, fd);
+    write_fd(m, fd as i64);
     m.text(" is ");
     m.text(kind_phrase(kind));
 }
@@ -40,7 +40,7 @@ pub fn is_a(m: &mut Message, arg: &str, fd: i32, kind: Kind) {
 pub fn named(m: &mut Message, arg: &str, fd: i32, kind: Kind) {
     m.text(arg);
     m.text(" ");
-    write_fd(m, fd);
+    write_fd(m, fd as i64);
     m.text(", ");
     m.text(kind_phrase(kind));
 }
@@ -102,7 +102,7 @@ pub fn misaligned(m: &mut Message, arg: &str, fd: i32, d: &DirectIo, bad: (Optio
     m.because();
     m.text(arg);
     m.text(" ");
-    write_fd(m, fd);
+    write_fd(m, fd as i64);
     let source = if d.reported { ", as its file system reports (statx STATX_DIOALIGN)" } else { ", the file's block size (its file system does not report an O_DIRECT alignment)" };
     let _ = core::fmt::write(m, format_args!(" was opened with O_DIRECT, which needs the buffer address aligned to {} bytes and the length and file offset to {} bytes{source}", d.mem_align, d.offset_align));
     let mut any = false;
@@ -146,7 +146,7 @@ pub fn device_error(m: &mut Message, arg: &str, fd: i32, st: Option<&Stat>) {
     m.text("a low-level input/output error happened under ");
     m.text(arg);
     m.text(" ");
-    write_fd(m, fd);
+    write_fd(m, fd as i64);
     if let Some(mnt) = st.and_then(mount_of) {
         m.text(", on ");
         fs::mount(m, &mnt);
@@ -203,7 +203,7 @@ pub fn too_big(m: &mut Message, arg: &str, fd: i32, position: Option<u64>, limit
     m.text("writing to ");
     m.text(arg);
     m.text(" ");
-    write_fd(m, fd);
+    write_fd(m, fd as i64);
     if let Some(p) = position {
         let _ = core::fmt::write(m, format_args!(" at offset {p}"));
     }
@@ -240,7 +240,7 @@ pub fn sealed(m: &mut Message, arg: &str, fd: i32, seals: i32) {
     m.because();
     m.text(arg);
     m.text(" ");
-    write_fd(m, fd);
+    write_fd(m, fd as i64);
     m.text(" is sealed against ");
     let names = [(libc::F_SEAL_WRITE, "F_SEAL_WRITE"), (0x0010, "F_SEAL_FUTURE_WRITE"), (libc::F_SEAL_GROW, "F_SEAL_GROW")];
     let mut first = true;
