@@ -23,14 +23,15 @@ pub fn read_memory(addr: usize, buf: &mut [u8]) -> usize {
                 0
             }
         }
-        // Refused (a seccomp filter, say): we cannot tell, so assume the caller was right.
-        Err(_) => {
-            // SAFETY: fallback only when the kernel refuses the check; the caller passed
-            // this pointer to the failed call, so we trust it as libc would.
-            unsafe { core::ptr::copy_nonoverlapping(addr as *const u8, buf.as_mut_ptr(), buf.len()) };
-            buf.len()
-        }
+        // Refused (a seccomp filter, say): ask /proc/self/mem, which also answers EIO
+        // for an unmapped address instead of faulting. Never touch the pointer itself.
+        Err(_) => read_proc_mem(addr, buf),
     }
+}
+
+fn read_proc_mem(addr: usize, buf: &mut [u8]) -> usize {
+    let Ok(fd) = super::open_read(b"/proc/self/mem") else { return 0 };
+    super::raw!(libc::SYS_pread64, fd.raw(), buf.as_mut_ptr(), buf.len(), addr).map_or(0, |n| n as usize)
 }
 
 /// Whether `len` bytes at `addr` can be read (len 0 asks about the address itself).
