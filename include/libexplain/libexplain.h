@@ -2,9 +2,25 @@
 #ifndef LIBEXPLAIN_RS_LIBEXPLAIN_H
 #define LIBEXPLAIN_RS_LIBEXPLAIN_H
 
+#include "chmod.h"
+#include "chown.h"
+#include "fchmod.h"
+#include "fchown.h"
+#include "fchownat.h"
+#include "futimens.h"
+#include "futimes.h"
+#include "futimesat.h"
+#include "lchmod.h"
+#include "lchown.h"
+#include "lchownat.h"
+#include "lutimes.h"
 #include "open.h"
 #include "output.h"
 #include "program_name.h"
+#include "utime.h"
+#include "utimens.h"
+#include "utimensat.h"
+#include "utimes.h"
 #include "version.h"
 
 #ifdef __cplusplus

@@ -63,6 +63,29 @@ pub fn open_flags(text: &str) -> Result<Parsed, String> {
     symbols(text, crate::decode::OPEN_FLAGS, &[("O_RDONLY", 0), ("O_WRONLY", 1), ("O_RDWR", 2)])
 }
 
+/// A user: a number (-1 for "unchanged"), or a name from /etc/passwd.
+pub fn uid(text: &str) -> Result<Parsed, String> {
+    let t = text.trim().trim_matches('"');
+    if let Some(n) = integer(t) {
+        return Ok(Parsed::Number(n));
+    }
+    crate::probe::users::user_id(t.as_bytes()).map(|n| Parsed::Number(n as i64)).ok_or_else(|| format!("a uid or a user name ({t:?} is not in /etc/passwd)"))
+}
+
+/// A group: a number (-1 for "unchanged"), or a name from /etc/group.
+pub fn gid(text: &str) -> Result<Parsed, String> {
+    let t = text.trim().trim_matches('"');
+    if let Some(n) = integer(t) {
+        return Ok(Parsed::Number(n));
+    }
+    crate::probe::users::group_id(t.as_bytes()).map(|n| Parsed::Number(n as i64)).ok_or_else(|| format!("a gid or a group name ({t:?} is not in /etc/group)"))
+}
+
+/// AT_* flags: AT_SYMLINK_NOFOLLOW|AT_EMPTY_PATH…, or a number.
+pub fn at_flags(text: &str) -> Result<Parsed, String> {
+    symbols(text, crate::decode::AT_FLAGS, &[])
+}
+
 /// Removes one level of double quotes and C escapes, if present.
 fn unquote(text: &str) -> Vec<u8> {
     let Some(inner) = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) else {
@@ -169,5 +192,10 @@ mod tests {
         assert_eq!(dirfd("AT_FDCWD").unwrap().number(), libc::AT_FDCWD as i64);
         assert!(open_flags("O_BOGUS").is_err());
         assert_eq!(string("\"a\\tb\"").unwrap().pointer().is_null(), false);
+        assert_eq!(uid("root").unwrap().number(), 0);
+        assert_eq!(uid("-1").unwrap().number(), -1);
+        assert_eq!(gid("0").unwrap().number(), 0);
+        assert!(uid("no-such-user-anywhere").is_err());
+        assert_eq!(at_flags("AT_SYMLINK_NOFOLLOW|AT_EMPTY_PATH").unwrap().number(), (libc::AT_SYMLINK_NOFOLLOW | libc::AT_EMPTY_PATH) as i64);
     }
 }

@@ -6,6 +6,8 @@ pub mod files;
 pub mod limits;
 pub mod lines;
 pub mod mounts;
+pub mod ownership;
 pub mod path;
 pub mod suggest;
+pub mod times;
 pub mod users;

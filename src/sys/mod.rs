@@ -203,3 +203,12 @@ pub fn terminal_width(fd: c_int) -> Option<u16> {
 pub fn fd_is_open(fd: c_int) -> bool {
     fcntl(fd, libc::F_GETFD, 0).is_ok()
 }
+
+/// `statx(2)` attributes of the file at `path` relative to `dirfd` (an empty path with
+/// AT_EMPTY_PATH asks about `dirfd` itself): (stx_attributes, stx_attributes_mask), the
+/// second saying which attributes the file system reports.
+pub fn statx_attributes(dirfd: c_int, path: &CPath, flags: c_int) -> Result<(u64, u64)> {
+    let mut stx: libc::statx = unsafe { core::mem::zeroed() };
+    raw!(libc::SYS_statx, dirfd, path.as_ptr(), flags | libc::AT_STATX_SYNC_AS_STAT, 0, &mut stx as *mut libc::statx)?;
+    Ok((stx.stx_attributes, stx.stx_attributes_mask))
+}

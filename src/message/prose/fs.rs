@@ -58,9 +58,13 @@ pub fn out_of_inodes(mnt: &Mount) -> bool {
 
 /// EROFS, ENOSPC, EDQUOT: the mount of the file (or of its directory when missing).
 pub fn file_system(m: &mut Message, errnum: i32, found: &Found) {
-    let st = found.stat.unwrap_or(found.dir_stat);
+    file_system_of(m, errnum, &found.stat.unwrap_or(found.dir_stat));
+}
+
+/// EROFS, ENOSPC, EDQUOT for the file with `st` (a descriptor's file, say).
+pub fn file_system_of(m: &mut Message, errnum: i32, st: &crate::sys::Stat) {
     m.because();
-    let Some(mnt) = mount_of(&st) else {
+    let Some(mnt) = mount_of(st) else {
         return generic::meaning(m, errnum);
     };
     match errnum {

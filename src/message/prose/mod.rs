@@ -8,4 +8,6 @@ pub mod generic;
 pub mod ids;
 pub mod limits;
 pub mod location;
+pub mod ownership;
 pub mod path;
+pub mod times;
