@@ -6,6 +6,8 @@ use std::ffi::CString;
 pub enum Parsed {
     Number(i64),
     Str(CString),
+    /// A structure built from its strace notation (the times of utimensat…), as words.
+    Words(Vec<i64>),
     Null,
 }
 
@@ -20,6 +22,7 @@ impl Parsed {
     pub fn pointer(&self) -> *const libc::c_char {
         match self {
             Parsed::Str(s) => s.as_ptr(),
+            Parsed::Words(w) => w.as_ptr() as *const libc::c_char,
             Parsed::Number(n) => *n as usize as *const libc::c_char,
             Parsed::Null => core::ptr::null(),
         }
@@ -84,6 +87,45 @@ pub fn gid(text: &str) -> Result<Parsed, String> {
 /// AT_* flags: AT_SYMLINK_NOFOLLOW|AT_EMPTY_PATH…, or a number.
 pub fn at_flags(text: &str) -> Result<Parsed, String> {
     symbols(text, crate::decode::AT_FLAGS, &[])
+}
+
+/// The words of a structure written as strace prints it, `[{tv_sec=0, tv_nsec=UTIME_NOW},
+/// {tv_sec=5, tv_nsec=0}]` or `{actime=0, modtime=0}` (field names optional), when it
+/// has `count` of them; else an address or NULL.
+fn words(text: &str, count: usize, what: &str) -> Result<Parsed, String> {
+    let t = text.trim();
+    if !t.starts_with(['{', '[']) {
+        return pointer(t).map_err(|_| format!("{what}, an address or NULL"));
+    }
+    let mut out = Vec::new();
+    for field in t.split(['[', ']', '{', '}', ',']).map(str::trim).filter(|f| !f.is_empty()) {
+        let value = field.rsplit_once('=').map_or(field, |(_, v)| v.trim());
+        let n = match value {
+            "UTIME_NOW" => libc::UTIME_NOW,
+            "UTIME_OMIT" => libc::UTIME_OMIT,
+            v => integer(v).ok_or_else(|| format!("{what}: {field:?} is not a number"))?,
+        };
+        out.push(n);
+    }
+    if out.len() != count {
+        return Err(format!("{what} with {count} numbers"));
+    }
+    Ok(Parsed::Words(out))
+}
+
+/// Two timespecs: `[{tv_sec=0, tv_nsec=UTIME_NOW}, {tv_sec=5, tv_nsec=0}]`, an address or NULL.
+pub fn timespec_pair(text: &str) -> Result<Parsed, String> {
+    words(text, 4, "two timespecs [{tv_sec=…, tv_nsec=…}, {…}]")
+}
+
+/// Two timevals: `[{tv_sec=0, tv_usec=0}, {tv_sec=5, tv_usec=0}]`, an address or NULL.
+pub fn timeval_pair(text: &str) -> Result<Parsed, String> {
+    words(text, 4, "two timevals [{tv_sec=…, tv_usec=…}, {…}]")
+}
+
+/// A utimbuf: `{actime=0, modtime=0}`, an address or NULL.
+pub fn utimbuf(text: &str) -> Result<Parsed, String> {
+    words(text, 2, "a utimbuf {actime=…, modtime=…}")
 }
 
 /// Removes one level of double quotes and C escapes, if present.
@@ -193,6 +235,10 @@ mod tests {
         assert!(open_flags("O_BOGUS").is_err());
         assert_eq!(string("\"a\\tb\"").unwrap().pointer().is_null(), false);
         assert_eq!(uid("root").unwrap().number(), 0);
+        assert!(matches!(timespec_pair("[{tv_sec=0, tv_nsec=UTIME_NOW}, {tv_sec=5, tv_nsec=7}]").unwrap(), Parsed::Words(w) if w == [0, libc::UTIME_NOW, 5, 7]));
+        assert!(matches!(utimbuf("{actime=1, modtime=2}").unwrap(), Parsed::Words(w) if w == [1, 2]));
+        assert!(matches!(timeval_pair("NULL").unwrap(), Parsed::Null));
+        assert!(timespec_pair("[{tv_sec=0}]").is_err());
         assert_eq!(uid("-1").unwrap().number(), -1);
         assert_eq!(gid("0").unwrap().number(), 0);
         assert!(uid("no-such-user-anywhere").is_err());

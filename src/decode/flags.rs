@@ -43,7 +43,9 @@ pub fn write_flags(m: &mut Message, flags: i64, table: &[super::Entry]) {
             first = false;
         }
     }
-    if rest != 0 || first {
+    if first && rest == 0 {
+        m.text("0");
+    } else if rest != 0 {
         if !first {
             m.text("|");
         }

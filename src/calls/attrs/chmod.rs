@@ -21,7 +21,7 @@ pub fn diagnose(m: &mut Message, errnum: i32, arg: &str, target: Target) {
     }
     let Some(s) = ownership::locate(m, errnum, arg, &target) else { return };
     let creds = Creds::current();
-    const ACTION: &str = "change the mode of";
+    const ACTION: &str = "change its mode";
     match errnum {
         libc::EPERM => match chmod_refusal(&s, &creds) {
             Some(r) => ownership::refused(m, &s, &r, &creds, ACTION),

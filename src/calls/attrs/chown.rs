@@ -21,7 +21,7 @@ pub fn diagnose(m: &mut Message, errnum: i32, arg: &str, target: Target, owner: 
     }
     let Some(s) = ownership::locate(m, errnum, arg, &target) else { return };
     let creds = Creds::current();
-    let action = if owner != -1 { "change the owner of" } else { "change the group of" };
+    let action = if owner != -1 { "change its owner" } else { "change its group" };
     match errnum {
         libc::EPERM => match chown_refusal(&s, owner, group, &creds) {
             Some(r) => ownership::refused(m, &s, &r, &creds, action),

@@ -43,7 +43,7 @@ pub fn diagnose(m: &mut Message, errnum: i32, arg: &str, target: Target, times_a
     let arg = if matches!(target, Target::Fd(_)) && arg == "pathname" { "dirfd" } else { arg };
     let Some(s) = ownership::locate(m, errnum, arg, &target) else { return };
     let creds = Creds::current();
-    let action = if t.is_touch() { "set the times of" } else { "set explicit times (other than the current time) on" };
+    let action = if t.is_touch() { "set its times" } else { "set its times to values other than the current time" };
     match errnum {
         libc::EACCES => match touch_denied(&s, &creds).filter(|_| t.is_touch()) {
             Some(d) => ownership::touch_denied(m, &s, &d, &creds),

@@ -58,7 +58,8 @@ fn caller(m: &mut Message, c: &Creds) {
     ids::user(m, c.uid);
 }
 
-/// EPERM: why the kernel refused to `action` ("change the mode of") the file.
+/// EPERM: why the kernel refused to `action` the file: a verb phrase whose object is
+/// "it" or "its" ("change its mode", "set explicit times on it").
 pub fn refused(m: &mut Message, s: &Subject, r: &Refusal, c: &Creds, action: &str) {
     m.because();
     match *r {
@@ -66,13 +67,13 @@ pub fn refused(m: &mut Message, s: &Subject, r: &Refusal, c: &Creds, action: &st
             name(m, s);
             m.text(" is marked immutable (chattr +i, see ioctl_iflags(2)): no process, not even one with every capability, may ");
             m.text(action);
-            m.text(" it until the flag is removed (chattr -i)");
+            m.text(" until the flag is removed (chattr -i)");
         }
         Refusal::AppendOnly => {
             name(m, s);
             m.text(" is marked append-only (chattr +a, see ioctl_iflags(2)): data may only be added to its end, and no process may ");
             m.text(action);
-            m.text(" it until the flag is removed (chattr -a)");
+            m.text(" until the flag is removed (chattr -a)");
         }
         Refusal::NotOwner { owner, cap } => {
             m.text("only the owner of ");
@@ -83,7 +84,7 @@ pub fn refused(m: &mut Message, s: &Subject, r: &Refusal, c: &Creds, action: &st
             m.text(capability_name(cap));
             m.text(" capability may ");
             m.text(action);
-            m.text(" it, and ");
+            m.text(", and ");
             caller(m, c);
             m.text(", without ");
             m.text(capability_name(cap));
@@ -122,11 +123,11 @@ pub fn refused(m: &mut Message, s: &Subject, r: &Refusal, c: &Creds, action: &st
 /// EPERM where ownership, capabilities and file attributes would all allow the change.
 pub fn allowed_yet_refused(m: &mut Message, s: &Subject, c: &Creds, action: &str) {
     m.because();
-    caller(m, c);
-    m.text(", and by ownership, capabilities and file attributes it may ");
-    m.text(action);
-    m.text(" ");
     name(m, s);
+    m.text(": by ownership, capabilities and file attributes the process (effective user ");
+    ids::user(m, c.uid);
+    m.text(") may ");
+    m.text(action);
     m.text(", so a security module (SELinux, AppArmor), a user namespace's id mapping, or the file system itself refused it");
 }
 
