@@ -3,9 +3,10 @@
 mod common;
 use common::*;
 use explain::abi::boundary::{
-    explain_chmod_on_error, explain_fchmod, explain_message_errno_utimensat, explain_message_lchmod,
-    explain_message_utimensat,
+    explain_chmod_on_error, explain_fchmod, explain_futimesat_on_error, explain_lchmod_on_error, explain_lchownat_on_error,
+    explain_message_errno_utimensat, explain_message_lchmod, explain_message_utimensat, explain_utimens_on_error,
 };
+use std::os::unix::fs::MetadataExt;
 use libc::{c_char, c_int};
 use std::ffi::CStr;
 use std::os::unix::fs::PermissionsExt;
@@ -192,6 +193,40 @@ fn chmod_on_error_returns_the_calls_result_and_errno() {
     let d = Scratch::new("chmod-on-error");
     let p = cstr(&d.join("missing"));
     let r = unsafe { explain_chmod_on_error(p.as_ptr(), 0o600) };
+    assert_eq!((r, errno()), (-1, libc::ENOENT));
+}
+
+/// The calls libc does not declare are performed through crate::perform: each really
+/// changes the file, and on failure returns -1 with the call's errno.
+#[test]
+fn calls_without_a_libc_function_are_performed() {
+    let d = Scratch::new("attrs-perform");
+    std::fs::write(d.join("f"), "x").unwrap();
+    std::os::unix::fs::symlink("f", d.join("link")).unwrap();
+    let f = cstr(&d.join("f"));
+    let link = cstr(&d.join("link"));
+
+    assert_eq!(unsafe { explain_lchmod_on_error(f.as_ptr(), 0o604) }, 0);
+    assert_eq!(std::fs::metadata(d.join("f")).unwrap().mode() & 0o7777, 0o604);
+
+    // lchownat gives the link, not its target, to nobody.
+    assert_eq!(unsafe { explain_lchownat_on_error(libc::AT_FDCWD, link.as_ptr(), 65534, -1) }, 0);
+    assert_eq!(std::fs::symlink_metadata(d.join("link")).unwrap().uid(), 65534);
+    assert_eq!(std::fs::metadata(d.join("f")).unwrap().uid(), 0);
+
+    let ts = [libc::timespec { tv_sec: 1000, tv_nsec: 0 }, libc::timespec { tv_sec: 2000, tv_nsec: 0 }];
+    assert_eq!(unsafe { explain_utimens_on_error(f.as_ptr(), ts.as_ptr()) }, 0);
+    assert_eq!(std::fs::metadata(d.join("f")).unwrap().mtime(), 2000);
+
+    let tv = [libc::timeval { tv_sec: 3000, tv_usec: 0 }, libc::timeval { tv_sec: 4000, tv_usec: 0 }];
+    let name = cstr(std::path::Path::new("f"));
+    let dir = unsafe { libc::open(cstr(&d.path).as_ptr(), libc::O_RDONLY | libc::O_DIRECTORY) };
+    assert_eq!(unsafe { explain_futimesat_on_error(dir, name.as_ptr(), tv.as_ptr()) }, 0);
+    unsafe { libc::close(dir) };
+    assert_eq!(std::fs::metadata(d.join("f")).unwrap().mtime(), 4000);
+
+    let missing = cstr(&d.join("missing"));
+    let r = unsafe { explain_utimens_on_error(missing.as_ptr(), ts.as_ptr()) };
     assert_eq!((r, errno()), (-1, libc::ENOENT));
 }
 

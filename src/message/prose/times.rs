@@ -1,6 +1,5 @@
 //! The time arguments of the utime family: bad pointers and out-of-range values.
 
-use crate::decode::write_times;
 use crate::message::Message;
 use crate::probe::times::{Layout, Stamp, Times, WHICH};
 
@@ -13,7 +12,7 @@ pub fn bad_times(m: &mut Message, errnum: i32, arg: &str, t: &Times) -> bool {
         }
         (libc::EINVAL, Times::Given { layout, .. }) => match t.invalid() {
             Some((i, s)) => {
-                invalid(m, arg, t, *layout, i, &s);
+                invalid(m, arg, *layout, i, &s);
                 true
             }
             None => false,
@@ -22,12 +21,10 @@ pub fn bad_times(m: &mut Message, errnum: i32, arg: &str, t: &Times) -> bool {
     }
 }
 
-fn invalid(m: &mut Message, arg: &str, t: &Times, layout: Layout, i: usize, s: &Stamp) {
+fn invalid(m: &mut Message, arg: &str, layout: Layout, i: usize, s: &Stamp) {
     m.because();
     let (field, max) = if layout == Layout::Timeval { ("tv_usec", "999999") } else { ("tv_nsec", "999999999") };
-    let _ = core::fmt::write(m, format_args!("the {} in {arg} (", WHICH[i]));
-    write_times(m, t);
-    let _ = core::fmt::write(m, format_args!(") has {field} = {}, outside the range 0 to {max}", s.fraction));
+    let _ = core::fmt::write(m, format_args!("the {} in {arg} has {field} = {}, outside the range 0 to {max}", WHICH[i], s.fraction));
     if layout == Layout::Timespec {
         m.text(" and neither UTIME_NOW nor UTIME_OMIT");
     }
