@@ -113,6 +113,34 @@ fn utimensat_explicit_times_eperm_on_a_world_writable_file_names_the_owner() {
 }
 
 #[test]
+fn futimens_eacces_through_a_descriptor_names_the_file_and_its_bits() {
+    let d = Scratch::new("futimens-eacces");
+    let p = root_file(&d, "f", 0o640);
+    let real = sh_as_nobody(&format!("touch -c {p}"));
+    assert!(String::from_utf8_lossy(&real.stderr).contains("Permission denied"));
+    // The explain command, run as nobody with the file open on its standard input.
+    let out = std::process::Command::new("setpriv")
+        .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--inh-caps=-all", env!("CARGO_BIN_EXE_explain")])
+        .args(["-e", "EACCES", "futimens", "0", "NULL"])
+        .stdin(std::fs::File::open(&p).unwrap())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_facts(&text, &[&format!("futimens(fd = 0 \"{p}\", times = NULL)"), &format!("descriptor 0 \"{p}\""), "\"---\" (mode 0640)", "lacks CAP_FOWNER"]);
+}
+
+#[test]
+fn utimes_einval_prints_the_bad_tv_usec() {
+    let d = Scratch::new("utimes-einval");
+    let p = root_file(&d, "f", 0o644);
+    let tv = [libc::timeval { tv_sec: 0, tv_usec: 1_000_000 }, libc::timeval { tv_sec: 0, tv_usec: 0 }];
+    let r = unsafe { libc::utimes(cstr(&d.join("f")).as_ptr(), tv.as_ptr()) };
+    assert_eq!((r, errno()), (-1, libc::EINVAL));
+    let text = explain(&["-e", "EINVAL", "utimes", &p, "[{tv_sec=0, tv_usec=1000000}, {tv_sec=0, tv_usec=0}]"]);
+    assert_facts(&text, &["because the access time in times has tv_usec = 1000000, outside the range 0 to 999999"]);
+}
+
+#[test]
 fn utimensat_einval_prints_the_bad_tv_nsec() {
     let d = Scratch::new("utimensat-einval");
     let p = cstr(&d.join("f"));
