@@ -206,6 +206,25 @@ fn lchmod_eopnotsupp_on_a_symbolic_link() {
 }
 
 #[test]
+fn fchownat_empty_path_at_fdcwd_acts_on_the_current_directory() {
+    let d = Scratch::new("fchownat-cwd");
+    let real = std::process::Command::new("setpriv")
+        .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--inh-caps=-all", "chown", "nobody", "."])
+        .current_dir(&d.path)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&real.stderr).contains("Operation not permitted"));
+    let out = std::process::Command::new("setpriv")
+        .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--inh-caps=-all", env!("CARGO_BIN_EXE_explain")])
+        .args(["-e", "EPERM", "fchownat", "AT_FDCWD", "\"\"", "nobody", "-1", "AT_EMPTY_PATH"])
+        .current_dir(&d.path)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_facts(&text, &[&format!("only the owner of the current directory \"{}\", user 0 \"root\"", d.path.display()), "CAP_CHOWN"]);
+}
+
+#[test]
 fn fchownat_einval_names_the_unaccepted_flags() {
     let d = Scratch::new("fchownat-einval");
     std::fs::write(d.join("f"), "").unwrap();

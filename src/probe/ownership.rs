@@ -18,8 +18,9 @@ pub enum Target<'a> {
 /// The target of an *at call (fchownat, utimensat…): `dirfd` itself when `pathname` is
 /// empty and flags hold AT_EMPTY_PATH; else `pathname` from `dirfd`, following a final
 /// symbolic link unless AT_SYMLINK_NOFOLLOW.
+/// With AT_FDCWD that is the current directory (`Target::Fd(AT_FDCWD)`).
 pub fn at_target(dirfd: i32, pathname: &Text, flags: i32) -> Target<'_> {
-    if pathname.is_ok() && pathname.len == 0 && flags & libc::AT_EMPTY_PATH != 0 && dirfd != libc::AT_FDCWD {
+    if pathname.is_ok() && pathname.len == 0 && flags & libc::AT_EMPTY_PATH != 0 {
         return Target::Fd(dirfd);
     }
     Target::Path { start: Start::of(dirfd), path: pathname, follow: flags & libc::AT_SYMLINK_NOFOLLOW == 0 }
@@ -63,8 +64,14 @@ impl Subject {
         Some(Subject { stat, flags, found: Some(found), fd: None })
     }
 
-    /// The file open on `fd`; None when `fd` is not open.
+    /// The file open on `fd` (the current directory for AT_FDCWD); None when `fd` is
+    /// not open.
     pub fn of_fd(fd: i32) -> Option<Subject> {
+        if fd == libc::AT_FDCWD {
+            let dot = CPath::from_bytes(b".")?;
+            let stat = sys::stat_at(fd, &dot, true).ok()?;
+            return Some(Subject { stat, flags: inode_flags(fd, &dot, 0), found: None, fd: Some(fd) });
+        }
         let facts = super::fd::facts(fd)?;
         let stat = facts.stat?;
         let flags = inode_flags(fd, &CPath::new(), libc::AT_EMPTY_PATH);

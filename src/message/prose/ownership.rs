@@ -45,6 +45,7 @@ pub fn locate(m: &mut Message, errnum: i32, arg: &str, target: &Target) -> Optio
 pub fn name(m: &mut Message, s: &Subject) {
     match (&s.found, s.fd) {
         (Some(f), _) => location::path(m, f.start, f.path.as_bytes()),
+        (None, Some(libc::AT_FDCWD)) => location::directory(m, crate::probe::path::Start::Cwd, b""),
         (None, Some(d)) => {
             m.text("the file open on descriptor ");
             write_fd(m, d as i64);
