@@ -90,9 +90,9 @@ pub fn refused(m: &mut Message, s: &Subject, r: &Refusal, c: &Creds, action: &st
             m.text(", without ");
             m.text(capability_name(cap));
         }
-        Refusal::OwnerChange { owner, new_owner } => {
+        Refusal::OwnerChange { new_owner, .. } => {
             m.text("the process (effective user ");
-            ids::user(m, owner);
+            ids::user(m, c.uid);
             m.text(") owns ");
             name(m, s);
             m.text(", but giving a file to another user (here user ");
