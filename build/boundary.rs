@@ -100,7 +100,11 @@ fn perform(c: &Call, kinds: &Kinds) -> String {
         .iter()
         .map(|a| if kind(kinds, a).role == "OnlyIfCreating" { format!("{} as libc::c_uint", a.name) } else { format!("{} as _", a.name) })
         .collect();
-    format!("libc::{}({})", c.name, args.join(", "))
+    match &c.perform {
+        // The table names a function taking the call's own C arguments.
+        Some(f) => format!("crate::perform::{f}({})", names(&c.args)),
+        None => format!("libc::{}({})", c.name, args.join(", ")),
+    }
 }
 
 fn failed(c: &Call) -> &'static str {

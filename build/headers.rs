@@ -75,6 +75,11 @@ pub fn split(text: &str, calls: &[(String, Call)]) -> BTreeMap<String, String> {
     for (file, body) in &bodies {
         let mut inc = base.clone();
         let mut body = body.clone();
+        // A struct first named inside a parameter list would be scoped to that prototype
+        // (and clash with the caller's definition): declare each tag at file scope.
+        for tag in struct_tags(&body).iter().filter(|_| file != "output.h") {
+            inc.push_str(&format!("struct {tag};\n"));
+        }
         if file == "output.h" {
             inc.push_str("#include \"program_name.h\"\n");
             // The types are libexplain's own, field for field. Debian's output.h defines
@@ -89,6 +94,21 @@ pub fn split(text: &str, calls: &[(String, Call)]) -> BTreeMap<String, String> {
     let umbrella: String = bodies.keys().map(|f| format!("#include \"{f}\"\n")).collect();
     files.insert("libexplain.h".into(), wrap("libexplain.h", &umbrella, ""));
     files
+}
+
+/// The tags of `struct X` mentioned in a header's prototypes, each once, in order.
+fn struct_tags(body: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    let code = body.lines().filter(|l| !l.trim_start().starts_with(['*', '/']));
+    for line in code {
+        for (at, _) in line.match_indices("struct ") {
+            let tag: String = line[at + 7..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            if !tag.is_empty() && !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
+    }
+    tags
 }
 
 const ATTRIBUTES: &str = "\

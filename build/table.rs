@@ -1,11 +1,14 @@
 //! Reads the call tables `src/calls/<family>/calls.in`.
 //!
-//! A line: `NAME(SECTION) | RESULT | C-TYPE NAME: KIND, …`. RESULT is the C type and how
+//! A line: `NAME(SECTION) | RESULT | C-TYPE NAME: KIND, … [| PERFORM]`. RESULT is the C type and how
 //! failure shows in it: `int fd` (negative on failure, or_die returns it), `int zero`
 //! (0 or -1; or_die returns void), `ssize_t count` (-1 on failure), `T *pointer` (NULL).
 //! KIND says how the argument is echoed, converted for the call file and parsed by the
 //! `explain` command (see `src/decode/kinds.table`). In the explain_* functions pointer
 //! arguments become pointers to const, as in libexplain, unless written `!TYPE`.
+//! PERFORM, optional, names the function of `crate::perform` that `_or_die`/`_on_error`
+//! call, with the call's C arguments in order, when libc has no function of the call's
+//! name (lchmod, utimens…); without it they call `libc::NAME`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -27,6 +30,8 @@ pub struct Call {
     pub ret_ctype: String,
     pub ret_class: String,
     pub args: Vec<Arg>,
+    /// How the call is performed when libc lacks it: a function of `crate::perform`.
+    pub perform: Option<String>,
 }
 
 pub struct Family {
@@ -59,8 +64,14 @@ pub fn read_families(calls_dir: &Path) -> Vec<Family> {
 
 fn parse_line(line: &str) -> Result<Call, String> {
     let cols: Vec<&str> = line.split('|').map(str::trim).collect();
-    if cols.len() != 3 {
-        return Err("expected NAME(SECTION) | RESULT | ARGUMENTS".into());
+    if cols.len() != 3 && cols.len() != 4 {
+        return Err("expected NAME(SECTION) | RESULT | ARGUMENTS [| PERFORM]".into());
+    }
+    let perform = cols.get(3).map(|p| p.to_string());
+    if let Some(p) = &perform {
+        if p.is_empty() || !p.chars().all(|c| c.is_alphanumeric() || c == '_') {
+            return Err(format!("PERFORM {p:?} is not the name of a function in crate::perform"));
+        }
     }
     let (name, section) = cols[0].trim_end_matches(')').split_once('(').ok_or("NAME(SECTION)")?;
     let (ret_ctype, ret_class) = split_decl(cols[1])?;
@@ -81,7 +92,7 @@ fn parse_line(line: &str) -> Result<Call, String> {
         "fd" | "zero" | "count" | "pointer" => {}
         other => return Err(format!("unknown result class {other}")),
     }
-    Ok(Call { name: name.trim().into(), section: section.into(), ret_ctype, ret_class, args })
+    Ok(Call { name: name.trim().into(), section: section.into(), ret_ctype, ret_class, args, perform })
 }
 
 /// Splits `const char *pathname` into (`const char *`, `pathname`).

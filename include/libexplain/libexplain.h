@@ -2,8 +2,20 @@
 #ifndef LIBEXPLAIN_RS_LIBEXPLAIN_H
 #define LIBEXPLAIN_RS_LIBEXPLAIN_H
 
+#include "chmod.h"
+#include "chown.h"
 #include "close.h"
 #include "creat.h"
+#include "fchmod.h"
+#include "fchown.h"
+#include "fchownat.h"
+#include "futimens.h"
+#include "futimes.h"
+#include "futimesat.h"
+#include "lchmod.h"
+#include "lchown.h"
+#include "lchownat.h"
+#include "lutimes.h"
 #include "mkdir.h"
 #include "open.h"
 #include "openat.h"
@@ -13,6 +25,10 @@
 #include "rename.h"
 #include "rmdir.h"
 #include "unlink.h"
+#include "utime.h"
+#include "utimens.h"
+#include "utimensat.h"
+#include "utimes.h"
 #include "version.h"
 #include "write.h"
 

@@ -6,6 +6,8 @@ use std::ffi::CString;
 pub enum Parsed {
     Number(i64),
     Str(CString),
+    /// A structure built from its strace notation (the times of utimensat…), as words.
+    Words(Vec<i64>),
     Null,
 }
 
@@ -20,6 +22,7 @@ impl Parsed {
     pub fn pointer(&self) -> *const libc::c_char {
         match self {
             Parsed::Str(s) => s.as_ptr(),
+            Parsed::Words(w) => w.as_ptr() as *const libc::c_char,
             Parsed::Number(n) => *n as usize as *const libc::c_char,
             Parsed::Null => core::ptr::null(),
         }
@@ -65,6 +68,68 @@ pub fn dirfd(text: &str) -> Result<Parsed, String> {
 /// open(2) flags: O_RDONLY|O_CREAT…, or a number.
 pub fn open_flags(text: &str) -> Result<Parsed, String> {
     symbols(text, crate::decode::OPEN_FLAGS, &[("O_RDONLY", 0), ("O_WRONLY", 1), ("O_RDWR", 2)])
+}
+
+/// A user: a number (-1 for "unchanged"), or a name from /etc/passwd.
+pub fn uid(text: &str) -> Result<Parsed, String> {
+    let t = text.trim().trim_matches('"');
+    if let Some(n) = integer(t) {
+        return Ok(Parsed::Number(n));
+    }
+    crate::probe::users::user_id(t.as_bytes()).map(|n| Parsed::Number(n as i64)).ok_or_else(|| format!("a uid or a user name ({t:?} is not in /etc/passwd)"))
+}
+
+/// A group: a number (-1 for "unchanged"), or a name from /etc/group.
+pub fn gid(text: &str) -> Result<Parsed, String> {
+    let t = text.trim().trim_matches('"');
+    if let Some(n) = integer(t) {
+        return Ok(Parsed::Number(n));
+    }
+    crate::probe::users::group_id(t.as_bytes()).map(|n| Parsed::Number(n as i64)).ok_or_else(|| format!("a gid or a group name ({t:?} is not in /etc/group)"))
+}
+
+/// AT_* flags: AT_SYMLINK_NOFOLLOW|AT_EMPTY_PATH…, or a number.
+pub fn at_flags(text: &str) -> Result<Parsed, String> {
+    symbols(text, crate::decode::AT_FLAGS, &[])
+}
+
+/// The words of a structure written as strace prints it, `[{tv_sec=0, tv_nsec=UTIME_NOW},
+/// {tv_sec=5, tv_nsec=0}]` or `{actime=0, modtime=0}` (field names optional), when it
+/// has `count` of them; else an address or NULL.
+fn words(text: &str, count: usize, what: &str) -> Result<Parsed, String> {
+    let t = text.trim();
+    if !t.starts_with(['{', '[']) {
+        return pointer(t).map_err(|_| format!("{what}, an address or NULL"));
+    }
+    let mut out = Vec::new();
+    for field in t.split(['[', ']', '{', '}', ',']).map(str::trim).filter(|f| !f.is_empty()) {
+        let value = field.rsplit_once('=').map_or(field, |(_, v)| v.trim());
+        let n = match value {
+            "UTIME_NOW" => libc::UTIME_NOW,
+            "UTIME_OMIT" => libc::UTIME_OMIT,
+            v => integer(v).ok_or_else(|| format!("{what}: {field:?} is not a number"))?,
+        };
+        out.push(n);
+    }
+    if out.len() != count {
+        return Err(format!("{what} with {count} numbers"));
+    }
+    Ok(Parsed::Words(out))
+}
+
+/// Two timespecs: `[{tv_sec=0, tv_nsec=UTIME_NOW}, {tv_sec=5, tv_nsec=0}]`, an address or NULL.
+pub fn timespec_pair(text: &str) -> Result<Parsed, String> {
+    words(text, 4, "two timespecs [{tv_sec=…, tv_nsec=…}, {…}]")
+}
+
+/// Two timevals: `[{tv_sec=0, tv_usec=0}, {tv_sec=5, tv_usec=0}]`, an address or NULL.
+pub fn timeval_pair(text: &str) -> Result<Parsed, String> {
+    words(text, 4, "two timevals [{tv_sec=…, tv_usec=…}, {…}]")
+}
+
+/// A utimbuf: `{actime=0, modtime=0}`, an address or NULL.
+pub fn utimbuf(text: &str) -> Result<Parsed, String> {
+    words(text, 2, "a utimbuf {actime=…, modtime=…}")
 }
 
 /// Removes one level of double quotes and C escapes, if present.
@@ -175,5 +240,14 @@ mod tests {
         assert_eq!(string("\"a\\tb\"").unwrap().pointer().is_null(), false);
         assert_eq!(string("0x10").unwrap().pointer() as usize, 0x10);
         assert!(matches!(string("\"0x10\"").unwrap(), Parsed::Str(_)));
+        assert_eq!(uid("root").unwrap().number(), 0);
+        assert!(matches!(timespec_pair("[{tv_sec=0, tv_nsec=UTIME_NOW}, {tv_sec=5, tv_nsec=7}]").unwrap(), Parsed::Words(w) if w == [0, libc::UTIME_NOW, 5, 7]));
+        assert!(matches!(utimbuf("{actime=1, modtime=2}").unwrap(), Parsed::Words(w) if w == [1, 2]));
+        assert!(matches!(timeval_pair("NULL").unwrap(), Parsed::Null));
+        assert!(timespec_pair("[{tv_sec=0}]").is_err());
+        assert_eq!(uid("-1").unwrap().number(), -1);
+        assert_eq!(gid("0").unwrap().number(), 0);
+        assert!(uid("no-such-user-anywhere").is_err());
+        assert_eq!(at_flags("AT_SYMLINK_NOFOLLOW|AT_EMPTY_PATH").unwrap().number(), (libc::AT_SYMLINK_NOFOLLOW | libc::AT_EMPTY_PATH) as i64);
     }
 }

@@ -2,13 +2,17 @@
 //! each argument kind the way strace prints it.
 
 mod flags;
+mod ids;
 mod mode;
 mod text;
+mod times;
 mod value;
 
-pub use flags::{access_mode_name, write_open_flags};
+pub use flags::{access_mode_name, write_at_flags, write_flags, write_open_flags};
+pub use ids::{write_gid, write_uid};
 pub use mode::write_mode;
 pub use text::{Text, TextState};
+pub use times::{write_timespec_pair, write_timeval_pair, write_times, write_utimbuf};
 pub use value::{
     write_dirfd, write_fd, write_mode_arg, write_open_flags_arg, write_pointer, write_signed, write_unsigned, Arg, Role, Value,
 };
@@ -23,3 +27,6 @@ pub struct Entry {
 
 /// The open(2) flags after the access mode (generated from open_flags.in).
 pub static OPEN_FLAGS: &[Entry] = include!(concat!(env!("OUT_DIR"), "/open_flags.rs"));
+
+/// The AT_* flags of the *at calls (generated from at_flags.in).
+pub static AT_FLAGS: &[Entry] = include!(concat!(env!("OUT_DIR"), "/at_flags.rs"));

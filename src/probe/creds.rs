@@ -43,6 +43,11 @@ impl Creds {
         self.caps & (1u64 << cap) != 0
     }
 
+    /// The supplementary groups.
+    pub fn groups(&self) -> &[u32] {
+        &self.groups[..self.ngroups]
+    }
+
     pub fn in_group(&self, gid: u32) -> bool {
         self.gid == gid || self.groups[..self.ngroups].contains(&gid)
     }

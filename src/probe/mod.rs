@@ -1,5 +1,6 @@
 //! Questions asked of the running system. Probes return facts; they write no prose.
 
+pub mod attributes;
 pub mod creds;
 pub mod dirent_ops;
 pub mod fd;
@@ -8,6 +9,8 @@ pub mod io;
 pub mod limits;
 pub mod lines;
 pub mod mounts;
+pub mod ownership;
 pub mod path;
 pub mod suggest;
+pub mod times;
 pub mod users;

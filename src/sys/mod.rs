@@ -218,10 +218,11 @@ pub fn inode_flags(dirfd: c_int, path: &CPath) -> Result<u32> {
     Ok(flags as u32)
 }
 
-/// `statx(2)` of `path` (not following a final link), for its attributes: returns
-/// (stx_attributes, stx_attributes_mask), the mask saying which bits the file system reports.
-pub fn attributes(dirfd: c_int, path: &CPath) -> Result<(u64, u64)> {
+/// `statx(2)` attributes of the file at `path` relative to `dirfd` (an empty path with
+/// AT_EMPTY_PATH asks about `dirfd` itself): (stx_attributes, stx_attributes_mask), the
+/// second saying which attributes the file system reports.
+pub fn statx_attributes(dirfd: c_int, path: &CPath, flags: c_int) -> Result<(u64, u64)> {
     let mut stx: libc::statx = unsafe { core::mem::zeroed() };
-    raw!(libc::SYS_statx, dirfd, path.as_ptr(), libc::AT_SYMLINK_NOFOLLOW, 0, &mut stx as *mut libc::statx)?;
+    raw!(libc::SYS_statx, dirfd, path.as_ptr(), flags | libc::AT_STATX_SYNC_AS_STAT, 0, &mut stx as *mut libc::statx)?;
     Ok((stx.stx_attributes, stx.stx_attributes_mask))
 }

@@ -10,4 +10,6 @@ pub mod ids;
 pub mod io;
 pub mod limits;
 pub mod location;
+pub mod ownership;
 pub mod path;
+pub mod times;

@@ -1,0 +1,48 @@
+//! How `_or_die` and `_on_error` perform the calls that libc does not declare under
+//! their own name (named in the PERFORM column of src/calls/*/calls.in). Each takes the
+//! call's C arguments unchanged and leaves `errno` as the underlying call set it.
+
+use libc::{c_char, c_int, mode_t, timespec, timeval};
+
+extern "C" {
+    /// glibc's futimesat(2) (the libc crate does not declare it).
+    #[link_name = "futimesat"]
+    fn glibc_futimesat(dirfd: c_int, pathname: *const c_char, times: *const timeval) -> c_int;
+}
+
+/// lchmod: fchmodat(2) with AT_SYMLINK_NOFOLLOW, as glibc implements it (a symbolic
+/// link fails with EOPNOTSUPP).
+///
+/// # Safety
+/// `pathname` is a C string or NULL, as for chmod(2).
+pub unsafe fn lchmod(pathname: *const c_char, mode: mode_t) -> c_int {
+    // SAFETY: the caller's arguments, passed on as C would.
+    unsafe { libc::fchmodat(libc::AT_FDCWD, pathname, mode, libc::AT_SYMLINK_NOFOLLOW) }
+}
+
+/// lchownat: fchownat(2) with AT_SYMLINK_NOFOLLOW.
+///
+/// # Safety
+/// `pathname` is a C string or NULL, as for fchownat(2).
+pub unsafe fn lchownat(dirfd: c_int, pathname: *const c_char, owner: c_int, group: c_int) -> c_int {
+    // SAFETY: as above; -1 converts to (uid_t)-1, "unchanged", as in C.
+    unsafe { libc::fchownat(dirfd, pathname, owner as libc::uid_t, group as libc::gid_t, libc::AT_SYMLINK_NOFOLLOW) }
+}
+
+/// futimesat(2).
+///
+/// # Safety
+/// `pathname` is a C string or NULL, `times` NULL or two timevals, as for futimesat(2).
+pub unsafe fn futimesat(dirfd: c_int, pathname: *const c_char, times: *const timeval) -> c_int {
+    // SAFETY: as above.
+    unsafe { glibc_futimesat(dirfd, pathname, times) }
+}
+
+/// utimens: utimensat(2) from the current directory, following symbolic links.
+///
+/// # Safety
+/// `pathname` is a C string or NULL, `times` NULL or two timespecs, as for utimensat(2).
+pub unsafe fn utimens(pathname: *const c_char, times: *const timespec) -> c_int {
+    // SAFETY: as above.
+    unsafe { libc::utimensat(libc::AT_FDCWD, pathname, times, 0) }
+}
