@@ -84,11 +84,31 @@ pub fn split(text: &str, calls: &[(String, Call)]) -> BTreeMap<String, String> {
                 "#ifndef LIBEXPLAIN_OUTPUT_H\nstruct explain_output_t;\n\n{types}#endif /* LIBEXPLAIN_OUTPUT_H */\n\n{body}"
             );
         }
+        if calls.iter().any(|(_, c)| format!("{}.h", c.name) == *file) {
+            body = forward_declarations(&body) + &body;
+        }
         files.insert(file.clone(), wrap(file, &inc, &body));
     }
     let umbrella: String = bodies.keys().map(|f| format!("#include \"{f}\"\n")).collect();
     files.insert("libexplain.h".into(), wrap("libexplain.h", &umbrella, ""));
     files
+}
+
+/// `struct stat;` for each struct tag the prototypes name, as libexplain's headers do:
+/// without it a tag first seen in a parameter list is scoped to that prototype, and the
+/// prototype would conflict with the same one in Debian's header.
+fn forward_declarations(body: &str) -> String {
+    let mut tags: Vec<&str> = Vec::new();
+    for (at, _) in body.match_indices("struct ") {
+        let rest = &body[at + 7..];
+        let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(rest.len());
+        let tag = &rest[..end];
+        let before = body[..at].chars().last();
+        if !tag.is_empty() && !rest[end..].trim_start().starts_with('{') && before.map_or(true, |c| !c.is_alphanumeric()) && !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    tags.iter().map(|t| format!("struct {t}; /* forward */\n")).collect::<String>() + if tags.is_empty() { "" } else { "\n" }
 }
 
 const ATTRIBUTES: &str = "\

@@ -2,10 +2,15 @@
 //!
 //! A line: `NAME(SECTION) | RESULT | C-TYPE NAME: KIND, …`. RESULT is the C type and how
 //! failure shows in it: `int fd` (negative on failure, or_die returns it), `int zero`
-//! (0 or -1; or_die returns void), `ssize_t count` (-1 on failure), `T *pointer` (NULL).
+//! (0 or -1; or_die returns void), `ssize_t count` (-1 on failure), `T *pointer` (NULL),
+//! `long limit` (pathconf's -1 that is a failure only when `errno` changed: -1 with
+//! `errno` untouched means "no limit").
 //! KIND says how the argument is echoed, converted for the call file and parsed by the
 //! `explain` command (see `src/decode/kinds.table`). In the explain_* functions pointer
 //! arguments become pointers to const, as in libexplain, unless written `!TYPE`.
+//! An optional fourth column, `perform: PATH`, names the function that performs the call
+//! for `_or_die`/`_on_error` when the libc crate has no binding for it (ustat(2)); it
+//! takes the call's C arguments and sets `errno` the way the C library would.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -27,6 +32,8 @@ pub struct Call {
     pub ret_ctype: String,
     pub ret_class: String,
     pub args: Vec<Arg>,
+    /// The Rust function that performs the call, when not `libc::NAME`.
+    pub perform: Option<String>,
 }
 
 pub struct Family {
@@ -59,9 +66,13 @@ pub fn read_families(calls_dir: &Path) -> Vec<Family> {
 
 fn parse_line(line: &str) -> Result<Call, String> {
     let cols: Vec<&str> = line.split('|').map(str::trim).collect();
-    if cols.len() != 3 {
-        return Err("expected NAME(SECTION) | RESULT | ARGUMENTS".into());
+    if cols.len() != 3 && cols.len() != 4 {
+        return Err("expected NAME(SECTION) | RESULT | ARGUMENTS [| perform: PATH]".into());
     }
+    let perform = match cols.get(3) {
+        Some(c) => Some(c.strip_prefix("perform:").ok_or("the fourth column is `perform: PATH`")?.trim().to_string()),
+        None => None,
+    };
     let (name, section) = cols[0].trim_end_matches(')').split_once('(').ok_or("NAME(SECTION)")?;
     let (ret_ctype, ret_class) = split_decl(cols[1])?;
     let mut args = Vec::new();
@@ -78,10 +89,10 @@ fn parse_line(line: &str) -> Result<Call, String> {
         }
     }
     match ret_class.as_str() {
-        "fd" | "zero" | "count" | "pointer" => {}
+        "fd" | "zero" | "count" | "pointer" | "limit" => {}
         other => return Err(format!("unknown result class {other}")),
     }
-    Ok(Call { name: name.trim().into(), section: section.into(), ret_ctype, ret_class, args })
+    Ok(Call { name: name.trim().into(), section: section.into(), ret_ctype, ret_class, args, perform })
 }
 
 /// Splits `const char *pathname` into (`const char *`, `pathname`).

@@ -2,9 +2,23 @@
 #ifndef LIBEXPLAIN_RS_LIBEXPLAIN_H
 #define LIBEXPLAIN_RS_LIBEXPLAIN_H
 
+#include "access.h"
+#include "fpathconf.h"
+#include "fstat.h"
+#include "fstatat.h"
+#include "fstatfs.h"
+#include "fstatvfs.h"
+#include "lstat.h"
 #include "open.h"
 #include "output.h"
+#include "pathconf.h"
 #include "program_name.h"
+#include "readlink.h"
+#include "realpath.h"
+#include "stat.h"
+#include "statfs.h"
+#include "statvfs.h"
+#include "ustat.h"
 #include "version.h"
 
 #ifdef __cplusplus

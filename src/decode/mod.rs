@@ -3,11 +3,15 @@
 
 mod flags;
 mod mode;
+mod symbols;
 mod text;
 mod value;
 
 pub use flags::{access_mode_name, write_open_flags};
 pub use mode::write_mode;
+pub use symbols::{
+    fs_magic, pathconf_name, unknown_bits, write_access_mode, write_at_flags, write_dev, write_flags, write_pathconf_name,
+};
 pub use text::{Text, TextState};
 pub use value::{
     write_dirfd, write_fd, write_mode_arg, write_open_flags_arg, write_pointer, write_signed, write_unsigned, Arg, Role, Value,
@@ -23,3 +27,15 @@ pub struct Entry {
 
 /// The open(2) flags after the access mode (generated from open_flags.in).
 pub static OPEN_FLAGS: &[Entry] = include!(concat!(env!("OUT_DIR"), "/open_flags.rs"));
+
+/// access(2) mode bits (generated from access_mode.in).
+pub static ACCESS_MODES: &[Entry] = include!(concat!(env!("OUT_DIR"), "/access_mode.rs"));
+
+/// The flags of the stat family's *at calls (generated from at_flags.in).
+pub static AT_FLAGS: &[Entry] = include!(concat!(env!("OUT_DIR"), "/at_flags.rs"));
+
+/// pathconf(3) names (generated from pathconf_names.in).
+pub static PATHCONF_NAMES: &[Entry] = include!(concat!(env!("OUT_DIR"), "/pathconf_names.rs"));
+
+/// statfs(2) f_type magic numbers with file system names (generated from fs_magic.in).
+pub static FS_MAGIC: &[Entry] = include!(concat!(env!("OUT_DIR"), "/fs_magic.rs"));

@@ -24,3 +24,21 @@ pub fn process_running(st: &Stat) -> Option<i32> {
     });
     found
 }
+
+/// The inode attributes that refuse writing whatever the permissions (chattr +i, +a).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Attributes {
+    pub immutable: bool,
+    pub append_only: bool,
+}
+
+/// The attributes of the file at `path` (relative to `dirfd`); None when they cannot be
+/// read (no such support on the file system, or the file cannot be opened).
+pub fn attributes(dirfd: i32, path: &CPath) -> Option<Attributes> {
+    let flags = sys::inode_flags(dirfd, path).ok()?;
+    Some(Attributes { immutable: flags & FS_IMMUTABLE_FL != 0, append_only: flags & FS_APPEND_FL != 0 })
+}
+
+/// linux/fs.h; the libc crate does not carry the inode flag values.
+const FS_IMMUTABLE_FL: u32 = 0x10;
+const FS_APPEND_FL: u32 = 0x20;

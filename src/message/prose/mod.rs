@@ -8,4 +8,5 @@ pub mod generic;
 pub mod ids;
 pub mod limits;
 pub mod location;
+pub mod lookup;
 pub mod path;
