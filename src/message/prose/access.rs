@@ -75,6 +75,8 @@ fn denied_as(m: &mut Message, ids_kind: &str, st: &Stat, d: &Decision, c: &Creds
         m.text(", and it does not have the ");
         m.text(capability_name(cap));
         m.text(" capability that would override them");
+    } else if d.wanted & SEARCH != 0 && !is_dir && st.st_mode & 0o111 == 0 {
+        m.text(", and no execute bit is set for anyone, so no capability overrides them: a file is executable only when at least one x bit is set");
     }
 }
 

@@ -155,13 +155,20 @@ pub fn stat_overflow(m: &mut Message, subject: Subject, st: &Stat) {
 pub fn statfs_overflow(m: &mut Message, mnt: Option<&Mount>, structure: &str) {
     m.because();
     file_system(m, mnt);
-    m.text(" is too large to describe: ");
     match mnt.and_then(|mnt| mnt.stat) {
-        Some(s) if fields(m, &statfs_fields(&s), structure) => m.text(LFS),
         Some(s) => {
-            let _ = core::fmt::write(m, format_args!("yet its counts fit in 32 bits now ({} blocks, {} inodes)", s.f_blocks, s.f_files));
+            m.text(" is too large for the caller's ");
+            m.text(structure);
+            m.text(": ");
+            if fields(m, &statfs_fields(&s), structure) {
+                m.text(LFS);
+            } else {
+                let _ = core::fmt::write(m, format_args!(
+                    "none of its counts exceeds 32 bits now ({} blocks of {} bytes, {} inodes), so it changed after the call, or the caller's structure is narrower still",
+                    s.f_blocks, s.f_frsize, s.f_files));
+            }
         }
-        None => m.text("its counts could not be read"),
+        None => m.text(" has counts too large for the caller's structure; they could not be read to say which"),
     }
 }
 
