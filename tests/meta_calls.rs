@@ -78,6 +78,25 @@ fn access_r_ok_as_nobody_names_bits_user_and_capability() {
 }
 
 #[test]
+fn access_checks_with_the_real_user_not_the_effective_one() {
+    // Effective root, real nobody (a setuid-root program run by nobody): the file can
+    // be opened, but access(2) asks for the real user, who cannot search the directory.
+    let d = Scratch::new("access-real");
+    std::fs::create_dir(d.join("locked")).unwrap();
+    std::fs::write(d.join("locked/inside"), "x").unwrap();
+    chmod(&d.join("locked"), 0o700);
+    let p = d.s("locked/inside");
+    let setuid_like = ["--ruid=nobody", "--euid=0", "--rgid=nogroup", "--egid=0", "--clear-groups"];
+    let probe = format!("import os; print(os.getresuid()[1], os.access({p:?}, os.R_OK), open({p:?}).read())");
+    let out = Command::new("setpriv").args(setuid_like).args(["/usr/bin/python3", "-c", &probe]).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "0 False x");
+    let out = Command::new("setpriv").args(setuid_like).args([env!("CARGO_BIN_EXE_explain"), "-e", "EACCES", "access", &p, "R_OK"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let dir = format!("lacks search permission on the \"{}\" directory", d.join("locked").display());
+    assert_facts(&text, &["real user 65534 \"nobody\"", &dir, "(mode 0700)"]);
+}
+
+#[test]
 fn access_x_ok_as_root_says_no_execute_bit_is_set() {
     let d = Scratch::new("access-x");
     let f = d.join("script");
@@ -263,7 +282,7 @@ fn efault_tells_a_read_only_buffer_from_an_unmapped_one() {
     // And an unreadable pathname is named as the culprit, not the buffer.
     let st = stat_buf();
     let text = message(|m, n| unsafe { b::explain_message_errno_stat(m, n, libc::EFAULT, 0x10 as *const c_char, &st) });
-    assert_facts(&text, &["pathname = 0x10", "pathname does not point to readable memory"]);
+    assert_facts(&text, &["pathname = 0x10", "pathname (0x10) does not point to readable memory"]);
 }
 
 #[test]

@@ -17,11 +17,11 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, mode: i32) {
         write_access_mode(m, unknown);
         return m.text(", bits that are none of R_OK, W_OK and X_OK (F_OK is 0, asking only whether the file exists)");
     }
-    let Some((found, st)) = lookup::existing(m, "pathname", pathname, Start::Cwd, true) else { return };
+    let creds = Creds::real();
+    let Some((found, st)) = lookup::existing_as(m, "pathname", pathname, Start::Cwd, true, &creds, true) else { return };
     let writing = mode & libc::W_OK != 0;
     match errnum {
         libc::EACCES => {
-            let creds = Creds::real();
             let want = [(libc::R_OK, READ), (libc::W_OK, WRITE), (libc::X_OK, SEARCH)]
                 .iter()
                 .filter(|(bit, _)| mode & bit != 0)

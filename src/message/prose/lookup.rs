@@ -5,6 +5,7 @@
 use super::{fs, generic, location, path};
 use crate::decode::{fs_magic, write_fd, Entry, Text};
 use crate::message::Message;
+use crate::probe::creds::Creds;
 use crate::probe::fd::{facts, type_name};
 use crate::probe::mounts::{mount_of, mount_of_dev, Mount};
 use crate::probe::overflow::{statfs_fields, stat_fields, Field};
@@ -16,7 +17,12 @@ use crate::sys::Stat;
 /// directory, explains that (whatever `errnum` is: it is what the kernel met first)
 /// and returns None. Otherwise returns what was found, for the call's own arms.
 pub fn existing(m: &mut Message, arg: &str, p: &Text, start: Start, follow: bool) -> Option<(Found, Stat)> {
-    let found = path::resolve_or_explain(m, arg, p, start, follow)?;
+    existing_as(m, arg, p, start, follow, &Creds::current(), false)
+}
+
+/// The same, walking with `creds`; `real` when they are the real ids (access(2)).
+pub fn existing_as(m: &mut Message, arg: &str, p: &Text, start: Start, follow: bool, creds: &Creds, real: bool) -> Option<(Found, Stat)> {
+    let found = path::resolve_or_explain_as(m, arg, p, start, follow, creds, real)?;
     let Some(st) = found.stat else {
         path::missing_final(m, &found);
         return None;
