@@ -109,6 +109,21 @@ fn access_x_ok_as_root_says_no_execute_bit_is_set() {
 }
 
 #[test]
+fn access_w_ok_on_an_immutable_file_names_the_attribute() {
+    let d = Scratch::new("access-immutable");
+    let f = d.join("frozen");
+    std::fs::write(&f, "x").unwrap();
+    let st = Command::new("chattr").arg("+i").arg(&f).status().unwrap();
+    assert!(st.success(), "chattr +i (the scratch file system must support it)");
+    let p = cstr(&f);
+    let r = (unsafe { libc::access(p.as_ptr(), libc::W_OK) }, errno());
+    let text = message(|m, n| unsafe { b::explain_message_errno_access(m, n, libc::EPERM, p.as_ptr(), libc::W_OK) });
+    let _ = Command::new("chattr").arg("-i").arg(&f).status();
+    assert_eq!(r, (-1, libc::EPERM));
+    assert_facts(&text, &["(1, EPERM)", "/frozen\" is marked immutable (chattr +i)", "CAP_LINUX_IMMUTABLE"]);
+}
+
+#[test]
 fn access_einval_names_the_bad_mode_bits() {
     let p = CString::new("/etc/passwd").unwrap();
     assert_eq!((unsafe { libc::access(p.as_ptr(), 0x10) }, errno()), (-1, libc::EINVAL));

@@ -34,9 +34,10 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, mode: i32) {
                 access::denied_real(m, &st, &d, &creds, |m| location::path(m, found.start, found.path.as_bytes()));
             }
         }
-        libc::EROFS if writing => fs::file_system(m, errnum, &found),
-        libc::ETXTBSY if writing => lookup::running_program(m, &found, &st),
-        libc::EPERM if writing && lookup::write_refused_by_attributes(m, &found) => {}
+        // Only W_OK is refused by these; without it they are still the facts to state.
+        libc::EROFS => fs::file_system(m, errnum, &found),
+        libc::ETXTBSY => lookup::running_program(m, &found, &st),
+        libc::EPERM => lookup::write_refused_by_attributes(m, &found, writing),
         _ => lookup::unexplained(m, errnum, Subject::Path(&found), &st),
     }
 }

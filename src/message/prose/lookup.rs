@@ -219,20 +219,23 @@ pub fn running_program(m: &mut Message, found: &Found, st: &Stat) {
     m.text(", and a running program's file cannot be written");
 }
 
-/// EPERM for write access to an immutable or append-only file.
-pub fn write_refused_by_attributes(m: &mut Message, found: &Found) -> bool {
-    let Some(a) = crate::probe::files::attributes(found.start.fd(), &found.path) else { return false };
-    if !a.immutable && !a.append_only {
-        return false;
-    }
+/// EPERM for write access (`writing`: W_OK was asked) to an immutable or append-only
+/// file; what is known when the file has neither attribute now.
+pub fn write_refused_by_attributes(m: &mut Message, found: &Found, writing: bool) {
     m.because();
+    let attrs = crate::probe::files::attributes(found.start.fd(), &found.path);
     path::final_is(m, found, "");
-    m.text(if a.immutable {
-        "marked immutable (chattr +i): nobody may write it, root included, until the attribute is removed with chattr -i (which needs CAP_LINUX_IMMUTABLE)"
-    } else {
-        "marked append-only (chattr +a): it may only be appended to, never written in place"
-    });
-    true
+    match attrs {
+        Some(a) if a.immutable => m.text(
+            "marked immutable (chattr +i): nobody may write it, root included, until the attribute is removed with chattr -i (which needs CAP_LINUX_IMMUTABLE)",
+        ),
+        Some(a) if a.append_only => m.text("marked append-only (chattr +a): it may only be appended to, never written in place"),
+        Some(_) => m.text("neither immutable nor append-only now (lsattr), so the attribute was removed since the call, or a security module refused the access"),
+        None => m.text("on a file system whose file attributes (lsattr) could not be read; an immutable attribute or a security module refused the access"),
+    }
+    if !writing {
+        m.text(", although mode does not ask for write access (W_OK)");
+    }
 }
 
 /// A name the call does not know (`name` of pathconf(3)): the value and the range of
