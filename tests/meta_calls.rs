@@ -128,7 +128,7 @@ fn access_einval_names_the_bad_mode_bits() {
     let p = CString::new("/etc/passwd").unwrap();
     assert_eq!((unsafe { libc::access(p.as_ptr(), 0x10) }, errno()), (-1, libc::EINVAL));
     let text = message(|m, n| unsafe { b::explain_message_errno_access(m, n, libc::EINVAL, p.as_ptr(), 0x10 | libc::R_OK) });
-    assert_facts(&text, &["mode = R_OK|0x10", "mode contains 0x10, bits that are none of R_OK, W_OK and X_OK"]);
+    assert_facts(&text, &["mode = R_OK|0x10", "mode contains 0x10, which access(2) does not accept: it takes R_OK, W_OK and X_OK (or F_OK, 0)"]);
 }
 
 #[test]
@@ -308,7 +308,7 @@ fn fstatat_empty_path_without_at_empty_path_is_explained() {
     let text = message(|m, n| unsafe { b::explain_message_errno_fstatat(m, n, libc::ENOENT, libc::AT_FDCWD, empty.as_ptr(), &mut st, 0) });
     assert_facts(&text, &["fildes = AT_FDCWD", "flags = 0)", "empty string, which names a file only with AT_EMPTY_PATH"]);
     let text = explain(&["-e", "EINVAL", "fstatat", "AT_FDCWD", "/tmp", "0x1000", "AT_SYMLINK_NOFOLLOW|0x8000"]);
-    assert_facts(&text, &["flags = AT_SYMLINK_NOFOLLOW|0x8000", "flags contains 0x8000"]);
+    assert_facts(&text, &["flags = AT_SYMLINK_NOFOLLOW|0x8000", "flags contains 0x8000, which fstatat(2) does not accept: it takes AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH and AT_NO_AUTOMOUNT"]);
 }
 
 #[test]

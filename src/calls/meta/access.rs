@@ -2,7 +2,7 @@
 //! ENOTDIR, EPERM, EROFS, ETXTBSY. access checks with the real user and group, not the
 //! effective ones.
 
-use crate::decode::{unknown_bits, write_access_mode, Text, ACCESS_MODES};
+use crate::decode::{unknown_bits, Text, ACCESS_MODES};
 use crate::message::prose::lookup::{self, Subject};
 use crate::message::prose::{access, fs, location};
 use crate::message::Message;
@@ -12,10 +12,7 @@ use crate::probe::path::Start;
 pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, mode: i32) {
     let unknown = unknown_bits(mode as i64, ACCESS_MODES);
     if errnum == libc::EINVAL && unknown != 0 {
-        m.because();
-        m.text("mode contains ");
-        write_access_mode(m, unknown);
-        return m.text(", bits that are none of R_OK, W_OK and X_OK (F_OK is 0, asking only whether the file exists)");
+        return lookup::unknown_bits(m, "mode", unknown, ACCESS_MODES, "access(2)", Some("F_OK"));
     }
     let creds = Creds::real();
     let Some((found, st)) = lookup::existing_as(m, "pathname", pathname, Start::Cwd, true, &creds, true) else { return };

@@ -3,7 +3,7 @@
 //! AT_EMPTY_PATH), EINVAL (unknown flags), ENOENT (empty pathname without
 //! AT_EMPTY_PATH) and ENOTDIR (fildes not a directory).
 
-use crate::decode::{unknown_bits, write_at_flags, Text, AT_FLAGS};
+use crate::decode::{unknown_bits, Text, AT_FLAGS};
 use crate::message::prose::lookup;
 use crate::message::Message;
 use crate::probe::path::Start;
@@ -11,10 +11,7 @@ use crate::probe::path::Start;
 pub fn explain(m: &mut Message, errnum: i32, fildes: i32, pathname: &Text, data: usize, flags: i32) {
     let unknown = unknown_bits(flags as i64, AT_FLAGS);
     if errnum == libc::EINVAL && unknown != 0 {
-        m.because();
-        m.text("flags contains ");
-        write_at_flags(m, unknown);
-        return m.text(", which fstatat(2) does not accept: it takes AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH and AT_NO_AUTOMOUNT");
+        return lookup::unknown_bits(m, "flags", unknown, AT_FLAGS, "fstatat(2)", None);
     }
     let empty = pathname.is_ok() && pathname.len == 0;
     match (empty, flags & libc::AT_EMPTY_PATH != 0) {

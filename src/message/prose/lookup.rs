@@ -190,6 +190,26 @@ pub fn mounted_device(m: &mut Message, arg: &str, dev: u64) -> Option<Mount> {
     mnt
 }
 
+/// Bits of a flags or mode argument that the call does not accept: `flags contains
+/// 0x8000, which fstatat(2) does not accept: it takes AT_SYMLINK_NOFOLLOW, … and …`.
+pub fn unknown_bits(m: &mut Message, arg: &str, bits: i64, table: &[Entry], call: &str, zero: Option<&str>) {
+    m.because();
+    let _ = core::fmt::write(m, format_args!("{arg} contains {bits:#x}, which {call} does not accept: it takes "));
+    for (i, e) in table.iter().enumerate() {
+        m.text(match i {
+            0 => "",
+            _ if i + 1 == table.len() => " and ",
+            _ => ", ",
+        });
+        m.text(e.name);
+    }
+    if let Some(z) = zero {
+        m.text(" (or ");
+        m.text(z);
+        m.text(", 0)");
+    }
+}
+
 /// The empty path of an *at call without AT_EMPTY_PATH.
 pub fn empty_without_flag(m: &mut Message, arg: &str) {
     m.because();
