@@ -24,8 +24,10 @@ fn rust_type(ctype: &str) -> String {
         "long" => "c_long".to_string(),
         "unsigned long" => "c_ulong".to_string(),
         "long long" => "c_longlong".to_string(),
+        // Struct tags name C types: libc's, or the few libc lacks (struct ustat),
+        // defined in crate::sys::ctypes, which re-exports the rest of libc.
         other => match other.strip_prefix("struct ") {
-            Some(s) => format!("libc::{s}"),
+            Some(s) => format!("crate::sys::ctypes::{s}"),
             None => format!("libc::{other}"),
         },
     };
@@ -110,7 +112,34 @@ fn perform(c: &Call, kinds: &Kinds) -> String {
 fn failed(c: &Call) -> &'static str {
     match c.ret_class.as_str() {
         "pointer" => "result.is_null()",
+        // -1 is also the answer "no limit": only a changed errno makes it a failure.
+        "limit" => "result == -1 && crate::abi::errno() != 0",
         _ => "result < 0",
+    }
+}
+
+/// What runs around the call, ending with `failed` set: a `limit` result clears errno
+/// first so that a failure can be told from "no limit", and puts the caller's errno back
+/// when the call did not set one.
+fn perform_block(c: &Call, call: &str) -> String {
+    let fail = failed(c);
+    if c.ret_class == "limit" {
+        format!(
+            "let saved = crate::abi::errno();\n\
+             \x20   crate::abi::set_errno(0);\n\
+             \x20   // SAFETY: the caller's arguments, passed on unchanged as C would.\n\
+             \x20   let result = unsafe {{ {call} }};\n\
+             \x20   let failed = {fail};\n\
+             \x20   if !failed && crate::abi::errno() == 0 {{\n\
+             \x20       crate::abi::set_errno(saved);\n\
+             \x20   }}"
+        )
+    } else {
+        format!(
+            "// SAFETY: the caller's arguments, passed on unchanged as C would.\n\
+             \x20   let result = unsafe {{ {call} }};\n\
+             \x20   let failed = {fail};"
+        )
     }
 }
 
@@ -172,17 +201,15 @@ pub fn extern_functions(calls: &[(String, Call)], kinds: &Kinds) -> String {
              \x20   // SAFETY: the caller passes a buffer of message_size bytes (or NULL).\n\
              \x20   unsafe {{ crate::abi::into_caller_buffer({n:?}, message, message_size, errnum, {body}) }}\n}}\n").unwrap();
 
-        let call = perform(c, kinds);
-        let fail = failed(c);
+        let call = perform_block(c, &perform(c, kinds));
         let (die_ret, die_tail) = if c.ret_class == "zero" { (String::new(), "") } else { (format!(" -> {ret}"), "\n    result") };
         writeln!(s,
             "/// Calls {man}; on failure prints why (through the registered output, by default\n\
              /// stderr with the program name) and exits with `EXIT_FAILURE`.\n\
              #[no_mangle]\n\
              pub unsafe extern \"C\" fn explain_{n}_or_die({cp}){die_ret} {{\n\
-             \x20   // SAFETY: the caller's arguments, passed on unchanged as C would.\n\
-             \x20   let result = unsafe {{ {call} }};\n\
-             \x20   if {fail} {{\n\
+             \x20   {call}\n\
+             \x20   if failed {{\n\
              \x20       let errnum = crate::abi::errno();\n\
              \x20       crate::abi::print_and_exit({n:?}, errnum, {body});\n\
              \x20   }}{die_tail}\n}}\n").unwrap();
@@ -191,9 +218,8 @@ pub fn extern_functions(calls: &[(String, Call)], kinds: &Kinds) -> String {
              /// the call's own result with `errno` as the call left it.\n\
              #[no_mangle]\n#[must_use]\n\
              pub unsafe extern \"C\" fn explain_{n}_on_error({cp}) -> {ret} {{\n\
-             \x20   // SAFETY: the caller's arguments, passed on unchanged as C would.\n\
-             \x20   let result = unsafe {{ {call} }};\n\
-             \x20   if {fail} {{\n\
+             \x20   {call}\n\
+             \x20   if failed {{\n\
              \x20       let errnum = crate::abi::errno();\n\
              \x20       crate::abi::print({n:?}, errnum, {body});\n\
              \x20   }}\n\

@@ -2,7 +2,9 @@
 //!
 //! A line: `NAME(SECTION) | RESULT | C-TYPE NAME: KIND, … [| PERFORM]`. RESULT is the C type and how
 //! failure shows in it: `int fd` (negative on failure, or_die returns it), `int zero`
-//! (0 or -1; or_die returns void), `ssize_t count` (-1 on failure), `T *pointer` (NULL).
+//! (0 or -1; or_die returns void), `ssize_t count` (-1 on failure), `T *pointer` (NULL),
+//! `long limit` (pathconf's -1 that is a failure only when `errno` changed: -1 with
+//! `errno` untouched means "no limit").
 //! KIND says how the argument is echoed, converted for the call file and parsed by the
 //! `explain` command (see `src/decode/kinds.table`). In the explain_* functions pointer
 //! arguments become pointers to const, as in libexplain, unless written `!TYPE`.
@@ -89,7 +91,7 @@ fn parse_line(line: &str) -> Result<Call, String> {
         }
     }
     match ret_class.as_str() {
-        "fd" | "zero" | "count" | "pointer" => {}
+        "fd" | "zero" | "count" | "pointer" | "limit" => {}
         other => return Err(format!("unknown result class {other}")),
     }
     Ok(Call { name: name.trim().into(), section: section.into(), ret_ctype, ret_class, args, perform })

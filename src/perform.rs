@@ -46,3 +46,11 @@ pub unsafe fn utimens(pathname: *const c_char, times: *const timespec) -> c_int 
     // SAFETY: as above.
     unsafe { libc::utimensat(libc::AT_FDCWD, pathname, times, 0) }
 }
+
+/// ustat(2), which glibc no longer provides: the kernel's system call.
+///
+/// # Safety
+/// `data` is NULL or points to a struct ustat, as for ustat(2); the kernel checks it.
+pub unsafe fn ustat(dev: libc::dev_t, data: *mut crate::sys::ctypes::ustat) -> c_int {
+    crate::sys::c_result(crate::sys::ustat(dev, data as usize))
+}

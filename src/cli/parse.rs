@@ -89,6 +89,12 @@ pub fn gid(text: &str) -> Result<Parsed, String> {
 }
 
 /// AT_* flags: AT_SYMLINK_NOFOLLOW|AT_EMPTY_PATH…, or a number.
+/// access(2) modes: R_OK|W_OK, F_OK, or a number.
+pub fn access_mode(text: &str) -> Result<Parsed, String> {
+    symbols(text, crate::decode::ACCESS_MODES, &[("F_OK", 0)])
+}
+
+/// The stat family's *at flags: AT_SYMLINK_NOFOLLOW|AT_EMPTY_PATH, or a number.
 pub fn at_flags(text: &str) -> Result<Parsed, String> {
     symbols(text, crate::decode::AT_FLAGS, &[])
 }
@@ -130,6 +136,32 @@ pub fn timeval_pair(text: &str) -> Result<Parsed, String> {
 /// A utimbuf: `{actime=0, modtime=0}`, an address or NULL.
 pub fn utimbuf(text: &str) -> Result<Parsed, String> {
     words(text, 2, "a utimbuf {actime=…, modtime=…}")
+}
+
+/// A pathconf(3) name (_PC_NAME_MAX, or NAME_MAX without the prefix) or a number.
+pub fn pathconf_name(text: &str) -> Result<Parsed, String> {
+    let t = text.trim();
+    if let Some(n) = integer(t) {
+        return Ok(Parsed::Number(n));
+    }
+    crate::decode::PATHCONF_NAMES
+        .iter()
+        .find(|e| e.name == t || e.name.strip_prefix("_PC_") == Some(t))
+        .map(|e| Parsed::Number(e.value))
+        .ok_or_else(|| format!("unknown pathconf name {t:?}"))
+}
+
+/// A device number: `8,1` or `makedev(8, 1)` (major, minor), or a dev_t as a number.
+pub fn dev(text: &str) -> Result<Parsed, String> {
+    let t = text.trim();
+    let inner = t.strip_prefix("makedev(").and_then(|r| r.strip_suffix(')')).unwrap_or(t);
+    if let Some((major, minor)) = inner.split_once(',') {
+        let (Some(major), Some(minor)) = (integer(major), integer(minor)) else {
+            return Err("a device as MAJOR,MINOR".into());
+        };
+        return Ok(Parsed::Number(libc::makedev(major as u32, minor as u32) as i64));
+    }
+    number(t).map_err(|_| "a device as MAJOR,MINOR or a number".into())
 }
 
 /// Removes one level of double quotes and C escapes, if present.
@@ -249,5 +281,9 @@ mod tests {
         assert_eq!(gid("0").unwrap().number(), 0);
         assert!(uid("no-such-user-anywhere").is_err());
         assert_eq!(at_flags("AT_SYMLINK_NOFOLLOW|AT_EMPTY_PATH").unwrap().number(), (libc::AT_SYMLINK_NOFOLLOW | libc::AT_EMPTY_PATH) as i64);
+        assert_eq!(access_mode("R_OK|W_OK").unwrap().number(), (libc::R_OK | libc::W_OK) as i64);
+        assert_eq!(access_mode("F_OK").unwrap().number(), 0);
+        assert_eq!(pathconf_name("_PC_NAME_MAX").unwrap().number(), libc::_PC_NAME_MAX as i64);
+        assert_eq!(dev("8,1").unwrap().number(), libc::makedev(8, 1) as i64);
     }
 }

@@ -28,32 +28,3 @@ pub fn write_open_flags(m: &mut Message, flags: i32) {
         let _ = core::fmt::write(m, format_args!("|{:#x}", rest));
     }
 }
-
-/// Flags of a table joined by `|`, left-over bits in hex; `0` when none is set.
-pub fn write_flags(m: &mut Message, flags: i64, table: &[super::Entry]) {
-    let mut rest = flags;
-    let mut first = true;
-    for e in table {
-        if e.value != 0 && rest & e.value == e.value {
-            if !first {
-                m.text("|");
-            }
-            m.text(e.name);
-            rest &= !e.value;
-            first = false;
-        }
-    }
-    if first && rest == 0 {
-        m.text("0");
-    } else if rest != 0 {
-        if !first {
-            m.text("|");
-        }
-        let _ = core::fmt::write(m, format_args!("{:#x}", rest));
-    }
-}
-
-/// The AT_* flags of the *at calls.
-pub fn write_at_flags(m: &mut Message, flags: i64) {
-    write_flags(m, flags as i32 as i64, super::AT_FLAGS);
-}

@@ -4,13 +4,17 @@
 mod flags;
 mod ids;
 mod mode;
+mod symbols;
 mod text;
 mod times;
 mod value;
 
-pub use flags::{access_mode_name, write_at_flags, write_flags, write_open_flags};
+pub use flags::{access_mode_name, write_open_flags};
 pub use ids::{write_gid, write_uid};
 pub use mode::write_mode;
+pub use symbols::{
+    fs_magic, pathconf_name, unknown_bits, write_access_mode, write_at_flags, write_dev, write_flags, write_pathconf_name,
+};
 pub use text::{Text, TextState};
 pub use times::{write_timespec_pair, write_timeval_pair, write_times, write_utimbuf};
 pub use value::{
@@ -30,3 +34,14 @@ pub static OPEN_FLAGS: &[Entry] = include!(concat!(env!("OUT_DIR"), "/open_flags
 
 /// The AT_* flags of the *at calls (generated from at_flags.in).
 pub static AT_FLAGS: &[Entry] = include!(concat!(env!("OUT_DIR"), "/at_flags.rs"));
+
+/// The AT_* flags the stat family accepts (generated from stat_at_flags.in).
+pub static STAT_AT_FLAGS: &[Entry] = include!(concat!(env!("OUT_DIR"), "/stat_at_flags.rs"));
+/// access(2) mode bits (generated from access_mode.in).
+pub static ACCESS_MODES: &[Entry] = include!(concat!(env!("OUT_DIR"), "/access_mode.rs"));
+
+/// pathconf(3) names (generated from pathconf_names.in).
+pub static PATHCONF_NAMES: &[Entry] = include!(concat!(env!("OUT_DIR"), "/pathconf_names.rs"));
+
+/// statfs(2) f_type magic numbers with file system names (generated from fs_magic.in).
+pub static FS_MAGIC: &[Entry] = include!(concat!(env!("OUT_DIR"), "/fs_magic.rs"));

@@ -39,6 +39,22 @@ impl Creds {
         c
     }
 
+    /// The credentials access(2) checks with: the real user and group instead of the
+    /// effective ones, and (unless the real user is root) no capabilities.
+    pub fn real() -> Creds {
+        let mut c = Creds::current();
+        c.uid = sys::uids().0;
+        c.gid = sys::gids().0;
+        c.caps = if c.uid == 0 { sys::capability_sets().map_or(0, |(_, permitted)| permitted) } else { 0 };
+        c
+    }
+
+    /// Whether these are not the process's effective credentials (access(2) as a setuid
+    /// program, say).
+    pub fn differ_from_effective(&self) -> bool {
+        self.uid != sys::uids().1 || self.gid != sys::gids().1
+    }
+
     pub fn has_cap(&self, cap: u32) -> bool {
         self.caps & (1u64 << cap) != 0
     }

@@ -30,3 +30,8 @@ pub fn system_files() -> Option<(u64, u64)> {
 pub fn file_size_limit() -> Option<u64> {
     sys::rlimit(libc::RLIMIT_FSIZE as i32).ok().map(|l| l.0).filter(|&v| v != libc::RLIM_INFINITY)
 }
+
+/// RLIMIT_AS soft limit in bytes; None when unlimited.
+pub fn address_space_limit() -> Option<u64> {
+    sys::rlimit(libc::RLIMIT_AS as i32).ok().map(|l| l.0).filter(|&v| v != libc::RLIM_INFINITY)
+}

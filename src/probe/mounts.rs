@@ -20,7 +20,12 @@ impl Mount {
 /// The mount holding the file with `st`, found in /proc/self/mountinfo by device number.
 /// Where one device is mounted in several places, the last (topmost) mount wins.
 pub fn mount_of(st: &Stat) -> Option<Mount> {
-    let (major, minor) = (libc::major(st.st_dev) as u64, libc::minor(st.st_dev) as u64);
+    mount_of_dev(st.st_dev)
+}
+
+/// The mount of the device `dev` (a dev_t, as ustat(2) takes), if it is mounted.
+pub fn mount_of_dev(dev: libc::dev_t) -> Option<Mount> {
+    let (major, minor) = (libc::major(dev) as u64, libc::minor(dev) as u64);
     let mut found: Option<Mount> = None;
     let _ = for_each_line(b"/proc/self/mountinfo", |line| {
         let mut f = line.split(|&c| c == b' ');

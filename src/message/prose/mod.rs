@@ -11,5 +11,6 @@ pub mod io;
 pub mod limits;
 pub mod location;
 pub mod ownership;
+pub mod lookup;
 pub mod path;
 pub mod times;
