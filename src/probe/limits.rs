@@ -8,10 +8,30 @@ pub fn open_files_limit() -> Option<(u64, u64)> {
     sys::rlimit(libc::RLIMIT_NOFILE as i32).ok()
 }
 
-/// How many descriptors below `limit` are open, counted with F_GETFD (no descriptor
-/// needed, so it works when there is none left). Counting stops at 65536.
+/// How many descriptors below `limit` are open. Counting stops at 65536.
+///
+/// Read from /proc/thread-self/fd (the calling thread's descriptor table) when a
+/// descriptor is free to read it: one getdents instead of one F_GETFD per possible
+/// descriptor (20,000 system calls under a limit of 20,000). With no descriptor free,
+/// or no /proc, counted with F_GETFD, which needs none.
 pub fn open_descriptors(limit: u64) -> u64 {
-    (0..limit.min(65536) as i32).filter(|&fd| sys::fd_is_open(fd)).count() as u64
+    let cap = limit.min(65536);
+    proc_descriptors(cap).unwrap_or_else(|| (0..cap as i32).filter(|&fd| sys::fd_is_open(fd)).count() as u64)
+}
+
+fn proc_descriptors(cap: u64) -> Option<u64> {
+    let dir = sys::CPath::from_bytes(b"/proc/thread-self/fd")?;
+    let fd = sys::open_at(libc::AT_FDCWD, &dir, libc::O_RDONLY | libc::O_DIRECTORY).ok()?;
+    let own = fd.raw() as u64;
+    let mut n = 0;
+    sys::for_each_entry_fd(fd.raw(), |name, _| {
+        if number(name).is_some_and(|v| v < cap && v != own) {
+            n += 1;
+        }
+        true
+    })
+    .ok()?;
+    Some(n)
 }
 
 /// The system-wide file table: (allocated, maximum) from /proc/sys/fs/file-nr.

@@ -4,6 +4,7 @@ pub mod creds;
 pub mod fd;
 pub mod files;
 pub mod limits;
+pub mod listing_cache;
 pub mod lines;
 pub mod mounts;
 pub mod path;
