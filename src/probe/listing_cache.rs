@@ -88,6 +88,12 @@ impl Packed {
     }
 }
 
+impl Default for Packed {
+    fn default() -> Self {
+        Packed::new()
+    }
+}
+
 /// Calls `f(name, d_type)` for each packed entry until it returns false.
 fn each(packed: &[u8], mut f: impl FnMut(&[u8], u8) -> bool) {
     let mut off = 0;
