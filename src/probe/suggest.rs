@@ -34,14 +34,19 @@ pub fn nearest(start_fd: i32, dir: &CPath, name: &[u8]) -> Option<Suggestion> {
             return search.best;
         }
     }
+    // The listing is keyed on the status of the directory actually opened and read, so
+    // a directory renamed or replaced since the stat above cannot be cached under the
+    // other one's key.
+    let fd = sys::open_at(start_fd, dir, libc::O_RDONLY | libc::O_DIRECTORY).ok()?;
+    let opened = sys::stat_fd(fd.raw()).ok();
     let read_at = listing_cache::now_ns();
     let mut packed = listing_cache::Packed::new();
-    sys::for_each_entry(start_fd, dir, |entry, kind| {
+    sys::for_each_entry_fd(fd.raw(), |entry, kind| {
         packed.push(entry, kind);
         search.offer(entry, kind)
     })
     .ok()?;
-    if let Some(st) = &st {
+    if let Some(st) = &opened {
         if search.examined < MAX_ENTRIES {
             listing_cache::insert(st, read_at, &packed);
         }
