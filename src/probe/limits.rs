@@ -12,16 +12,22 @@ pub fn open_files_limit() -> Option<(u64, u64)> {
 ///
 /// Read from /proc/thread-self/fd (the calling thread's descriptor table) when a
 /// descriptor is free to read it: one getdents instead of one F_GETFD per possible
-/// descriptor (20,000 system calls under a limit of 20,000). With no descriptor free,
-/// or no /proc, counted with F_GETFD, which needs none.
+/// descriptor (20,000 system calls under a limit of 20,000). When that open fails with
+/// EMFILE, every descriptor below the current soft limit is in use at this instant (the
+/// kernel gives the lowest free one), so the count is known without asking each. Else,
+/// or with no /proc, counted with F_GETFD, which needs no descriptor.
 pub fn open_descriptors(limit: u64) -> u64 {
     let cap = limit.min(65536);
-    proc_descriptors(cap).unwrap_or_else(|| (0..cap as i32).filter(|&fd| sys::fd_is_open(fd)).count() as u64)
+    match proc_descriptors(cap) {
+        Ok(n) => n,
+        Err(libc::EMFILE) if open_files_limit().is_some_and(|(soft, _)| limit <= soft) => cap,
+        Err(_) => (0..cap as i32).filter(|&fd| sys::fd_is_open(fd)).count() as u64,
+    }
 }
 
-fn proc_descriptors(cap: u64) -> Option<u64> {
-    let dir = sys::CPath::from_bytes(b"/proc/thread-self/fd")?;
-    let fd = sys::open_at(libc::AT_FDCWD, &dir, libc::O_RDONLY | libc::O_DIRECTORY).ok()?;
+fn proc_descriptors(cap: u64) -> sys::Result<u64> {
+    let dir = sys::CPath::from_bytes(b"/proc/thread-self/fd").ok_or(libc::ENAMETOOLONG)?;
+    let fd = sys::open_at(libc::AT_FDCWD, &dir, libc::O_RDONLY | libc::O_DIRECTORY)?;
     let own = fd.raw() as u64;
     let mut n = 0;
     sys::for_each_entry_fd(fd.raw(), |name, _| {
@@ -29,9 +35,8 @@ fn proc_descriptors(cap: u64) -> Option<u64> {
             n += 1;
         }
         true
-    })
-    .ok()?;
-    Some(n)
+    })?;
+    Ok(n)
 }
 
 /// The system-wide file table: (allocated, maximum) from /proc/sys/fs/file-nr.
