@@ -7,6 +7,7 @@ pub mod fd;
 pub mod files;
 pub mod io;
 pub mod limits;
+pub mod listing_cache;
 pub mod lines;
 pub mod memory;
 pub mod mounts;

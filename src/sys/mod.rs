@@ -13,7 +13,7 @@ pub mod io;
 mod memory;
 
 pub use cpath::CPath;
-pub use dirent::for_each_entry;
+pub use dirent::{for_each_entry, for_each_entry_fd};
 pub use fd::Fd;
 pub use memory::{read_memory, readable};
 
@@ -201,6 +201,13 @@ pub fn groups(buf: &mut [u32]) -> usize {
 
 pub fn getpid() -> i32 {
     raw!(libc::SYS_getpid).unwrap_or(0) as i32
+}
+
+/// `clock_gettime(2)` of CLOCK_REALTIME, the clock file times are stamped from: (s, ns).
+pub fn realtime() -> Result<(i64, i64)> {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    raw!(libc::SYS_clock_gettime, libc::CLOCK_REALTIME, &mut ts as *mut libc::timespec)?;
+    Ok((ts.tv_sec, ts.tv_nsec))
 }
 
 /// `getcwd(2)`; returns the length without the NUL.
