@@ -9,6 +9,7 @@
 //!   * `boundary.rs`: the six `extern "C"` functions of every call, included by `src/abi`;
 //!   * `families.rs`: a module per family and per call, included by `src/calls/mod.rs`;
 //!   * `commands.rs`: the `explain` command's table of calls and argument parsers;
+//!   * `declared.rs`: the C functions the libc crate lacks, declared from the tables;
 //! then runs cbindgen over `boundary.rs` and the hand-written exports of `src/abi`, and
 //! splits its output into libexplain's header files under `include/libexplain/`.
 //! The headers are written only when their text changes; they are committed, and
@@ -69,6 +70,7 @@ fn main() {
     let kinds = kinds::read(&root.join("src/decode/kinds.table"));
     let boundary_rs = boundary::extern_functions(&all, &kinds);
     write_if_changed(&out.join("boundary.rs"), &boundary_rs);
+    write_if_changed(&out.join("declared.rs"), &boundary::declarations(&all));
     write_if_changed(&out.join("commands.rs"), &boundary::command_table(&all, &kinds));
 
     let header_text = run_cbindgen(&root, &out.join("boundary.rs"), &all);

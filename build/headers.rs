@@ -75,6 +75,10 @@ pub fn split(text: &str, calls: &[(String, Call)]) -> BTreeMap<String, String> {
     for (file, body) in &bodies {
         let mut inc = base.clone();
         let mut body = body.clone();
+        // A stream (tmpfile's FILE *) needs its type from <stdio.h>.
+        if body.contains("FILE *") {
+            inc.push_str("#include <stdio.h>\n");
+        }
         if file == "output.h" {
             inc.push_str("#include \"program_name.h\"\n");
             // The types are libexplain's own, field for field. Debian's output.h defines

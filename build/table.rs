@@ -2,7 +2,11 @@
 //!
 //! A line: `NAME(SECTION) | RESULT | C-TYPE NAME: KIND, …`. RESULT is the C type and how
 //! failure shows in it: `int fd` (negative on failure, or_die returns it), `int zero`
-//! (0 or -1; or_die returns void), `ssize_t count` (-1 on failure), `T *pointer` (NULL).
+//! (0 or -1; or_die returns void), `ssize_t count` (-1 on failure), `T *pointer` (NULL),
+//! `char *string` (NULL or an emptied string: mktemp(3) fails by setting template[0] to
+//! NUL). A call without arguments writes `void`. An optional fourth column `declare`
+//! says the libc crate does not declare the function (mktemp, tempnam): the boundary then
+//! declares it itself, from this line's C types.
 //! KIND says how the argument is echoed, converted for the call file and parsed by the
 //! `explain` command (see `src/decode/kinds.table`). In the explain_* functions pointer
 //! arguments become pointers to const, as in libexplain, unless written `!TYPE`.
@@ -27,6 +31,8 @@ pub struct Call {
     pub ret_ctype: String,
     pub ret_class: String,
     pub args: Vec<Arg>,
+    /// The libc crate lacks the function: declare it from the table's C types.
+    pub declare: bool,
 }
 
 pub struct Family {
@@ -59,8 +65,13 @@ pub fn read_families(calls_dir: &Path) -> Vec<Family> {
 
 fn parse_line(line: &str) -> Result<Call, String> {
     let cols: Vec<&str> = line.split('|').map(str::trim).collect();
-    if cols.len() != 3 {
-        return Err("expected NAME(SECTION) | RESULT | ARGUMENTS".into());
+    let declare = match cols.get(3) {
+        None => false,
+        Some(&"declare") if cols.len() == 4 => true,
+        _ => return Err("expected NAME(SECTION) | RESULT | ARGUMENTS [| declare]".into()),
+    };
+    if cols.len() < 3 {
+        return Err("expected NAME(SECTION) | RESULT | ARGUMENTS [| declare]".into());
     }
     let (name, section) = cols[0].trim_end_matches(')').split_once('(').ok_or("NAME(SECTION)")?;
     let (ret_ctype, ret_class) = split_decl(cols[1])?;
@@ -78,10 +89,10 @@ fn parse_line(line: &str) -> Result<Call, String> {
         }
     }
     match ret_class.as_str() {
-        "fd" | "zero" | "count" | "pointer" => {}
+        "fd" | "zero" | "count" | "pointer" | "string" => {}
         other => return Err(format!("unknown result class {other}")),
     }
-    Ok(Call { name: name.trim().into(), section: section.into(), ret_ctype, ret_class, args })
+    Ok(Call { name: name.trim().into(), section: section.into(), ret_ctype, ret_class, args, declare })
 }
 
 /// Splits `const char *pathname` into (`const char *`, `pathname`).

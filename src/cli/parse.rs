@@ -67,6 +67,38 @@ pub fn open_flags(text: &str) -> Result<Parsed, String> {
     symbols(text, crate::decode::OPEN_FLAGS, &[("O_RDONLY", 0), ("O_WRONLY", 1), ("O_RDWR", 2)])
 }
 
+/// The AT_* flags of the *at calls: AT_SYMLINK_FOLLOW|AT_EMPTY_PATH, or a number.
+pub fn at_flags(text: &str) -> Result<Parsed, String> {
+    symbols(text, crate::decode::AT_FLAGS, &[])
+}
+
+/// mkostemp(3)'s extra open flags: O_APPEND|O_CLOEXEC, or a number.
+pub fn mkostemp_flags(text: &str) -> Result<Parsed, String> {
+    symbols(text, crate::decode::OPEN_FLAGS, &[])
+}
+
+/// mknod(2)'s mode: a file type and permission bits (S_IFCHR|0600), or octal (020600).
+pub fn mknod_mode(text: &str) -> Result<Parsed, String> {
+    let t = text.trim();
+    if !t.is_empty() && t.bytes().all(|c| (b'0'..=b'7').contains(&c)) {
+        return Ok(Parsed::Number(i64::from_str_radix(t, 8).unwrap_or(0)));
+    }
+    symbols(t, crate::decode::FILE_TYPES, MODE_BITS).map_err(|_| "a mode (S_IFCHR|0600 or 020600)".into())
+}
+
+/// A device number: makedev(1, 3) or makedev(1,3), or a number.
+pub fn dev(text: &str) -> Result<Parsed, String> {
+    let t = text.trim();
+    let Some(inner) = t.strip_prefix("makedev(").and_then(|r| r.strip_suffix(')')) else {
+        return number(t).map_err(|_| "a device number (makedev(1, 3) or a number)".into());
+    };
+    let (major, minor) = inner.split_once(',').ok_or("makedev(major, minor)")?;
+    match (integer(major), integer(minor)) {
+        (Some(a), Some(b)) if a >= 0 && b >= 0 => Ok(Parsed::Number(libc::makedev(a as u32, b as u32) as i64)),
+        _ => Err("makedev(major, minor) with two numbers".into()),
+    }
+}
+
 /// Removes one level of double quotes and C escapes, if present.
 fn unquote(text: &str) -> Vec<u8> {
     let Some(inner) = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) else {
@@ -175,5 +207,8 @@ mod tests {
         assert_eq!(string("\"a\\tb\"").unwrap().pointer().is_null(), false);
         assert_eq!(string("0x10").unwrap().pointer() as usize, 0x10);
         assert!(matches!(string("\"0x10\"").unwrap(), Parsed::Str(_)));
+        assert_eq!(mknod_mode("S_IFCHR|0600").unwrap().number(), (libc::S_IFCHR | 0o600) as i64);
+        assert_eq!(dev("makedev(1, 3)").unwrap().number(), libc::makedev(1, 3) as i64);
+        assert_eq!(at_flags("AT_SYMLINK_FOLLOW").unwrap().number(), libc::AT_SYMLINK_FOLLOW as i64);
     }
 }

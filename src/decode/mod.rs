@@ -3,11 +3,13 @@
 
 mod flags;
 mod mode;
+mod node;
 mod text;
 mod value;
 
 pub use flags::{access_mode_name, write_open_flags};
 pub use mode::write_mode;
+pub use node::{file_type_name, write_at_flags, write_dev, write_mknod_mode, write_mkostemp_flags};
 pub use text::{Text, TextState};
 pub use value::{
     write_dirfd, write_fd, write_mode_arg, write_open_flags_arg, write_pointer, write_signed, write_unsigned, Arg, Role, Value,
@@ -23,3 +25,9 @@ pub struct Entry {
 
 /// The open(2) flags after the access mode (generated from open_flags.in).
 pub static OPEN_FLAGS: &[Entry] = include!(concat!(env!("OUT_DIR"), "/open_flags.rs"));
+
+/// The AT_* flags of the *at calls (generated from at_flags.in).
+pub static AT_FLAGS: &[Entry] = include!(concat!(env!("OUT_DIR"), "/at_flags.rs"));
+
+/// The file types of a mode's S_IFMT field (generated from file_types.in).
+pub static FILE_TYPES: &[Entry] = include!(concat!(env!("OUT_DIR"), "/file_types.rs"));

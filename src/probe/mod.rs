@@ -8,6 +8,7 @@ pub mod io;
 pub mod limits;
 pub mod lines;
 pub mod mounts;
+pub mod names;
 pub mod path;
 pub mod suggest;
 pub mod users;

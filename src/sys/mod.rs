@@ -7,12 +7,14 @@
 
 mod cpath;
 mod dirent;
+mod env;
 mod fd;
 pub mod io;
 mod memory;
 
 pub use cpath::CPath;
 pub use dirent::for_each_entry;
+pub use env::secure_var;
 pub use fd::Fd;
 pub use memory::{read_memory, readable};
 

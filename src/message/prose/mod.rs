@@ -10,4 +10,5 @@ pub mod ids;
 pub mod io;
 pub mod limits;
 pub mod location;
+pub mod names;
 pub mod path;
