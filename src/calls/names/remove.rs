@@ -9,7 +9,8 @@ use crate::probe::path::{is_dir, resolve, Start};
 
 pub fn explain(m: &mut Message, errnum: i32, pathname: &Text) {
     let directory = resolve(Start::Cwd, pathname, false).ok().and_then(|f| f.stat).is_some_and(|st| is_dir(&st));
-    if directory {
+    // EISDIR is unlink's answer for a directory: explained as unlink's.
+    if directory && errnum != libc::EISDIR {
         rmdir::explain(m, errnum, pathname);
     } else {
         unlink::explain(m, errnum, pathname);

@@ -157,7 +157,7 @@ pub fn too_big(m: &mut Message, length: i64, limit: Option<u64>, fs_max: Option<
     let len = length as u64;
     match (limit, fs_max) {
         (Some(l), _) if len > l => {
-            let _ = core::fmt::write(m, format_args!("length {len} is larger than the process's file size limit (RLIMIT_FSIZE) of {l} bytes; the limit is set with ulimit -f (in 1024-byte blocks) or setrlimit, and exceeding it also sends SIGXFSZ"));
+            let _ = core::fmt::write(m, format_args!("length {len} is larger than the process's file size limit (RLIMIT_FSIZE) of {l} bytes (set with ulimit -f, whose blocks are 512 or 1024 bytes depending on the shell, or setrlimit); exceeding it also sends SIGXFSZ"));
         }
         (_, Some((max, mnt))) => {
             let _ = core::fmt::write(m, format_args!("length {len} is larger than the largest file ({max} bytes) that "));
@@ -213,8 +213,12 @@ pub fn names_exhausted(m: &mut Message, found: &Found, taken: Option<usize>) {
     ));
     location::directory(m, found.start, found.dir.as_bytes());
     m.text(" were taken");
-    if let Some(n) = taken {
-        let _ = core::fmt::write(m, format_args!(" (it now holds {n} entries that fit the template)"));
+    match taken {
+        Some(0) => m.text(" (none of those names is there now: they were taken only for a moment, or removed since)"),
+        Some(n) => {
+            let _ = core::fmt::write(m, format_args!(" (it now holds {n} entries that fit the template)"));
+        }
+        None => {}
     }
     m.text("; the random source may be failing, or another process creates the same names");
 }
