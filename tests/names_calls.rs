@@ -212,8 +212,8 @@ fn tempnam_program(d: &Scratch) -> String {
     let src = d.join("tempnam.c");
     fs::write(&src, "#include <stdio.h>\n#include <stdlib.h>\n#include <errno.h>\n#include <string.h>\nint main(int c, char **v) { (void)c; char *p = tempnam(v[1], \"pre\"); if (p) { printf(\"ok %s\\n\", p); return 0; } printf(\"errno %d\\n\", errno); return 1; }\n").unwrap();
     let bin = d.s("tempnam");
-    let st = Command::new("gcc").args(["-w", "-o", &bin]).arg(&src).status().unwrap();
-    assert!(st.success(), "gcc");
+    let out = Command::new("gcc").args(["-w", "-o", &bin]).arg(&src).output().unwrap();
+    assert!(out.status.success(), "gcc: {}", String::from_utf8_lossy(&out.stderr));
     bin
 }
 
@@ -255,4 +255,27 @@ fn tempnam_prefers_tmpdir_and_says_which_directory_was_passed_over() {
     let env = format!("the TMPDIR environment variable names \"{}\", which was passed over because examining it failed with No such file or directory", d.s("missing"));
     let arg = format!("the dir argument names \"{}\", a regular file, not a directory", d.s("plain"));
     assert_facts(&text, &["the temporary file's directory was \"/tmp\" (P_tmpdir", env.as_str(), arg.as_str()]);
+}
+
+#[test]
+fn mktemp_on_error_explains_the_template_it_was_given_not_the_emptied_one() {
+    if std::env::var_os("EXPLAIN_TEST_MKTEMP").is_some() {
+        // The child: mktemp empties the template when it fails; the explanation printed
+        // on stderr must still show the template as it was passed.
+        let mut buf = c("/tmp/fooXXXX").into_bytes_with_nul();
+        // SAFETY: a writable NUL-terminated template.
+        let r = unsafe { explain::abi::boundary::explain_mktemp_on_error(buf.as_mut_ptr() as *mut libc::c_char) };
+        let e = errno();
+        println!("result[0]={} errno={e}", if r.is_null() { -1 } else { buf[0] as i32 });
+        return;
+    }
+    let out = Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "mktemp_on_error_explains_the_template_it_was_given_not_the_emptied_one", "--nocapture", "--test-threads=1"])
+        .env("EXPLAIN_TEST_MKTEMP", "1")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_facts(&stdout, &[format!("result[0]=0 errno={}", libc::EINVAL).as_str()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_facts(&stderr, &["mktemp(pathname = \"/tmp/fooXXXX\") failed", "pathname is 12 bytes long and ends in \"ooXXXX\", only 4 X's"]);
 }

@@ -18,11 +18,13 @@ fn write_bits(m: &mut Message, value: i64, table: &[super::Entry]) {
             rest &= !e.value;
         }
     }
-    if rest != 0 || first {
+    if rest != 0 {
         if !first {
             m.text("|");
         }
         let _ = core::fmt::write(m, format_args!("{:#x}", rest));
+    } else if first {
+        m.text("0");
     }
 }
 

@@ -13,20 +13,24 @@ use crate::probe::path::{is_dir, Found, Start};
 
 pub fn explain(m: &mut Message, errnum: i32, oldpath: &Text, newpath: &Text) {
     // Linux's link(2) does not follow a final symbolic link in oldpath: it links the link.
-    diagnose(m, errnum, (Start::Cwd, oldpath), (Start::Cwd, newpath), false);
+    diagnose(m, errnum, ("oldpath", Start::Cwd, oldpath), ("newpath", Start::Cwd, newpath), false);
 }
 
-pub fn diagnose(m: &mut Message, errnum: i32, old: (Start, &Text), new: (Start, &Text), follow: bool) {
-    let Some(old) = path::resolve_or_explain(m, "oldpath", old.1, old.0, follow) else { return };
-    let Some(new) = path::resolve_or_explain(m, "newpath", new.1, new.0, false) else { return };
+/// Each path with its argument name and where it starts; `follow` follows a final
+/// symbolic link in the old path (linkat's AT_SYMLINK_FOLLOW).
+pub fn diagnose(m: &mut Message, errnum: i32, old: (&str, Start, &Text), new: (&str, Start, &Text), follow: bool) {
+    let (old_arg, new_arg) = (old.0, new.0);
+    let Some(old) = path::resolve_or_explain(m, old_arg, old.2, old.1, follow) else { return };
+    let Some(new) = path::resolve_or_explain(m, new_arg, new.2, new.1, false) else { return };
+    let args = [old_arg, new_arg];
     let creds = Creds::current();
     match (errnum, old.stat, new.stat) {
-        (libc::ENOENT, None, _) => dirent::missing(m, "oldpath", &old),
+        (libc::ENOENT, None, _) => dirent::missing(m, old_arg, &old),
         (libc::ENOENT, Some(_), None) => dirent::parent_gone(m, &new),
-        (libc::EEXIST, _, Some(st)) => names::already_exists(m, "newpath", &new, &st, ", and link(2) never replaces an existing name"),
-        (libc::EXDEV, Some(_), _) => names::cross_mount(m, &old, &new),
-        (libc::EPERM, Some(st), _) if is_dir(&st) => names::directory_link(m, &old),
-        (libc::EPERM, Some(st), _) => refused(m, &old, &new, &st, &creds),
+        (libc::EEXIST, _, Some(st)) => names::already_exists(m, new_arg, &new, &st, ", and link(2) never replaces an existing name"),
+        (libc::EXDEV, Some(_), _) => names::cross_mount(m, args, &old, &new),
+        (libc::EPERM, Some(st), _) if is_dir(&st) => names::directory_link(m, old_arg, &old),
+        (libc::EPERM, Some(st), _) => refused(m, old_arg, &old, &new, &st, &creds),
         (libc::EACCES, _, _) => {
             let what = |m: &mut Message| {
                 m.text("creating ");
@@ -34,9 +38,9 @@ pub fn diagnose(m: &mut Message, errnum: i32, old: (Start, &Text), new: (Start, 
             };
             dirent::refused(m, errnum, creation_refused(&new, &creds), &new, &creds, what, "hard links");
         }
-        (libc::EMLINK, Some(st), _) => names::file_link_limit(m, &old, &st),
+        (libc::EMLINK, Some(st), _) => names::file_link_limit(m, old_arg, &old, &st),
         (libc::ENOSPC | libc::EDQUOT | libc::EROFS, _, _) => fs::file_system(m, errnum, &new),
-        (libc::ENOTDIR, _, _) => dirent::changed_since(m, "oldpath or newpath"),
+        (libc::ENOTDIR, _, _) => dirent::changed_since(m, "a path"),
         (libc::EIO, _, _) => fs::io_error(m, &new),
         _ => generic::meaning(m, errnum),
     }
@@ -44,9 +48,9 @@ pub fn diagnose(m: &mut Message, errnum: i32, old: (Start, &Text), new: (Start, 
 
 /// EPERM for a file that is not a directory, in the kernel's order: protected_hardlinks,
 /// the file's attributes, the new directory's, then the file system itself.
-fn refused(m: &mut Message, old: &Found, new: &Found, st: &crate::sys::Stat, creds: &Creds) {
+fn refused(m: &mut Message, old_arg: &str, old: &Found, new: &Found, st: &crate::sys::Stat, creds: &Creds) {
     if let Some(why) = hardlink_refused(st, creds) {
-        return names::unsafe_source(m, old, st, &why, creds);
+        return names::unsafe_source(m, old_arg, old, st, &why, creds);
     }
     let flags = inode_flags(old.start, &old.path, st);
     let r = if flags & FS_IMMUTABLE_FL != 0 {

@@ -18,7 +18,7 @@ pub fn explain(m: &mut Message, errnum: i32, old_fildes: i32, old_path: &Text, n
         return names::unknown_at_flags(m, flags, KNOWN);
     }
     let fd_path;
-    let mut old = (Start::of(old_fildes), old_path);
+    let mut old = ("old_path", Start::of(old_fildes), old_path);
     if flags & libc::AT_EMPTY_PATH != 0 && old_path.is_ok() && old_path.len == 0 {
         // The file to link is old_fildes itself.
         let Some(f) = empty_path_file(old_fildes) else {
@@ -35,7 +35,7 @@ pub fn explain(m: &mut Message, errnum: i32, old_fildes: i32, old_path: &Text, n
             _ => {}
         }
         fd_path = Text::from_bytes(f.path.as_bytes());
-        old = (Start::Cwd, &fd_path);
+        old = ("old_fildes", Start::Cwd, &fd_path);
     }
-    diagnose(m, errnum, old, (Start::of(new_fildes), new_path), flags & libc::AT_SYMLINK_FOLLOW != 0);
+    diagnose(m, errnum, old, ("new_path", Start::of(new_fildes), new_path), flags & libc::AT_SYMLINK_FOLLOW != 0);
 }

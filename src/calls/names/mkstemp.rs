@@ -22,13 +22,13 @@ pub fn explain(m: &mut Message, errnum: i32, templat: &Text) {
 }
 
 pub fn diagnose(m: &mut Message, errnum: i32, arg: &str, templat: &Text, makes: Makes) {
+    if makes == Makes::Name && templat.is_ok() && templat.len == 0 {
+        return names::emptied_template(m, arg);
+    }
     match errnum {
         libc::EMFILE if makes == Makes::File => return limits::too_many_open_files(m),
         libc::ENFILE if makes == Makes::File => return limits::too_many_files_in_system(m),
         libc::EINVAL if templat.is_ok() => {
-            if templat.len == 0 && makes == Makes::Name {
-                return names::emptied_template(m, arg);
-            }
             let t = Template::of(templat.bytes());
             if !t.valid() {
                 return names::bad_template(m, arg, &t);

@@ -13,16 +13,22 @@ use crate::probe::path::{is_link, Found};
 use crate::sys::Stat;
 
 /// EXDEV for link: the two mounts.
-pub fn cross_mount(m: &mut Message, old: &Found, new: &Found) {
+pub fn cross_mount(m: &mut Message, args: [&str; 2], old: &Found, new: &Found) {
     m.because();
     let from = old.stat.and_then(|st| mount_of(&st));
     let to = mount_of(&new.dir_stat);
     let (Some(from), Some(to)) = (from, to) else {
-        return m.text("oldpath and newpath are on different file systems, and a hard link cannot cross them");
+        m.text(args[0]);
+        m.text(" and ");
+        m.text(args[1]);
+        return m.text(" are on different file systems, and a hard link cannot cross them");
     };
-    m.text("oldpath is on ");
+    m.text(args[0]);
+    m.text(" is on ");
     fs::mount(m, &from);
-    m.text(" and newpath would be on ");
+    m.text(" and ");
+    m.text(args[1]);
+    m.text(" would be on ");
     fs::mount(m, &to);
     if from.point.as_bytes() == to.point.as_bytes() {
         m.text(", two mounts of the one file system,");
@@ -31,18 +37,21 @@ pub fn cross_mount(m: &mut Message, old: &Found, new: &Found) {
 }
 
 /// EPERM: oldpath is a directory.
-pub fn directory_link(m: &mut Message, found: &Found) {
+pub fn directory_link(m: &mut Message, arg: &str, found: &Found) {
     m.because();
-    m.text("oldpath ");
+    m.text(arg);
+    m.text(" ");
     path::final_is(m, found, "a directory, and hard links to directories are not allowed (they would make loops in the tree); a symbolic link (ln -s) may name a directory");
 }
 
 /// EPERM under protected_hardlinks: the owner, the caller, and what makes the file unsafe.
-pub fn unsafe_source(m: &mut Message, found: &Found, st: &Stat, why: &UnsafeSource, creds: &Creds) {
+pub fn unsafe_source(m: &mut Message, arg: &str, found: &Found, st: &Stat, why: &UnsafeSource, creds: &Creds) {
     m.because();
     m.text("/proc/sys/fs/protected_hardlinks is 1, so only the owner of a file (or a process with ");
     m.text(capability_name(CAP_FOWNER));
-    m.text(") may hard-link it unless it is a regular file the caller can read and write; oldpath ");
+    m.text(") may hard-link it unless it is a regular file the caller can read and write; ");
+    m.text(arg);
+    m.text(" ");
     location::path(m, found.start, found.path.as_bytes());
     m.text(" belongs to ");
     ids::user(m, st.st_uid);
@@ -68,9 +77,10 @@ pub fn unsafe_source(m: &mut Message, found: &Found, st: &Stat, why: &UnsafeSour
 }
 
 /// EMLINK: the file's link count against its file system's limit.
-pub fn file_link_limit(m: &mut Message, found: &Found, st: &Stat) {
+pub fn file_link_limit(m: &mut Message, arg: &str, found: &Found, st: &Stat) {
     m.because();
-    m.text("oldpath ");
+    m.text(arg);
+    m.text(" ");
     dirent::final_type(m, found, st, "");
     let _ = core::fmt::write(m, format_args!(" already has {} hard links", st.st_nlink));
     let Some(mnt) = mount_of(st) else {
@@ -196,11 +206,11 @@ pub fn bad_template(m: &mut Message, arg: &str, t: &Template) {
     m.text("; the last six characters must be \"XXXXXX\", which are replaced to make the name unique");
 }
 
-/// EINVAL for an emptied template: mktemp(3) clears it when it fails.
+/// An emptied template: mktemp(3) clears it when it fails.
 pub fn emptied_template(m: &mut Message, arg: &str) {
     m.because();
     m.text(arg);
-    m.text(" is the empty string: mktemp(3) sets its first byte to NUL when it fails, so the template it was given can no longer be seen; it must end in \"XXXXXX\"");
+    m.text(" is the empty string: mktemp(3) sets its first byte to NUL when it fails, so the template it was given (which must end in \"XXXXXX\", in a directory the process may search) can no longer be examined; explain a copy of it taken before the call");
 }
 
 /// EEXIST from the mkstemp family: every name tried was taken.
