@@ -279,3 +279,19 @@ fn mktemp_on_error_explains_the_template_it_was_given_not_the_emptied_one() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_facts(&stderr, &["mktemp(pathname = \"/tmp/fooXXXX\") failed", "pathname is 12 bytes long and ends in \"ooXXXX\", only 4 X's"]);
 }
+
+#[test]
+fn tmpfile_with_a_read_only_tmp_names_p_tmpdir_and_its_mount() {
+    // The program and the explain command run in a private mount namespace where a
+    // read-only tmpfs covers /tmp; the program is built outside /tmp to stay visible.
+    let src = format!("{}/tmpfile_probe.c", env!("CARGO_TARGET_TMPDIR"));
+    let bin = format!("{}/tmpfile_probe", env!("CARGO_TARGET_TMPDIR"));
+    fs::write(&src, "#include <stdio.h>\n#include <errno.h>\nint main(void) { FILE *f = tmpfile(); if (f) { puts(\"ok\"); return 0; } printf(\"errno %d\\n\", errno); return 1; }\n").unwrap();
+    let out = Command::new("gcc").args(["-w", "-o", &bin, &src]).output().unwrap();
+    assert!(out.status.success(), "gcc: {}", String::from_utf8_lossy(&out.stderr));
+    let script = format!("mount -t tmpfs -o ro,size=64k tmpfs /tmp && {bin}; {} -e EROFS tmpfile", env!("CARGO_BIN_EXE_explain"));
+    let out = Command::new("unshare").args(["-m", "--propagation", "private", "sh", "-c", &script]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_facts(&text, &[format!("errno {}", libc::EROFS).as_str()]);
+    assert_facts(&text, &["the temporary file's directory was \"/tmp\" (P_tmpdir", "the \"tmpfs\" file system mounted on \"/tmp\" is read-only"]);
+}
