@@ -295,3 +295,27 @@ fn tmpfile_with_a_read_only_tmp_names_p_tmpdir_and_its_mount() {
     assert_facts(&text, &[format!("errno {}", libc::EROFS).as_str()]);
     assert_facts(&text, &["the temporary file's directory was \"/tmp\" (P_tmpdir", "the \"tmpfs\" file system mounted on \"/tmp\" is read-only"]);
 }
+
+#[test]
+fn link_emlink_gives_the_link_count_and_the_file_systems_limit() {
+    let d = Scratch::new("link-emlink");
+    let st = Command::new("stat").args(["-f", "-c", "%T"]).arg(&d.path).output().unwrap();
+    if String::from_utf8_lossy(&st.stdout).trim() != "ext2/ext3" {
+        eprintln!("not on ext4 here: its 65000-link limit cannot be reached");
+        return;
+    }
+    let file = c(&d.s("f"));
+    fs::write(d.join("f"), "").unwrap();
+    let mut e = 0;
+    for i in 0..70_000 {
+        let name = c(&d.s(&format!("l{i}")));
+        // SAFETY: valid C strings.
+        if unsafe { libc::link(file.as_ptr(), name.as_ptr()) } != 0 {
+            e = errno();
+            break;
+        }
+    }
+    assert_eq!(e, libc::EMLINK);
+    let text = explain(&["-e", "EMLINK", "link", &d.s("f"), &d.s("one-more")]);
+    assert_facts(&text, &["already has 65000 hard links", "the limit (LINK_MAX) is 65000 on the \"ext4\" file system mounted on"]);
+}

@@ -56,7 +56,6 @@ pub fn max_file_size(mnt: &Mount) -> Option<u64> {
     match s.f_type as u64 {
         // ext4 with extents: 2^32 - 1 blocks.
         0xEF53 if mnt.fstype() == b"ext4" => Some(((1u64 << 32) - 1) * s.f_bsize as u64),
-        0xEF53 => Some(((1u64 << 32) - 1) * 512),
         0x4d44 => Some(u32::MAX as u64), // vfat: a 32-bit size
         0x0102_1994 | 0x5846_5342 | 0x9123_683E => Some(MAX_LFS_FILESIZE), // tmpfs, xfs, btrfs
         _ => None,
