@@ -150,7 +150,7 @@ fn truncate_etxtbsy_names_the_running_process() {
     // Wait until the copy is the child's running program.
     let exe = format!("/proc/{}/exe", child.id());
     for _ in 0..200 {
-        if fs::read_link(&exe).map_or(false, |p| p == prog) {
+        if fs::read_link(&exe).is_ok_and(|p| p == prog) {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
