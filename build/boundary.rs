@@ -114,6 +114,8 @@ fn failed(c: &Call) -> &'static str {
         "pointer" => "result.is_null()",
         // -1 is also the answer "no limit": only a changed errno makes it a failure.
         "limit" => "result == -1 && crate::abi::errno() != 0",
+        // SAFETY (in the generated code): a non-NULL result is the caller's template.
+        "string" => "result.is_null() || unsafe { *result } == 0",
         _ => "result < 0",
     }
 }
@@ -157,18 +159,42 @@ pub fn extern_functions(calls: &[(String, Call)], kinds: &Kinds) -> String {
         let ret = rust_type(&c.ret_ctype);
         let argnames = names(&c.args);
 
-        // The body: convert, echo, explain.
+        // The body: convert, then echo and explain the converted arguments.
+        let pass: Vec<String> =
+            c.args.iter().map(|a| if by_ref(kinds, a) { format!("&{}", a.name) } else { a.name.clone() }).collect();
+        let typed: Vec<String> = c
+            .args
+            .iter()
+            .map(|a| match kind(kinds, a).ty.as_str() {
+                "text" => format!("{}: &crate::decode::Text", a.name),
+                ty => format!("{}: {ty}", a.name),
+            })
+            .collect();
         writeln!(s, "fn body_{n}(m: &mut crate::message::Message, errnum: i32{sep}{ep}) {{").unwrap();
         for a in &c.args {
             writeln!(s, "    let {} = {};", a.name, convert(kinds, a)).unwrap();
         }
-        let vals: Vec<String> = c.args.iter().map(|a| value(kinds, a)).collect();
+        writeln!(s, "    explained_{n}(m, errnum{sep}{});\n}}\n", pass.join(", ")).unwrap();
+        writeln!(s, "fn explained_{n}(m: &mut crate::message::Message, errnum: i32{sep}{}) {{", typed.join(", ")).unwrap();
+        let vals: Vec<String> = c.args.iter().map(|a| value(kinds, a).replace("Value::Text(&", "Value::Text(")).collect();
         writeln!(s, "    m.call({n:?}, &[{}], errnum);", vals.join(", ")).unwrap();
-        let pass: Vec<String> =
-            c.args.iter().map(|a| if by_ref(kinds, a) { format!("&{}", a.name) } else { a.name.clone() }).collect();
-        writeln!(s, "    crate::calls::{family}::{n}::explain(m, errnum{sep}{});\n}}\n", pass.join(", ")).unwrap();
+        writeln!(s, "    crate::calls::{family}::{n}::explain(m, errnum{sep}{});\n}}\n", names(&c.args)).unwrap();
 
         let body = format!("|m| body_{n}(m, errnum{sep}{argnames})");
+        // A call that fails by overwriting its string argument (mktemp empties the
+        // template) is explained from a copy taken before the call.
+        let (before, after_body) = if c.ret_class == "string" {
+            let copies: String =
+                c.args.iter().map(|a| format!("    let before_{} = {};\n", a.name, convert(kinds, a))).collect();
+            let pass: Vec<String> = c
+                .args
+                .iter()
+                .map(|a| if by_ref(kinds, a) { format!("&before_{}", a.name) } else { format!("before_{}", a.name) })
+                .collect();
+            (copies, format!("|m| explained_{n}(m, errnum{sep}{})", pass.join(", ")))
+        } else {
+            (String::new(), body.clone())
+        };
         writeln!(s,
             "/// Explains why {man} failed with the current `errno`.\n///\n\
              /// Returns a pointer to the library's one shared buffer, overwritten by the next\n\
@@ -208,20 +234,22 @@ pub fn extern_functions(calls: &[(String, Call)], kinds: &Kinds) -> String {
              /// stderr with the program name) and exits with `EXIT_FAILURE`.\n\
              #[no_mangle]\n\
              pub unsafe extern \"C\" fn explain_{n}_or_die({cp}){die_ret} {{\n\
+             {before}\
              \x20   {call}\n\
              \x20   if failed {{\n\
              \x20       let errnum = crate::abi::errno();\n\
-             \x20       crate::abi::print_and_exit({n:?}, errnum, {body});\n\
+             \x20       crate::abi::print_and_exit({n:?}, errnum, {after_body});\n\
              \x20   }}{die_tail}\n}}\n").unwrap();
         writeln!(s,
             "/// Calls {man}; on failure prints why (through the registered output) and returns\n\
              /// the call's own result with `errno` as the call left it.\n\
              #[no_mangle]\n#[must_use]\n\
              pub unsafe extern \"C\" fn explain_{n}_on_error({cp}) -> {ret} {{\n\
+             {before}\
              \x20   {call}\n\
              \x20   if failed {{\n\
              \x20       let errnum = crate::abi::errno();\n\
-             \x20       crate::abi::print({n:?}, errnum, {body});\n\
+             \x20       crate::abi::print({n:?}, errnum, {after_body});\n\
              \x20   }}\n\
              \x20   result\n}}\n").unwrap();
     }
@@ -254,8 +282,9 @@ pub fn command_table(calls: &[(String, Call)], kinds: &Kinds) -> String {
             })
             .collect();
         let sep = if c.args.is_empty() { "" } else { ", " };
+        let a = if c.args.is_empty() { "_a" } else { "a" };
         writeln!(s,
-            "fn run_{n}(buf: &mut [u8], errnum: i32, a: &[Parsed]) {{\n\
+            "fn run_{n}(buf: &mut [u8], errnum: i32, {a}: &[Parsed]) {{\n\
              \x20   // SAFETY: strings are NUL-terminated and outlive the call; other pointers are\n\
              \x20   // only echoed and checked, never dereferenced without a probe.\n\
              \x20   unsafe {{ crate::abi::boundary::explain_message_errno_{n}(buf.as_mut_ptr() as *mut c_char, buf.len() as c_int, errnum{sep}{}) }}\n}}\n",

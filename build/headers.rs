@@ -80,6 +80,10 @@ pub fn split(text: &str, calls: &[(String, Call)]) -> BTreeMap<String, String> {
         for tag in struct_tags(&body).iter().filter(|_| file != "output.h") {
             inc.push_str(&format!("struct {tag};\n"));
         }
+        // A stream (tmpfile's FILE *) needs its type from <stdio.h>.
+        if body.contains("FILE *") {
+            inc.push_str("#include <stdio.h>\n");
+        }
         if file == "output.h" {
             inc.push_str("#include \"program_name.h\"\n");
             // The types are libexplain's own, field for field. Debian's output.h defines

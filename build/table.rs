@@ -5,6 +5,8 @@
 //! (0 or -1; or_die returns void), `ssize_t count` (-1 on failure), `T *pointer` (NULL),
 //! `long limit` (pathconf's -1 that is a failure only when `errno` changed: -1 with
 //! `errno` untouched means "no limit").
+//! `char *string` (NULL or an emptied string: mktemp(3) fails by setting template[0] to
+//! NUL). A call without arguments writes `void`.
 //! KIND says how the argument is echoed, converted for the call file and parsed by the
 //! `explain` command (see `src/decode/kinds.table`). In the explain_* functions pointer
 //! arguments become pointers to const, as in libexplain, unless written `!TYPE`.
@@ -91,7 +93,7 @@ fn parse_line(line: &str) -> Result<Call, String> {
         }
     }
     match ret_class.as_str() {
-        "fd" | "zero" | "count" | "pointer" | "limit" => {}
+        "fd" | "zero" | "count" | "pointer" | "limit" | "string" => {}
         other => return Err(format!("unknown result class {other}")),
     }
     Ok(Call { name: name.trim().into(), section: section.into(), ret_ctype, ret_class, args, perform })

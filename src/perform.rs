@@ -5,9 +5,31 @@
 use libc::{c_char, c_int, mode_t, timespec, timeval};
 
 extern "C" {
-    /// glibc's futimesat(2) (the libc crate does not declare it).
+    /// glibc's futimesat(2), mktemp(3) and tempnam(3): the libc crate does not declare them.
     #[link_name = "futimesat"]
     fn glibc_futimesat(dirfd: c_int, pathname: *const c_char, times: *const timeval) -> c_int;
+    #[link_name = "mktemp"]
+    fn glibc_mktemp(template: *mut c_char) -> *mut c_char;
+    #[link_name = "tempnam"]
+    fn glibc_tempnam(dir: *const c_char, prefix: *const c_char) -> *mut c_char;
+}
+
+/// mktemp(3).
+///
+/// # Safety
+/// `template` is a writable C string, as for mktemp(3).
+pub unsafe fn mktemp(template: *mut c_char) -> *mut c_char {
+    // SAFETY: the caller's argument, passed on as C would.
+    unsafe { glibc_mktemp(template) }
+}
+
+/// tempnam(3).
+///
+/// # Safety
+/// `dir` and `prefix` are C strings or NULL, as for tempnam(3).
+pub unsafe fn tempnam(dir: *const c_char, prefix: *const c_char) -> *mut c_char {
+    // SAFETY: the caller's arguments, passed on as C would.
+    unsafe { glibc_tempnam(dir, prefix) }
 }
 
 /// lchmod: fchmodat(2) with AT_SYMLINK_NOFOLLOW, as glibc implements it (a symbolic

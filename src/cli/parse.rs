@@ -88,7 +88,6 @@ pub fn gid(text: &str) -> Result<Parsed, String> {
     crate::probe::users::group_id(t.as_bytes()).map(|n| Parsed::Number(n as i64)).ok_or_else(|| format!("a gid or a group name ({t:?} is not in /etc/group)"))
 }
 
-/// AT_* flags: AT_SYMLINK_NOFOLLOW|AT_EMPTY_PATH…, or a number.
 /// access(2) modes: R_OK|W_OK, F_OK, or a number.
 pub fn access_mode(text: &str) -> Result<Parsed, String> {
     symbols(text, crate::decode::ACCESS_MODES, &[("F_OK", 0)])
@@ -97,6 +96,20 @@ pub fn access_mode(text: &str) -> Result<Parsed, String> {
 /// The stat family's *at flags: AT_SYMLINK_NOFOLLOW|AT_EMPTY_PATH, or a number.
 pub fn at_flags(text: &str) -> Result<Parsed, String> {
     symbols(text, crate::decode::AT_FLAGS, &[])
+}
+
+/// mkostemp(3)'s extra open flags: O_APPEND|O_CLOEXEC, or a number.
+pub fn mkostemp_flags(text: &str) -> Result<Parsed, String> {
+    symbols(text, crate::decode::OPEN_FLAGS, &[])
+}
+
+/// mknod(2)'s mode: a file type and permission bits (S_IFCHR|0600), or octal (020600).
+pub fn mknod_mode(text: &str) -> Result<Parsed, String> {
+    let t = text.trim();
+    if !t.is_empty() && t.bytes().all(|c| (b'0'..=b'7').contains(&c)) {
+        return Ok(Parsed::Number(i64::from_str_radix(t, 8).unwrap_or(0)));
+    }
+    symbols(t, crate::decode::FILE_TYPES, MODE_BITS).map_err(|_| "a mode (S_IFCHR|0600 or 020600)".into())
 }
 
 /// The words of a structure written as strace prints it, `[{tv_sec=0, tv_nsec=UTIME_NOW},
@@ -285,5 +298,8 @@ mod tests {
         assert_eq!(access_mode("F_OK").unwrap().number(), 0);
         assert_eq!(pathconf_name("_PC_NAME_MAX").unwrap().number(), libc::_PC_NAME_MAX as i64);
         assert_eq!(dev("8,1").unwrap().number(), libc::makedev(8, 1) as i64);
+        assert_eq!(mknod_mode("S_IFCHR|0600").unwrap().number(), (libc::S_IFCHR | 0o600) as i64);
+        assert_eq!(dev("makedev(1, 3)").unwrap().number(), libc::makedev(1, 3) as i64);
+        assert_eq!(at_flags("AT_SYMLINK_FOLLOW").unwrap().number(), libc::AT_SYMLINK_FOLLOW as i64);
     }
 }

@@ -4,6 +4,7 @@
 mod flags;
 mod ids;
 mod mode;
+mod node;
 mod symbols;
 mod text;
 mod times;
@@ -15,6 +16,7 @@ pub use mode::write_mode;
 pub use symbols::{
     fs_magic, pathconf_name, unknown_bits, write_access_mode, write_at_flags, write_dev, write_flags, write_pathconf_name,
 };
+pub use node::{file_type_name, write_mknod_mode, write_mkostemp_flags};
 pub use text::{Text, TextState};
 pub use times::{write_timespec_pair, write_timeval_pair, write_times, write_utimbuf};
 pub use value::{
@@ -45,3 +47,6 @@ pub static PATHCONF_NAMES: &[Entry] = include!(concat!(env!("OUT_DIR"), "/pathco
 
 /// statfs(2) f_type magic numbers with file system names (generated from fs_magic.in).
 pub static FS_MAGIC: &[Entry] = include!(concat!(env!("OUT_DIR"), "/fs_magic.rs"));
+
+/// The file types of a mode's S_IFMT field (generated from file_types.in).
+pub static FILE_TYPES: &[Entry] = include!(concat!(env!("OUT_DIR"), "/file_types.rs"));

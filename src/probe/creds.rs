@@ -8,6 +8,7 @@ pub const CAP_DAC_READ_SEARCH: u32 = 2;
 pub const CAP_FOWNER: u32 = 3;
 pub const CAP_SYS_ADMIN: u32 = 21;
 pub const CAP_SYS_RESOURCE: u32 = 24;
+pub const CAP_MKNOD: u32 = 27;
 
 pub fn capability_name(cap: u32) -> &'static str {
     match cap {
@@ -17,6 +18,7 @@ pub fn capability_name(cap: u32) -> &'static str {
         CAP_FOWNER => "CAP_FOWNER",
         CAP_SYS_ADMIN => "CAP_SYS_ADMIN",
         CAP_SYS_RESOURCE => "CAP_SYS_RESOURCE",
+        CAP_MKNOD => "CAP_MKNOD",
         _ => "a capability",
     }
 }

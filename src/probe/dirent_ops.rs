@@ -32,7 +32,8 @@ pub enum Refusal {
     DotDotDenied { dir: Stat, decision: Decision },
 }
 
-fn inode_flags(start: Start, path: &CPath, st: &Stat) -> InodeFlags {
+/// The immutable and append-only attributes of the file at `path` (not following a link).
+pub fn inode_flags(start: Start, path: &CPath, st: &Stat) -> InodeFlags {
     super::attributes::inode_flags(start.fd(), path, libc::AT_SYMLINK_NOFOLLOW, st)
 }
 

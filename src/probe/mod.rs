@@ -13,6 +13,7 @@ pub mod memory;
 pub mod mounts;
 pub mod ownership;
 pub mod overflow;
+pub mod names;
 pub mod path;
 pub mod suggest;
 pub mod times;

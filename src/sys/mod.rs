@@ -8,12 +8,14 @@
 pub mod ctypes;
 mod cpath;
 mod dirent;
+mod env;
 mod fd;
 pub mod io;
 mod memory;
 
 pub use cpath::CPath;
 pub use dirent::{for_each_entry, for_each_entry_fd};
+pub use env::secure_var;
 pub use fd::Fd;
 pub use memory::{read_memory, readable};
 

@@ -12,5 +12,6 @@ pub mod limits;
 pub mod location;
 pub mod ownership;
 pub mod lookup;
+pub mod names;
 pub mod path;
 pub mod times;
