@@ -7,6 +7,18 @@ use std::collections::BTreeMap;
 type Kinds = BTreeMap<String, Kind>;
 use std::fmt::Write as _;
 
+/// C types that libc does not define; src/sys/acl.rs declares them under the same name,
+/// which is the name cbindgen prints (the header includes <sys/acl.h> for them).
+const OWN_TYPES: &[&str] = &["acl_t", "acl_type_t"];
+
+/// An argument name as a Rust identifier: C names that are Rust keywords (`type`) are raw.
+fn id(name: &str) -> String {
+    match name {
+        "type" | "ref" | "match" | "mod" | "move" | "fn" | "impl" | "in" | "loop" | "self" | "use" | "where" => format!("r#{name}"),
+        _ => name.to_string(),
+    }
+}
+
 /// The Rust spelling of a C type as the table writes it.
 fn rust_type(ctype: &str) -> String {
     let t = ctype.replace(" *", "*").replace("* ", "*");
@@ -24,6 +36,8 @@ fn rust_type(ctype: &str) -> String {
         "long" => "c_long".to_string(),
         "unsigned long" => "c_ulong".to_string(),
         "long long" => "c_longlong".to_string(),
+        // Types of other libraries' headers (libacl's), declared in src/sys.
+        other if OWN_TYPES.contains(&other) => format!("crate::sys::acl::{other}"),
         other => match other.strip_prefix("struct ") {
             Some(s) => format!("libc::{s}"),
             None => format!("libc::{other}"),
@@ -54,7 +68,7 @@ fn kind<'a>(kinds: &'a Kinds, a: &Arg) -> &'a Kind {
 
 /// How the generated body turns the raw C argument into what the call file receives.
 fn convert(kinds: &Kinds, a: &Arg) -> String {
-    let n = &a.name;
+    let n = &id(&a.name);
     match kind(kinds, a).ty.as_str() {
         "text" => format!("crate::decode::Text::copy({n} as usize)"),
         ty => format!("{n} as {ty}"),
@@ -63,7 +77,7 @@ fn convert(kinds: &Kinds, a: &Arg) -> String {
 
 /// The echo of the argument in the message's first part.
 fn value(kinds: &Kinds, a: &Arg) -> String {
-    let n = &a.name;
+    let n = &id(&a.name);
     let k = kind(kinds, a);
     let v = match k.ty.as_str() {
         "text" => format!("crate::decode::Value::Text(&{n})"),
@@ -72,7 +86,7 @@ fn value(kinds: &Kinds, a: &Arg) -> String {
             k.echo, k.role
         ),
     };
-    format!("crate::decode::Arg {{ name: {n:?}, value: {v} }}")
+    format!("crate::decode::Arg {{ name: {:?}, value: {v} }}", a.name)
 }
 
 fn by_ref(kinds: &Kinds, a: &Arg) -> bool {
@@ -83,14 +97,14 @@ fn params(args: &[Arg], explain: bool) -> String {
     args.iter()
         .map(|a| {
             let t = if explain { explain_ctype(a) } else { a.ctype.clone() };
-            format!("{}: {}", a.name, rust_type(&t))
+            format!("{}: {}", id(&a.name), rust_type(&t))
         })
         .collect::<Vec<_>>()
         .join(", ")
 }
 
 fn names(args: &[Arg]) -> String {
-    args.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", ")
+    args.iter().map(|a| id(&a.name)).collect::<Vec<_>>().join(", ")
 }
 
 /// The call as C performs it; variadic arguments need their promoted type spelled out.
@@ -98,15 +112,31 @@ fn perform(c: &Call, kinds: &Kinds) -> String {
     let args: Vec<String> = c
         .args
         .iter()
-        .map(|a| if kind(kinds, a).role == "OnlyIfCreating" { format!("{} as libc::c_uint", a.name) } else { format!("{} as _", a.name) })
+        .map(|a| if kind(kinds, a).role == "OnlyIfCreating" { format!("{} as libc::c_uint", id(&a.name)) } else { format!("{} as _", id(&a.name)) })
         .collect();
-    format!("libc::{}({})", c.name, args.join(", "))
+    format!("{}({})", c.perform, args.join(", "))
 }
 
 fn failed(c: &Call) -> &'static str {
     match c.ret_class.as_str() {
         "pointer" => "result.is_null()",
+        // NULL is also the end of the stream: only a NULL that set errno is a failure.
+        "pointer_errno" => "result.is_null() && crate::abi::errno() != 0",
+        "minus_one" => "result == -1",
         _ => "result < 0",
+    }
+}
+
+/// For `pointer_errno`: clear errno before the call, and put the caller's back when the
+/// call did not fail (readdir leaves errno unchanged at the end of the stream).
+fn around(c: &Call) -> (&'static str, &'static str) {
+    if c.ret_class == "pointer_errno" {
+        (
+            "let saved = crate::abi::errno();\n    crate::abi::set_errno(0);\n    ",
+            "\n    if crate::abi::errno() == 0 {\n        crate::abi::set_errno(saved);\n    }",
+        )
+    } else {
+        ("", "")
     }
 }
 
@@ -127,12 +157,12 @@ pub fn extern_functions(calls: &[(String, Call)], kinds: &Kinds) -> String {
         // The body: convert, echo, explain.
         writeln!(s, "fn body_{n}(m: &mut crate::message::Message, errnum: i32{sep}{ep}) {{").unwrap();
         for a in &c.args {
-            writeln!(s, "    let {} = {};", a.name, convert(kinds, a)).unwrap();
+            writeln!(s, "    let {} = {};", id(&a.name), convert(kinds, a)).unwrap();
         }
         let vals: Vec<String> = c.args.iter().map(|a| value(kinds, a)).collect();
         writeln!(s, "    m.call({n:?}, &[{}], errnum);", vals.join(", ")).unwrap();
         let pass: Vec<String> =
-            c.args.iter().map(|a| if by_ref(kinds, a) { format!("&{}", a.name) } else { a.name.clone() }).collect();
+            c.args.iter().map(|a| if by_ref(kinds, a) { format!("&{}", id(&a.name)) } else { id(&a.name) }).collect();
         writeln!(s, "    crate::calls::{family}::{n}::explain(m, errnum{sep}{});\n}}\n", pass.join(", ")).unwrap();
 
         let body = format!("|m| body_{n}(m, errnum{sep}{argnames})");
@@ -170,29 +200,30 @@ pub fn extern_functions(calls: &[(String, Call)], kinds: &Kinds) -> String {
 
         let call = perform(c, kinds);
         let fail = failed(c);
+        let (before, after) = around(c);
         let (die_ret, die_tail) = if c.ret_class == "zero" { (String::new(), "") } else { (format!(" -> {ret}"), "\n    result") };
         writeln!(s,
             "/// Calls {man}; on failure prints why (through the registered output, by default\n\
              /// stderr with the program name) and exits with `EXIT_FAILURE`.\n\
              #[no_mangle]\n\
              pub unsafe extern \"C\" fn explain_{n}_or_die({cp}){die_ret} {{\n\
-             \x20   // SAFETY: the caller's arguments, passed on unchanged as C would.\n\
+             \x20   {before}// SAFETY: the caller's arguments, passed on unchanged as C would.\n\
              \x20   let result = unsafe {{ {call} }};\n\
              \x20   if {fail} {{\n\
              \x20       let errnum = crate::abi::errno();\n\
              \x20       crate::abi::print_and_exit({n:?}, errnum, {body});\n\
-             \x20   }}{die_tail}\n}}\n").unwrap();
+             \x20   }}{after}{die_tail}\n}}\n").unwrap();
         writeln!(s,
             "/// Calls {man}; on failure prints why (through the registered output) and returns\n\
              /// the call's own result with `errno` as the call left it.\n\
              #[no_mangle]\n#[must_use]\n\
              pub unsafe extern \"C\" fn explain_{n}_on_error({cp}) -> {ret} {{\n\
-             \x20   // SAFETY: the caller's arguments, passed on unchanged as C would.\n\
+             \x20   {before}// SAFETY: the caller's arguments, passed on unchanged as C would.\n\
              \x20   let result = unsafe {{ {call} }};\n\
              \x20   if {fail} {{\n\
              \x20       let errnum = crate::abi::errno();\n\
              \x20       crate::abi::print({n:?}, errnum, {body});\n\
-             \x20   }}\n\
+             \x20   }}{after}\n\
              \x20   result\n}}\n").unwrap();
     }
     s

@@ -1,8 +1,14 @@
 //! Reads the call tables `src/calls/<family>/calls.in`.
 //!
-//! A line: `NAME(SECTION) | RESULT | C-TYPE NAME: KIND, …`. RESULT is the C type and how
-//! failure shows in it: `int fd` (negative on failure, or_die returns it), `int zero`
-//! (0 or -1; or_die returns void), `ssize_t count` (-1 on failure), `T *pointer` (NULL).
+//! A line: `NAME(SECTION) | RESULT | C-TYPE NAME: KIND, … [| PERFORM]`. RESULT is the C
+//! type and how failure shows in it: `int fd` (negative on failure, or_die returns it),
+//! `int zero` (0 or -1; or_die returns void), `ssize_t count` (-1 on failure),
+//! `T *pointer` (NULL), `T *pointer_errno` (NULL both at the end and on failure, as
+//! readdir(3): errno is cleared before the call and only a NULL that sets it failed; at
+//! the end the caller's errno is put back), `long minus_one` (exactly -1 on failure, any
+//! other value, negative or not, is a result: telldir(3)).
+//! PERFORM, optional, is the path of the function `_or_die` and `_on_error` call when it
+//! is not `libc::NAME` (the ACL calls of libacl: `crate::sys::acl::acl_get_file`).
 //! KIND says how the argument is echoed, converted for the call file and parsed by the
 //! `explain` command (see `src/decode/kinds.table`). In the explain_* functions pointer
 //! arguments become pointers to const, as in libexplain, unless written `!TYPE`.
@@ -27,6 +33,8 @@ pub struct Call {
     pub ret_ctype: String,
     pub ret_class: String,
     pub args: Vec<Arg>,
+    /// The function performed by `_or_die`/`_on_error`; `libc::NAME` unless the table says.
+    pub perform: String,
 }
 
 pub struct Family {
@@ -59,8 +67,8 @@ pub fn read_families(calls_dir: &Path) -> Vec<Family> {
 
 fn parse_line(line: &str) -> Result<Call, String> {
     let cols: Vec<&str> = line.split('|').map(str::trim).collect();
-    if cols.len() != 3 {
-        return Err("expected NAME(SECTION) | RESULT | ARGUMENTS".into());
+    if cols.len() != 3 && cols.len() != 4 {
+        return Err("expected NAME(SECTION) | RESULT | ARGUMENTS [| PERFORM]".into());
     }
     let (name, section) = cols[0].trim_end_matches(')').split_once('(').ok_or("NAME(SECTION)")?;
     let (ret_ctype, ret_class) = split_decl(cols[1])?;
@@ -78,10 +86,12 @@ fn parse_line(line: &str) -> Result<Call, String> {
         }
     }
     match ret_class.as_str() {
-        "fd" | "zero" | "count" | "pointer" => {}
+        "fd" | "zero" | "count" | "pointer" | "pointer_errno" | "minus_one" => {}
         other => return Err(format!("unknown result class {other}")),
     }
-    Ok(Call { name: name.trim().into(), section: section.into(), ret_ctype, ret_class, args })
+    let name = name.trim().to_string();
+    let perform = cols.get(3).map_or_else(|| format!("libc::{name}"), |p| p.to_string());
+    Ok(Call { name, section: section.into(), ret_ctype, ret_class, args, perform })
 }
 
 /// Splits `const char *pathname` into (`const char *`, `pathname`).

@@ -28,3 +28,31 @@ pub fn write_open_flags(m: &mut Message, flags: i32) {
         let _ = core::fmt::write(m, format_args!("|{:#x}", rest));
     }
 }
+
+/// Flags of a table joined by `|` in the table's order, leftover bits in hex; `zero`
+/// when no bit is set.
+pub fn write_flags(m: &mut Message, flags: u64, table: &[super::Entry], zero: &str) {
+    if flags == 0 {
+        m.text(zero);
+        return;
+    }
+    let mut rest = flags;
+    let mut first = true;
+    for e in table {
+        let v = e.value as u64;
+        if v != 0 && rest & v == v {
+            if !first {
+                m.text("|");
+            }
+            m.text(e.name);
+            rest &= !v;
+            first = false;
+        }
+    }
+    if rest != 0 {
+        if !first {
+            m.text("|");
+        }
+        let _ = core::fmt::write(m, format_args!("{:#x}", rest));
+    }
+}

@@ -1,7 +1,9 @@
 //! Questions asked of the running system. Probes return facts; they write no prose.
 
 pub mod creds;
+pub mod cwd;
 pub mod dirent_ops;
+pub mod dirstream;
 pub mod fd;
 pub mod files;
 pub mod io;

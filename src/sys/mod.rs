@@ -7,7 +7,9 @@
 
 mod cpath;
 mod dirent;
+pub mod dirstream;
 mod fd;
+pub mod acl;
 pub mod io;
 mod memory;
 

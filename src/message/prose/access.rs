@@ -66,3 +66,24 @@ pub fn denied(m: &mut Message, st: &Stat, d: &Decision, c: &Creds, what: impl Fn
         m.text(" capability that would override them");
     }
 }
+
+/// A privileged operation refused: `the process (effective user 65534 "nobody") does not
+/// have the CAP_SYS_CHROOT capability, which changing the root directory requires`; when
+/// it does have it, says that something beyond the capability refused.
+pub fn lacks_capability(m: &mut Message, c: &Creds, cap: u32, what: &str) {
+    m.text("the process (effective user ");
+    ids::user(m, c.uid);
+    if c.has_cap(cap) {
+        m.text(") has the ");
+        m.text(capability_name(cap));
+        m.text(" capability that ");
+        m.text(what);
+        m.text(" requires, yet was refused: a user namespace that does not own the mount namespace, or a security module (seccomp, SELinux, AppArmor) forbids it");
+    } else {
+        m.text(") does not have the ");
+        m.text(capability_name(cap));
+        m.text(" capability, which ");
+        m.text(what);
+        m.text(" requires");
+    }
+}

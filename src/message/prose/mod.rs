@@ -3,6 +3,7 @@
 
 pub mod access;
 pub mod dirent;
+pub mod dirstream;
 pub mod fd;
 pub mod fs;
 pub mod generic;
