@@ -38,6 +38,8 @@ fn main() {
 
     println!("cargo:rerun-if-changed=build");
     println!("cargo:rerun-if-changed=src/abi");
+    // A new family directory (or a family's calls.in appearing) changes src/calls itself.
+    println!("cargo:rerun-if-changed=src/calls");
     println!("cargo:rerun-if-changed=cbindgen.toml");
     println!("cargo:rerun-if-changed=libexplain.map");
     println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libexplain.so.51");

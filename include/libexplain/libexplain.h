@@ -2,6 +2,7 @@
 #ifndef LIBEXPLAIN_RS_LIBEXPLAIN_H
 #define LIBEXPLAIN_RS_LIBEXPLAIN_H
 
+#include "acct.h"
 #include "chdir.h"
 #include "chroot.h"
 #include "close.h"
@@ -12,6 +13,7 @@
 #include "fdopendir.h"
 #include "getcwd.h"
 #include "mkdir.h"
+#include "mount.h"
 #include "open.h"
 #include "openat.h"
 #include "opendir.h"

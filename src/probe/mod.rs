@@ -6,6 +6,7 @@ pub mod dirent_ops;
 pub mod dirstream;
 pub mod fd;
 pub mod files;
+pub mod filesystems;
 pub mod io;
 pub mod limits;
 pub mod lines;

@@ -11,4 +11,5 @@ pub mod ids;
 pub mod io;
 pub mod limits;
 pub mod location;
+pub mod mount;
 pub mod path;
