@@ -3,6 +3,12 @@
 #define LIBEXPLAIN_RS_LIBEXPLAIN_H
 
 #include "acct.h"
+#include "acl_from_text.h"
+#include "acl_get_fd.h"
+#include "acl_get_file.h"
+#include "acl_set_fd.h"
+#include "acl_set_file.h"
+#include "acl_to_text.h"
 #include "chdir.h"
 #include "chroot.h"
 #include "close.h"

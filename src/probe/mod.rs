@@ -1,5 +1,6 @@
 //! Questions asked of the running system. Probes return facts; they write no prose.
 
+pub mod acl;
 pub mod creds;
 pub mod cwd;
 pub mod dirent_ops;

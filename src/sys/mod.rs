@@ -227,3 +227,17 @@ pub fn attributes(dirfd: c_int, path: &CPath) -> Result<(u64, u64)> {
     raw!(libc::SYS_statx, dirfd, path.as_ptr(), libc::AT_SYMLINK_NOFOLLOW, 0, &mut stx as *mut libc::statx)?;
     Ok((stx.stx_attributes, stx.stx_attributes_mask))
 }
+
+/// The size of the extended attribute `name` (NUL-terminated) of the file at `path`,
+/// following symbolic links; `Err(EOPNOTSUPP)` when the file system has no such
+/// attributes, `Err(ENODATA)` when the file has none of that name.
+pub fn xattr_size(path: &CPath, name: &[u8]) -> Result<usize> {
+    debug_assert!(name.ends_with(b"\0"));
+    raw!(libc::SYS_getxattr, path.as_ptr(), name.as_ptr(), 0usize, 0usize).map(|n| n as usize)
+}
+
+/// The same for an open descriptor.
+pub fn fxattr_size(fd: c_int, name: &[u8]) -> Result<usize> {
+    debug_assert!(name.ends_with(b"\0"));
+    raw!(libc::SYS_fgetxattr, fd, name.as_ptr(), 0usize, 0usize).map(|n| n as usize)
+}

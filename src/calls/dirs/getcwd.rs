@@ -19,7 +19,7 @@ pub fn explain(m: &mut Message, errnum: i32, data: usize, data_size: usize) {
                 Cwd::Here(p) => {
                     let _ = core::fmt::write(m, format_args!("data_size is {data_size} bytes, but the absolute path of the current directory, "));
                     m.quoted(p.as_bytes());
-                    let _ = core::fmt::write(m, format_args!(", needs {} bytes ({} and the terminating NUL)", p.len() + 1, p.len()));
+                    let _ = core::fmt::write(m, format_args!(", needs {} bytes ({} characters and the terminating NUL)", p.len() + 1, p.len()));
                 }
                 _ => {
                     let _ = core::fmt::write(m, format_args!("data_size is {data_size} bytes, less than the length of the current directory's absolute path plus its terminating NUL"));
