@@ -316,3 +316,83 @@ fn acl_get_file_enoent_names_the_missing_file() {
     let text = message(|m, n| unsafe { b::explain_message_errno_acl_get_file(m, n, e, c.as_ptr(), acl::ACL_TYPE_ACCESS) });
     assert_facts(&text, &["acl_get_file(pathname = \"", "there is no \"presnt\" in the", "perhaps the \"present\" regular file was meant"]);
 }
+
+/// A small ext2 image attached to a loop device (read-only when asked), detached on drop.
+struct Loop {
+    dev: String,
+}
+
+impl Loop {
+    fn attach(image: &std::path::Path, read_only: bool) -> Loop {
+        let st = Command::new("mkfs.ext2").args(["-q", "-F"]).arg(image).status().unwrap();
+        assert!(st.success(), "mkfs.ext2");
+        let mut cmd = Command::new("losetup");
+        if read_only {
+            cmd.arg("-r");
+        }
+        let out = cmd.args(["-f", "--show"]).arg(image).output().unwrap();
+        assert!(out.status.success(), "losetup: {}", String::from_utf8_lossy(&out.stderr));
+        Loop { dev: String::from_utf8_lossy(&out.stdout).trim().to_string() }
+    }
+}
+
+impl Drop for Loop {
+    fn drop(&mut self) {
+        let _ = Command::new("losetup").args(["-d", &self.dev]).status();
+    }
+}
+
+fn image(d: &Scratch) -> std::path::PathBuf {
+    let img = d.join("fs.img");
+    std::fs::File::create(&img).unwrap().set_len(4 << 20).unwrap();
+    img
+}
+
+/// mount(2) for real; returns its errno (the test fails if it succeeds).
+fn failing_mount(source: &str, target: &std::path::Path, fstype: &str, flags: u64) -> i32 {
+    let (s, t, f) = (CString::new(source).unwrap(), cstr(target), CString::new(fstype).unwrap());
+    // SAFETY: valid C strings.
+    let r = unsafe { libc::mount(s.as_ptr(), t.as_ptr(), f.as_ptr(), flags, std::ptr::null()) };
+    let e = errno();
+    if r == 0 {
+        let _ = Command::new("umount").arg(target).status();
+        panic!("mount {source} on {} succeeded", target.display());
+    }
+    e
+}
+
+#[test]
+fn mount_enotblk_names_the_sources_type() {
+    let d = Scratch::new("mount-enotblk");
+    let img = image(&d);
+    assert!(Command::new("mkfs.ext2").args(["-q", "-F"]).arg(&img).status().unwrap().success());
+    let e = failing_mount(&img.to_string_lossy(), &d.path, "ext2", 0);
+    assert_eq!(e, libc::ENOTBLK);
+    let text = explain(&["-e", "ENOTBLK", "mount", &img.to_string_lossy(), &d.s(""), "ext2", "0", "NULL"]);
+    assert_facts(&text, &["(15, ENOTBLK)", "/fs.img\" is a regular file, not a block device", "\"ext2\" file system type needs a block device", "loop device"]);
+}
+
+#[test]
+fn mount_ebusy_names_where_the_device_is_mounted() {
+    let d = Scratch::new("mount-ebusy");
+    let dev = Loop::attach(&image(&d), false);
+    let m1 = d.join("m1");
+    std::fs::create_dir(&m1).unwrap();
+    let st = Command::new("mount").args(["-t", "ext2", &dev.dev]).arg(&m1).status().unwrap();
+    assert!(st.success());
+    let e = failing_mount(&dev.dev, &m1, "ext2", 0);
+    let text = explain(&["-e", &e.to_string(), "mount", &dev.dev, &m1.to_string_lossy(), "ext2", "0", "NULL"]);
+    let _ = Command::new("umount").arg(&m1).status();
+    assert_eq!(e, libc::EBUSY);
+    assert_facts(&text, &[&format!("the block device source \"{}\" is already mounted there", dev.dev), &format!("the \"ext2\" file system mounted on \"{}\"", m1.display())]);
+}
+
+#[test]
+fn mount_eacces_read_only_device_without_ms_rdonly() {
+    let d = Scratch::new("mount-ro");
+    let dev = Loop::attach(&image(&d), true);
+    let e = failing_mount(&dev.dev, &d.path, "ext2", 0);
+    assert!(e == libc::EACCES || e == libc::EROFS, "mount of a read-only device failed with {e}");
+    let text = explain(&["-e", &e.to_string(), "mount", &dev.dev, &d.s(""), "ext2", "MS_NOATIME", "NULL"]);
+    assert_facts(&text, &[&format!("the block device source \"{}\" (", dev.dev), "is read-only, and MS_RDONLY was not given"]);
+}

@@ -126,9 +126,9 @@ fn source_problem(m: &mut Message, errnum: i32, s: &Found, t: &Found, fstype: Op
                 fs::mount(m, &mnt);
                 m.text(", which is mounted with nodev: device files there cannot be used");
             }
-            _ => read_only_device(m, &st, flags),
+            _ => read_only_device(m, s, &st, flags),
         },
-        libc::EROFS if is_block(&st) => read_only_device(m, &st, flags),
+        libc::EROFS if is_block(&st) => read_only_device(m, s, &st, flags),
         libc::ENXIO if is_block(&st) => {
             m.because();
             let _ = core::fmt::write(m, format_args!("source is a block device with major number {} (minor {}), for which no driver is present", libc::major(st.st_rdev), libc::minor(st.st_rdev)));
@@ -137,10 +137,12 @@ fn source_problem(m: &mut Message, errnum: i32, s: &Found, t: &Found, fstype: Op
     }
 }
 
-fn read_only_device(m: &mut Message, st: &crate::sys::Stat, flags: u64) {
+fn read_only_device(m: &mut Message, s: &Found, st: &crate::sys::Stat, flags: u64) {
     m.because();
     if device_read_only(st.st_rdev) == Some(true) && flags & libc::MS_RDONLY == 0 {
-        let _ = core::fmt::write(m, format_args!("the block device source ({}:{}) is read-only, and MS_RDONLY was not given", libc::major(st.st_rdev), libc::minor(st.st_rdev)));
+        m.text("the block device source ");
+        crate::message::prose::location::path(m, s.start, s.path.as_bytes());
+        let _ = core::fmt::write(m, format_args!(" ({}:{}) is read-only, and MS_RDONLY was not given", libc::major(st.st_rdev), libc::minor(st.st_rdev)));
     } else {
         m.text("the block device source could not be opened for the mount (read-only media, or a security module refused it)");
     }
@@ -157,7 +159,7 @@ fn busy(m: &mut Message, t: &Found, source: &Text, fstype: Option<&FsType>, flag
         let dev = crate::probe::path::resolve(Start::Cwd, source, true).ok().and_then(|s| s.stat).filter(|st| is_block(st));
         if let Some(mnt) = dev.and_then(|st| mount_of_device(st.st_rdev)) {
             let same = target_mount.as_ref().is_some_and(|tm| tm.point.as_bytes() == mnt.point.as_bytes());
-            return mount::already_mounted(m, |m| m.text("the block device source"), &mnt, same);
+            return mount::already_mounted(m, |m| { m.text("the block device source "); m.quoted(source.bytes()); }, &mnt, same);
         }
         if dev.is_some() {
             m.because();
