@@ -396,3 +396,28 @@ fn mount_eacces_read_only_device_without_ms_rdonly() {
     let text = explain(&["-e", &e.to_string(), "mount", &dev.dev, &d.s(""), "ext2", "MS_NOATIME", "NULL"]);
     assert_facts(&text, &[&format!("the block device source \"{}\" (", dev.dev), "is read-only, and MS_RDONLY was not given"]);
 }
+
+#[test]
+fn acl_get_file_default_on_a_regular_file_says_only_directories_have_one() {
+    let d = Scratch::new("acl-default");
+    let f = d.join("file");
+    std::fs::write(&f, "x").unwrap();
+    let c = cstr(&f);
+    // SAFETY: a valid C string.
+    assert!(unsafe { acl::acl_get_file(c.as_ptr(), acl::ACL_TYPE_DEFAULT) }.is_null());
+    let e = failed_with(libc::EACCES);
+    let text = explain(&["-e", &e.to_string(), "acl_get_file", &f.to_string_lossy(), "ACL_TYPE_DEFAULT"]);
+    assert_facts(&text, &["type = ACL_TYPE_DEFAULT)", "/file\" is a regular file", "only directories have a default ACL"]);
+}
+
+#[test]
+fn acl_get_fd_ebadf_on_a_closed_descriptor() {
+    // A high number no other test holds.
+    let fd = 977;
+    // SAFETY: fd is not open: acl_get_fd fails.
+    assert!(unsafe { acl::acl_get_fd(fd) }.is_null());
+    let e = failed_with(libc::EBADF);
+    // SAFETY: a writable buffer.
+    let text = message(|m, n| unsafe { b::explain_message_errno_acl_get_fd(m, n, e, fd) });
+    assert_facts(&text, &["acl_get_fd(fildes = 977) failed", "fildes 977 is not an open file descriptor"]);
+}
