@@ -64,7 +64,7 @@ pub fn nearest(name: &[u8]) -> Option<FsType> {
             let bound = best.map_or(usize::MAX, |(d, _)| d);
             let d = distance(lower, t.name(), bound);
             let longer = t.len.max(name.len());
-            if d < bound && d > 0 && d <= (longer + 1) / 2 {
+            if d < bound && d > 0 && d <= longer.div_ceil(2) {
                 best = Some((d, t));
             }
         }

@@ -7,7 +7,7 @@ const HEADER: usize = core::mem::size_of::<libc::c_int>();
 
 /// The descriptor of the stream `dir`, when `dir` points to readable memory.
 pub fn descriptor(dir: usize) -> Option<libc::c_int> {
-    if dir == 0 || dir % core::mem::align_of::<libc::c_int>() != 0 || !super::readable(dir, HEADER) {
+    if dir == 0 || !dir.is_multiple_of(core::mem::align_of::<libc::c_int>()) || !super::readable(dir, HEADER) {
         return None;
     }
     // SAFETY: `dir` is aligned and the bytes dirfd reads are mapped and readable; dirfd

@@ -156,7 +156,7 @@ fn busy(m: &mut Message, t: &Found, source: &Text, fstype: Option<&FsType>, flag
     }
     let target_mount = t.stat.and_then(|st| mounted_on(&st));
     if fstype.is_some_and(|f| !f.nodev) {
-        let dev = crate::probe::path::resolve(Start::Cwd, source, true).ok().and_then(|s| s.stat).filter(|st| is_block(st));
+        let dev = crate::probe::path::resolve(Start::Cwd, source, true).ok().and_then(|s| s.stat).filter(is_block);
         if let Some(mnt) = dev.and_then(|st| mount_of_device(st.st_rdev)) {
             let same = target_mount.as_ref().is_some_and(|tm| tm.point.as_bytes() == mnt.point.as_bytes());
             return mount::already_mounted(m, |m| { m.text("the block device source "); m.quoted(source.bytes()); }, &mnt, same);
