@@ -421,3 +421,28 @@ fn acl_get_fd_ebadf_on_a_closed_descriptor() {
     let text = message(|m, n| unsafe { b::explain_message_errno_acl_get_fd(m, n, e, fd) });
     assert_facts(&text, &["acl_get_fd(fildes = 977) failed", "fildes 977 is not an open file descriptor"]);
 }
+
+#[test]
+fn getcwd_efault_names_the_buffer() {
+    // SAFETY: the kernel checks the buffer: an unmapped one gives EFAULT, not a fault.
+    assert!(unsafe { libc::getcwd(0x10 as *mut c_char, 100) }.is_null());
+    let e = failed_with(libc::EFAULT);
+    // SAFETY: the buffer is writable; data is only examined.
+    let text = message(|m, n| unsafe { b::explain_message_errno_getcwd(m, n, e, 0x10 as *mut c_char, 100) });
+    assert_facts(&text, &["getcwd(data = 0x10, data_size = 100) failed", "data (0x10, 100 bytes) is not entirely within"]);
+}
+
+#[test]
+fn fchdir_enotdir_names_the_descriptors_file_and_type() {
+    let d = Scratch::new("fchdir");
+    let f = d.join("regular");
+    std::fs::write(&f, "x").unwrap();
+    let file = std::fs::File::open(&f).unwrap();
+    let fd = std::os::fd::AsRawFd::as_raw_fd(&file);
+    // SAFETY: fd is open; fchdir fails on a regular file, so the cwd does not change.
+    assert_eq!(unsafe { libc::fchdir(fd) }, -1);
+    let e = failed_with(libc::ENOTDIR);
+    // SAFETY: a writable buffer.
+    let text = message(|m, n| unsafe { b::explain_message_errno_fchdir(m, n, e, fd) });
+    assert_facts(&text, &[&format!("fildes {fd} \"{}\" refers to a regular file, not a directory", f.display())]);
+}
