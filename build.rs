@@ -38,9 +38,13 @@ fn main() {
 
     println!("cargo:rerun-if-changed=build");
     println!("cargo:rerun-if-changed=src/abi");
+    // A new family directory (or a family's calls.in appearing) changes src/calls itself.
+    println!("cargo:rerun-if-changed=src/calls");
     println!("cargo:rerun-if-changed=cbindgen.toml");
     println!("cargo:rerun-if-changed=libexplain.map");
     println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libexplain.so.51");
+    // The ACL calls (src/calls/acl) are libacl's: perform them, and ask it about an acl_t.
+    println!("cargo:rustc-link-lib=acl");
     println!(
         "cargo:rustc-cdylib-link-arg=-Wl,--version-script={}",
         root.join("libexplain.map").display()

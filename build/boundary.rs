@@ -7,6 +7,18 @@ use std::collections::BTreeMap;
 type Kinds = BTreeMap<String, Kind>;
 use std::fmt::Write as _;
 
+/// C types that libc does not define; src/sys/acl.rs declares them under the same name,
+/// which is the name cbindgen prints (the header includes <sys/acl.h> for them).
+const OWN_TYPES: &[&str] = &["acl_t", "acl_type_t"];
+
+/// An argument name as a Rust identifier: C names that are Rust keywords (`type`) are raw.
+fn id(name: &str) -> String {
+    match name {
+        "type" | "ref" | "match" | "mod" | "move" | "fn" | "impl" | "in" | "loop" | "self" | "use" | "where" => format!("r#{name}"),
+        _ => name.to_string(),
+    }
+}
+
 /// The Rust spelling of a C type as the table writes it.
 fn rust_type(ctype: &str) -> String {
     let t = ctype.replace(" *", "*").replace("* ", "*");
@@ -26,6 +38,8 @@ fn rust_type(ctype: &str) -> String {
         "long long" => "c_longlong".to_string(),
         // Struct tags name C types: libc's, or the few libc lacks (struct ustat),
         // defined in crate::sys::ctypes, which re-exports the rest of libc.
+        // Types of other libraries' headers (libacl's), declared in src/sys.
+        other if OWN_TYPES.contains(&other) => format!("crate::sys::acl::{other}"),
         other => match other.strip_prefix("struct ") {
             Some(s) => format!("crate::sys::ctypes::{s}"),
             None => format!("libc::{other}"),
@@ -56,7 +70,7 @@ fn kind<'a>(kinds: &'a Kinds, a: &Arg) -> &'a Kind {
 
 /// How the generated body turns the raw C argument into what the call file receives.
 fn convert(kinds: &Kinds, a: &Arg) -> String {
-    let n = &a.name;
+    let n = &id(&a.name);
     match kind(kinds, a).ty.as_str() {
         "text" => format!("crate::decode::Text::copy({n} as usize)"),
         ty => format!("{n} as {ty}"),
@@ -65,7 +79,7 @@ fn convert(kinds: &Kinds, a: &Arg) -> String {
 
 /// The echo of the argument in the message's first part.
 fn value(kinds: &Kinds, a: &Arg) -> String {
-    let n = &a.name;
+    let n = &id(&a.name);
     let k = kind(kinds, a);
     let v = match k.ty.as_str() {
         "text" => format!("crate::decode::Value::Text(&{n})"),
@@ -74,7 +88,7 @@ fn value(kinds: &Kinds, a: &Arg) -> String {
             k.echo, k.role
         ),
     };
-    format!("crate::decode::Arg {{ name: {n:?}, value: {v} }}")
+    format!("crate::decode::Arg {{ name: {:?}, value: {v} }}", a.name)
 }
 
 fn by_ref(kinds: &Kinds, a: &Arg) -> bool {
@@ -85,14 +99,14 @@ fn params(args: &[Arg], explain: bool) -> String {
     args.iter()
         .map(|a| {
             let t = if explain { explain_ctype(a) } else { a.ctype.clone() };
-            format!("{}: {}", a.name, rust_type(&t))
+            format!("{}: {}", id(&a.name), rust_type(&t))
         })
         .collect::<Vec<_>>()
         .join(", ")
 }
 
 fn names(args: &[Arg]) -> String {
-    args.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", ")
+    args.iter().map(|a| id(&a.name)).collect::<Vec<_>>().join(", ")
 }
 
 /// The call as C performs it; variadic arguments need their promoted type spelled out.
@@ -100,11 +114,11 @@ fn perform(c: &Call, kinds: &Kinds) -> String {
     let args: Vec<String> = c
         .args
         .iter()
-        .map(|a| if kind(kinds, a).role == "OnlyIfCreating" { format!("{} as libc::c_uint", a.name) } else { format!("{} as _", a.name) })
+        .map(|a| if kind(kinds, a).role == "OnlyIfCreating" { format!("{} as libc::c_uint", id(&a.name)) } else { format!("{} as _", id(&a.name)) })
         .collect();
-    match &c.perform {
-        // The table names a function taking the call's own C arguments.
-        Some(f) => format!("crate::perform::{f}({})", names(&c.args)),
+    match c.perform.as_deref() {
+        Some(path) if path.contains("::") => format!("{path}({})", args.join(", ")),
+        Some(f) => format!("crate::perform::{f}({})", args.join(", ")),
         None => format!("libc::{}({})", c.name, args.join(", ")),
     }
 }
@@ -116,16 +130,19 @@ fn failed(c: &Call) -> &'static str {
         "limit" => "result == -1 && crate::abi::errno() != 0",
         // SAFETY (in the generated code): a non-NULL result is the caller's template.
         "string" => "result.is_null() || unsafe { *result } == 0",
+        // NULL is also the end of the stream: only a NULL that set errno is a failure.
+        "pointer_errno" => "result.is_null() && crate::abi::errno() != 0",
+        "minus_one" => "result == -1",
         _ => "result < 0",
     }
 }
 
-/// What runs around the call, ending with `failed` set: a `limit` result clears errno
-/// first so that a failure can be told from "no limit", and puts the caller's errno back
-/// when the call did not set one.
+/// What runs around the call, ending with `failed` set. For the results told from
+/// success by errno (`limit`, `pointer_errno`), errno is cleared first and the caller's
+/// put back when the call did not set one.
 fn perform_block(c: &Call, call: &str) -> String {
     let fail = failed(c);
-    if c.ret_class == "limit" {
+    if c.ret_class == "limit" || c.ret_class == "pointer_errno" {
         format!(
             "let saved = crate::abi::errno();\n\
              \x20   crate::abi::set_errno(0);\n\
@@ -161,18 +178,18 @@ pub fn extern_functions(calls: &[(String, Call)], kinds: &Kinds) -> String {
 
         // The body: convert, then echo and explain the converted arguments.
         let pass: Vec<String> =
-            c.args.iter().map(|a| if by_ref(kinds, a) { format!("&{}", a.name) } else { a.name.clone() }).collect();
+            c.args.iter().map(|a| if by_ref(kinds, a) { format!("&{}", id(&a.name)) } else { id(&a.name) }).collect();
         let typed: Vec<String> = c
             .args
             .iter()
             .map(|a| match kind(kinds, a).ty.as_str() {
-                "text" => format!("{}: &crate::decode::Text", a.name),
-                ty => format!("{}: {ty}", a.name),
+                "text" => format!("{}: &crate::decode::Text", id(&a.name)),
+                ty => format!("{}: {ty}", id(&a.name)),
             })
             .collect();
         writeln!(s, "fn body_{n}(m: &mut crate::message::Message, errnum: i32{sep}{ep}) {{").unwrap();
         for a in &c.args {
-            writeln!(s, "    let {} = {};", a.name, convert(kinds, a)).unwrap();
+            writeln!(s, "    let {} = {};", id(&a.name), convert(kinds, a)).unwrap();
         }
         writeln!(s, "    explained_{n}(m, errnum{sep}{});\n}}\n", pass.join(", ")).unwrap();
         writeln!(s, "fn explained_{n}(m: &mut crate::message::Message, errnum: i32{sep}{}) {{", typed.join(", ")).unwrap();

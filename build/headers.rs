@@ -36,6 +36,24 @@ fn call_of_function<'a>(func: &str, calls: &'a [(String, Call)]) -> Option<&'a s
     calls.iter().map(|(_, c)| c.name.as_str()).find(|n| *n == bare)
 }
 
+/// The system headers that declare the C types a call's prototypes use beyond
+/// <sys/types.h> and <stddef.h>, as libexplain's own headers include them.
+fn system_headers(c: &Call) -> Vec<&'static str> {
+    let mut v = Vec::new();
+    for t in c.args.iter().map(|a| a.ctype.as_str()).chain([c.ret_ctype.as_str()]) {
+        let base = t.trim_start_matches("const ").trim_end_matches(['*', ' ']);
+        let h = match base {
+            "DIR" | "struct dirent" => "dirent.h",
+            "acl_t" | "acl_type_t" => "sys/acl.h",
+            _ => continue,
+        };
+        if !v.contains(&h) {
+            v.push(h);
+        }
+    }
+    v
+}
+
 fn guard(file: &str) -> String {
     format!("LIBEXPLAIN_RS_{}", file.replace('.', "_").to_uppercase())
 }
@@ -74,6 +92,11 @@ pub fn split(text: &str, calls: &[(String, Call)]) -> BTreeMap<String, String> {
     let base = format!("#include \"{attrs}\"\n#include <sys/types.h>\n#include <stddef.h>\n");
     for (file, body) in &bodies {
         let mut inc = base.clone();
+        if let Some((_, c)) = calls.iter().find(|(_, c)| format!("{}.h", c.name) == *file) {
+            for h in system_headers(c) {
+                inc.push_str(&format!("#include <{h}>\n"));
+            }
+        }
         let mut body = body.clone();
         // A struct first named inside a parameter list would be scoped to that prototype
         // (and clash with the caller's definition): declare each tag at file scope.

@@ -1,12 +1,17 @@
 //! Reads the call tables `src/calls/<family>/calls.in`.
 //!
-//! A line: `NAME(SECTION) | RESULT | C-TYPE NAME: KIND, … [| PERFORM]`. RESULT is the C type and how
-//! failure shows in it: `int fd` (negative on failure, or_die returns it), `int zero`
-//! (0 or -1; or_die returns void), `ssize_t count` (-1 on failure), `T *pointer` (NULL),
-//! `long limit` (pathconf's -1 that is a failure only when `errno` changed: -1 with
-//! `errno` untouched means "no limit").
-//! `char *string` (NULL or an emptied string: mktemp(3) fails by setting template[0] to
-//! NUL). A call without arguments writes `void`.
+//! A line: `NAME(SECTION) | RESULT | C-TYPE NAME: KIND, … [| PERFORM]`. RESULT is the C
+//! type and how failure shows in it: `int fd` (negative on failure, or_die returns it),
+//! `int zero` (0 or -1; or_die returns void), `ssize_t count` (-1 on failure),
+//! `T *pointer` (NULL), `long minus_one` (exactly -1: telldir(3)), and two that are told
+//! from success by errno, which is cleared before the call and put back when the call
+//! did not set it: `long limit` (pathconf's -1 also means "no limit") and
+//! `T *pointer_errno` (readdir's NULL also means "end of the stream"). `char *string`:
+//! NULL or an emptied string (mktemp(3) sets template[0] to NUL). A call without
+//! arguments writes `void`.
+//! PERFORM, optional, names the function `_or_die` and `_on_error` call when libc has
+//! none of the call's name: a function of `crate::perform` (lchmod, utimens…), or a path
+//! (libacl's functions, declared in `crate::sys::acl`).
 //! KIND says how the argument is echoed, converted for the call file and parsed by the
 //! `explain` command (see `src/decode/kinds.table`). In the explain_* functions pointer
 //! arguments become pointers to const, as in libexplain, unless written `!TYPE`.
@@ -73,8 +78,8 @@ fn parse_line(line: &str) -> Result<Call, String> {
     }
     let perform = cols.get(3).map(|p| p.to_string());
     if let Some(p) = &perform {
-        if p.is_empty() || !p.chars().all(|c| c.is_alphanumeric() || c == '_') {
-            return Err(format!("PERFORM {p:?} is not the name of a function in crate::perform"));
+        if p.is_empty() || !p.chars().all(|c| c.is_alphanumeric() || c == '_' || c == ':') {
+            return Err(format!("PERFORM {p:?} is not a function name or path"));
         }
     }
     let (name, section) = cols[0].trim_end_matches(')').split_once('(').ok_or("NAME(SECTION)")?;
@@ -93,7 +98,7 @@ fn parse_line(line: &str) -> Result<Call, String> {
         }
     }
     match ret_class.as_str() {
-        "fd" | "zero" | "count" | "pointer" | "limit" | "string" => {}
+        "fd" | "zero" | "count" | "pointer" | "limit" | "string" | "pointer_errno" | "minus_one" => {}
         other => return Err(format!("unknown result class {other}")),
     }
     Ok(Call { name: name.trim().into(), section: section.into(), ret_ctype, ret_class, args, perform })

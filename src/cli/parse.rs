@@ -70,6 +70,17 @@ pub fn open_flags(text: &str) -> Result<Parsed, String> {
     symbols(text, crate::decode::OPEN_FLAGS, &[("O_RDONLY", 0), ("O_WRONLY", 1), ("O_RDWR", 2)])
 }
 
+/// mount(2) flags: MS_BIND|MS_REC…, or a number.
+pub fn mount_flags(text: &str) -> Result<Parsed, String> {
+    symbols(text, crate::decode::MOUNT_FLAGS, &[])
+}
+
+/// ACL_TYPE_ACCESS, ACL_TYPE_DEFAULT, or a number.
+pub fn acl_type(text: &str) -> Result<Parsed, String> {
+    let extra: Vec<(&str, i64)> = crate::decode::ACL_TYPES.iter().map(|(n, v)| (*n, *v as i64)).collect();
+    symbols(text, &[], &extra).map_err(|_| "ACL_TYPE_ACCESS or ACL_TYPE_DEFAULT".into())
+}
+
 /// A user: a number (-1 for "unchanged"), or a name from /etc/passwd.
 pub fn uid(text: &str) -> Result<Parsed, String> {
     let t = text.trim().trim_matches('"');
@@ -282,6 +293,8 @@ mod tests {
         assert!(matches!(pointer("NULL").unwrap(), Parsed::Null));
         assert_eq!(dirfd("AT_FDCWD").unwrap().number(), libc::AT_FDCWD as i64);
         assert!(open_flags("O_BOGUS").is_err());
+        assert_eq!(mount_flags("MS_BIND|MS_REC").unwrap().number(), (libc::MS_BIND | libc::MS_REC) as i64);
+        assert_eq!(acl_type("ACL_TYPE_DEFAULT").unwrap().number(), 0x4000);
         assert_eq!(string("\"a\\tb\"").unwrap().pointer().is_null(), false);
         assert_eq!(string("0x10").unwrap().pointer() as usize, 0x10);
         assert!(matches!(string("\"0x10\"").unwrap(), Parsed::Str(_)));

@@ -20,7 +20,8 @@ pub use node::{file_type_name, write_mknod_mode, write_mkostemp_flags};
 pub use text::{Text, TextState};
 pub use times::{write_timespec_pair, write_timeval_pair, write_times, write_utimbuf};
 pub use value::{
-    write_dirfd, write_fd, write_mode_arg, write_open_flags_arg, write_pointer, write_signed, write_unsigned, Arg, Role, Value,
+    write_acl_type, write_dir, write_dirfd, write_fd, write_mode_arg, write_mount_flags, write_open_flags_arg, write_pointer,
+    write_signed, write_unsigned, Arg, Role, Value,
 };
 
 /// One row of a generated table: a constant's value, its name, and (for errno) its text.
@@ -50,3 +51,10 @@ pub static FS_MAGIC: &[Entry] = include!(concat!(env!("OUT_DIR"), "/fs_magic.rs"
 
 /// The file types of a mode's S_IFMT field (generated from file_types.in).
 pub static FILE_TYPES: &[Entry] = include!(concat!(env!("OUT_DIR"), "/file_types.rs"));
+
+/// The mount(2) flags (generated from mount_flags.in).
+pub static MOUNT_FLAGS: &[Entry] = include!(concat!(env!("OUT_DIR"), "/mount_flags.rs"));
+
+/// The two types of ACL a file may have (acl_get_file(3)).
+pub static ACL_TYPES: &[(&str, u32)] =
+    &[("ACL_TYPE_ACCESS", crate::sys::acl::ACL_TYPE_ACCESS), ("ACL_TYPE_DEFAULT", crate::sys::acl::ACL_TYPE_DEFAULT)];

@@ -6,6 +6,8 @@ pub const CAP_CHOWN: u32 = 0;
 pub const CAP_DAC_OVERRIDE: u32 = 1;
 pub const CAP_DAC_READ_SEARCH: u32 = 2;
 pub const CAP_FOWNER: u32 = 3;
+pub const CAP_SYS_CHROOT: u32 = 18;
+pub const CAP_SYS_PACCT: u32 = 20;
 pub const CAP_SYS_ADMIN: u32 = 21;
 pub const CAP_SYS_RESOURCE: u32 = 24;
 pub const CAP_MKNOD: u32 = 27;
@@ -16,6 +18,8 @@ pub fn capability_name(cap: u32) -> &'static str {
         CAP_DAC_OVERRIDE => "CAP_DAC_OVERRIDE",
         CAP_DAC_READ_SEARCH => "CAP_DAC_READ_SEARCH",
         CAP_FOWNER => "CAP_FOWNER",
+        CAP_SYS_CHROOT => "CAP_SYS_CHROOT",
+        CAP_SYS_PACCT => "CAP_SYS_PACCT",
         CAP_SYS_ADMIN => "CAP_SYS_ADMIN",
         CAP_SYS_RESOURCE => "CAP_SYS_RESOURCE",
         CAP_MKNOD => "CAP_MKNOD",

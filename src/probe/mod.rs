@@ -1,10 +1,14 @@
 //! Questions asked of the running system. Probes return facts; they write no prose.
 
 pub mod attributes;
+pub mod acl;
 pub mod creds;
+pub mod cwd;
 pub mod dirent_ops;
+pub mod dirstream;
 pub mod fd;
 pub mod files;
+pub mod filesystems;
 pub mod io;
 pub mod limits;
 pub mod listing_cache;

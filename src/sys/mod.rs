@@ -9,7 +9,9 @@ pub mod ctypes;
 mod cpath;
 mod dirent;
 mod env;
+pub mod dirstream;
 mod fd;
+pub mod acl;
 pub mod io;
 mod memory;
 
@@ -261,4 +263,18 @@ pub fn c_result(r: Result<()>) -> c_int {
             -1
         }
     }
+}
+
+/// The size of the extended attribute `name` (NUL-terminated) of the file at `path`,
+/// following symbolic links; `Err(EOPNOTSUPP)` when the file system has no such
+/// attributes, `Err(ENODATA)` when the file has none of that name.
+pub fn xattr_size(path: &CPath, name: &[u8]) -> Result<usize> {
+    debug_assert!(name.ends_with(b"\0"));
+    raw!(libc::SYS_getxattr, path.as_ptr(), name.as_ptr(), 0usize, 0usize).map(|n| n as usize)
+}
+
+/// The same for an open descriptor.
+pub fn fxattr_size(fd: c_int, name: &[u8]) -> Result<usize> {
+    debug_assert!(name.ends_with(b"\0"));
+    raw!(libc::SYS_fgetxattr, fd, name.as_ptr(), 0usize, 0usize).map(|n| n as usize)
 }

@@ -84,3 +84,24 @@ fn denied_as(m: &mut Message, ids_kind: &str, st: &Stat, d: &Decision, c: &Creds
 pub fn refused_despite_bits(m: &mut Message) {
     m.text("the permission bits would allow it, so an access control list or a security module (SELinux, AppArmor) refused it");
 }
+
+/// A privileged operation refused: `the process (effective user 65534 "nobody") does not
+/// have the CAP_SYS_CHROOT capability, which changing the root directory requires`; when
+/// it does have it, says that something beyond the capability refused.
+pub fn lacks_capability(m: &mut Message, c: &Creds, cap: u32, what: &str) {
+    m.text("the process (effective user ");
+    ids::user(m, c.uid);
+    if c.has_cap(cap) {
+        m.text(") has the ");
+        m.text(capability_name(cap));
+        m.text(" capability that ");
+        m.text(what);
+        m.text(" requires, yet was refused: a user namespace that does not own the mount namespace, or a security module (seccomp, SELinux, AppArmor) forbids it");
+    } else {
+        m.text(") does not have the ");
+        m.text(capability_name(cap));
+        m.text(" capability, which ");
+        m.text(what);
+        m.text(" requires");
+    }
+}

@@ -2,7 +2,9 @@
 //! Call files choose which facts to state; they never write sentences themselves.
 
 pub mod access;
+pub mod acl;
 pub mod dirent;
+pub mod dirstream;
 pub mod fd;
 pub mod fs;
 pub mod generic;
@@ -13,5 +15,6 @@ pub mod location;
 pub mod ownership;
 pub mod lookup;
 pub mod names;
+pub mod mount;
 pub mod path;
 pub mod times;
