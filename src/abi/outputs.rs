@@ -52,7 +52,7 @@ unsafe extern "C" fn syslog_message(op: *mut explain_output_t, text: *const c_ch
     unsafe {
         let level = (*(op as *mut SyslogOutput)).level;
         if !text.is_null() {
-            libc::syslog(level, c"%s".as_ptr(), text);
+            libc::syslog(level, b"%s\0".as_ptr() as *const c_char, text);
         }
     }
 }
