@@ -48,5 +48,12 @@ expect "compat prints our explanation" test "$(echo "$ours" | tail -1)" = "$expe
 loaded=$(LD_LIBRARY_PATH="$stage/lib" LD_DEBUG=libs "$compat" "$missing" 2>&1 | sed -n 's/.*calling init: \(.*libexplain\.so\.51.*\)$/\1/p' | head -1)
 expect "LD_DEBUG shows the staged library initialised ($loaded)" test "$(readlink -f "$loaded")" = "$lib"
 
+# Differential: the printf-style output functions print the same text and exit the same
+# way with Debian's library and with ours.
+theirs=$("$build/compat_output" 2>&1; echo "status $?")
+ours=$(LD_LIBRARY_PATH="$stage/lib" "$build/compat_output" 2>&1; echo "status $?")
+expect "explain_output_warning/error/error_and_die match Debian's" test "$ours" = "$theirs"
+expect "explain_output_error_and_die exits 1 and printed 3 lines" test "$(echo "$ours" | tail -1)" = "status 1" -a "$(echo "$ours" | wc -l)" -eq 4
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -80,13 +80,13 @@ pub extern "C" fn explain_output_syslog_new3(option: c_int, facility: c_int, lev
     }
 }
 
-/// `explain_output_syslog_new3(LOG_CONS | LOG_PID, LOG_USER, level)`.
+/// `explain_output_syslog_new3(0, LOG_USER, level)`, libexplain's defaults.
 #[no_mangle]
 pub extern "C" fn explain_output_syslog_new1(level: c_int) -> *mut explain_output_t {
-    explain_output_syslog_new3(libc::LOG_CONS | libc::LOG_PID, libc::LOG_USER, level)
+    explain_output_syslog_new3(0, libc::LOG_USER, level)
 }
 
-/// `explain_output_syslog_new1(LOG_ERR)`.
+/// `explain_output_syslog_new3(0, LOG_USER, LOG_ERR)`, libexplain's defaults.
 #[no_mangle]
 pub extern "C" fn explain_output_syslog_new() -> *mut explain_output_t {
     explain_output_syslog_new1(libc::LOG_ERR)
