@@ -99,12 +99,12 @@ struct explain_output_t *explain_output_stderr_new(void);
 struct explain_output_t *explain_output_syslog_new3(int option, int facility, int level);
 
 /**
- * `explain_output_syslog_new3(LOG_CONS | LOG_PID, LOG_USER, level)`.
+ * `explain_output_syslog_new3(0, LOG_USER, level)`, libexplain's defaults.
  */
 struct explain_output_t *explain_output_syslog_new1(int level);
 
 /**
- * `explain_output_syslog_new1(LOG_ERR)`.
+ * `explain_output_syslog_new3(0, LOG_USER, LOG_ERR)`, libexplain's defaults.
  */
 struct explain_output_t *explain_output_syslog_new(void);
 
