@@ -105,6 +105,19 @@ main(void)
     explain_output_register(&c->base);
     explain_output_error("error %d in %s", 42, "x");
     CHECK("explain_output_error formats its arguments", strcmp(c->text, "error 42 in x") == 0, "got %s", c->text);
+
+    /* Formatted text longer than the 4096-byte buffer is cut, never inside a character:
+     * 4095 bytes of 2-byte characters end in the middle of one. */
+    {
+        static char long_text[6001];
+        size_t i, len;
+
+        for (i = 0; i + 1 < sizeof(long_text); i += 2)
+            memcpy(long_text + i, "\xc3\xa9", 2);
+        explain_output_error("%s", long_text);
+        len = strlen(c->text);
+        CHECK("long formatted text is cut between characters", len == 4094 && strncmp(c->text, long_text, len) == 0, "length %zu", len);
+    }
     explain_output_register(NULL);
 
     /* The file output writes one line per message, with the program name. */

@@ -25,15 +25,34 @@ void explain_output_warning(const char *fmt, ...) __attribute__((format(printf, 
 /* Same size as the message buffers of the Rust side (MESSAGE_SIZE). */
 #define TEXT_SIZE 4096
 
+/* When vsnprintf cut the text, drops a UTF-8 sequence left incomplete at its end. */
+static void
+trim_cut_sequence(char *text, size_t len)
+{
+    size_t lead = len;
+    size_t need;
+    unsigned char c;
+
+    while (lead > 0 && ((unsigned char)text[lead - 1] & 0xc0) == 0x80)
+        lead--;
+    if (lead == 0)
+        return;
+    c = (unsigned char)text[lead - 1];
+    need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    if (len - (lead - 1) < need)
+        text[lead - 1] = '\0';
+}
+
 static void
 formatted(int warning, int die, const char *fmt, va_list ap)
 {
     char text[TEXT_SIZE];
+    int n = fmt == NULL ? -1 : vsnprintf(text, sizeof(text), fmt, ap);
 
-    if (fmt == NULL)
+    if (n < 0)
         text[0] = '\0';
-    else if (vsnprintf(text, sizeof(text), fmt, ap) < 0)
-        text[0] = '\0';
+    else if ((size_t)n >= sizeof(text))
+        trim_cut_sequence(text, sizeof(text) - 1);
     libexplain_rs_output_formatted(text, warning, die);
 }
 
