@@ -50,6 +50,18 @@ fn main() {
         root.join("libexplain.map").display()
     );
 
+    // Debian's output.h has three printf-style functions; stable Rust cannot define a C
+    // variadic function, so they are C, formatting into a stack buffer and calling Rust.
+    // Linked whole: nothing in Rust refers to them, yet the library must export them.
+    println!("cargo:rerun-if-changed=src/abi/variadic.c");
+    cc::Build::new()
+        .file(root.join("src/abi/variadic.c"))
+        .warnings(true)
+        .extra_warnings(true)
+        .warnings_into_errors(true)
+        .link_lib_modifier("+whole-archive")
+        .compile("explain_variadic");
+
     tables::generate(&root.join("src"), &out);
     let families = table::read_families(&root.join("src/calls"));
     // Each family directory with a calls.in becomes a module of src/calls, and each of

@@ -113,7 +113,7 @@ pub fn split(text: &str, calls: &[(String, Call)]) -> BTreeMap<String, String> {
             // them too (guard LIBEXPLAIN_OUTPUT_H): when it came first, C forbids a second
             // definition, so only the prototypes are repeated, and checked against its.
             body = format!(
-                "#ifndef LIBEXPLAIN_OUTPUT_H\nstruct explain_output_t;\n\n{types}#endif /* LIBEXPLAIN_OUTPUT_H */\n\n{body}"
+                "#ifndef LIBEXPLAIN_OUTPUT_H\nstruct explain_output_t;\n\n{types}#endif /* LIBEXPLAIN_OUTPUT_H */\n\n{body}{VARIADIC}"
             );
         }
         files.insert(file.clone(), wrap(file, &inc, &body));
@@ -137,6 +137,26 @@ fn struct_tags(body: &str) -> Vec<String> {
     }
     tags
 }
+
+/// The printf-style functions of output.h, written in C (src/abi/variadic.c), which
+/// cbindgen cannot read.
+const VARIADIC: &str = "\
+/**
+ * Formats like printf(3) and prints the text through the registered output.
+ */
+void explain_output_error(const char *fmt, ...) LIBEXPLAIN_FORMAT_PRINTF(1, 2);
+
+/**
+ * As explain_output_error, then exits through the registered output with EXIT_FAILURE.
+ */
+void explain_output_error_and_die(const char *fmt, ...) LIBEXPLAIN_FORMAT_PRINTF(1, 2) LIBEXPLAIN_NORETURN;
+
+/**
+ * As explain_output_error, the text prefixed with \"warning: \".
+ */
+void explain_output_warning(const char *fmt, ...) LIBEXPLAIN_FORMAT_PRINTF(1, 2);
+
+";
 
 const ATTRIBUTES: &str = "\
 #if defined(__GNUC__) || defined(__clang__)
