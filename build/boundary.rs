@@ -98,7 +98,11 @@ fn perform(c: &Call, kinds: &Kinds) -> String {
     let args: Vec<String> = c
         .args
         .iter()
-        .map(|a| if kind(kinds, a).role == "OnlyIfCreating" { format!("{} as libc::c_uint", a.name) } else { format!("{} as _", a.name) })
+        .map(|a| match kind(kinds, a).role {
+            "OnlyIfCreating" => format!("{} as libc::c_uint", a.name),
+            "FcntlArg" => format!("{} as libc::c_long", a.name),
+            _ => format!("{} as _", a.name),
+        })
         .collect();
     format!("libc::{}({})", c.name, args.join(", "))
 }
@@ -106,6 +110,7 @@ fn perform(c: &Call, kinds: &Kinds) -> String {
 fn failed(c: &Call) -> &'static str {
     match c.ret_class.as_str() {
         "pointer" => "result.is_null()",
+        "offset" | "value" => "result == -1",
         _ => "result < 0",
     }
 }
@@ -207,7 +212,7 @@ pub fn command_table(calls: &[(String, Call)], kinds: &Kinds) -> String {
         let args: Vec<String> = c
             .args
             .iter()
-            .map(|a| format!("Param {{ name: {:?}, optional: {}, parse: crate::cli::parse::{} }}", a.name, (kind(kinds, a).role == "OnlyIfCreating"), kind(kinds, a).parse))
+            .map(|a| format!("Param {{ name: {:?}, optional: {}, parse: crate::cli::parse::{} }}", a.name, matches!(kind(kinds, a).role, "OnlyIfCreating" | "FcntlArg"), kind(kinds, a).parse))
             .collect();
         writeln!(s, "    Command {{ name: {:?}, args: &[{}], run: run_{} }},", c.name, args.join(", "), c.name).unwrap();
     }

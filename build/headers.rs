@@ -36,6 +36,39 @@ fn call_of_function<'a>(func: &str, calls: &'a [(String, Call)]) -> Option<&'a s
     calls.iter().map(|(_, c)| c.name.as_str()).find(|n| *n == bare)
 }
 
+/// The system header that defines a struct a prototype names, so that a C file including
+/// only our header sees the struct (`const struct iovec *` needs <sys/uio.h>).
+fn struct_header(tag: &str) -> Option<&'static str> {
+    Some(match tag {
+        "iovec" => "sys/uio.h",
+        "stat" => "sys/stat.h",
+        "statfs" => "sys/statfs.h",
+        "statvfs" => "sys/statvfs.h",
+        "timeval" => "sys/time.h",
+        "timespec" => "time.h",
+        "utimbuf" => "utime.h",
+        "flock" => "fcntl.h",
+        "sockaddr" | "msghdr" => "sys/socket.h",
+        "rlimit" | "rusage" => "sys/resource.h",
+        _ => return None,
+    })
+}
+
+/// The `#include`s for the structs the prototypes of `call` name.
+fn struct_includes(call: &Call) -> String {
+    let mut inc = String::new();
+    for t in call.args.iter().map(|a| a.ctype.as_str()).chain([call.ret_ctype.as_str()]) {
+        let tag = t.trim_start_matches("const ").strip_prefix("struct ").map(|r| r.trim_end_matches(['*', ' ']));
+        if let Some(h) = tag.and_then(struct_header) {
+            let line = format!("#include <{h}>\n");
+            if !inc.contains(&line) {
+                inc.push_str(&line);
+            }
+        }
+    }
+    inc
+}
+
 fn guard(file: &str) -> String {
     format!("LIBEXPLAIN_RS_{}", file.replace('.', "_").to_uppercase())
 }
@@ -74,6 +107,9 @@ pub fn split(text: &str, calls: &[(String, Call)]) -> BTreeMap<String, String> {
     let base = format!("#include \"{attrs}\"\n#include <sys/types.h>\n#include <stddef.h>\n");
     for (file, body) in &bodies {
         let mut inc = base.clone();
+        if let Some((_, c)) = calls.iter().find(|(_, c)| format!("{}.h", c.name) == *file) {
+            inc.push_str(&struct_includes(c));
+        }
         let mut body = body.clone();
         if file == "output.h" {
             inc.push_str("#include \"program_name.h\"\n");

@@ -2,7 +2,9 @@
 //!
 //! A line: `NAME(SECTION) | RESULT | C-TYPE NAME: KIND, …`. RESULT is the C type and how
 //! failure shows in it: `int fd` (negative on failure, or_die returns it), `int zero`
-//! (0 or -1; or_die returns void), `ssize_t count` (-1 on failure), `T *pointer` (NULL).
+//! (0 or -1; or_die returns void), `ssize_t count` (-1 on failure), `off_t offset`
+//! and `int value` (exactly -1 on failure: lseek may return other negative offsets, and
+//! fcntl F_GETOWN a negative process group; or_die returns the result), `T *pointer` (NULL).
 //! KIND says how the argument is echoed, converted for the call file and parsed by the
 //! `explain` command (see `src/decode/kinds.table`). In the explain_* functions pointer
 //! arguments become pointers to const, as in libexplain, unless written `!TYPE`.
@@ -78,7 +80,7 @@ fn parse_line(line: &str) -> Result<Call, String> {
         }
     }
     match ret_class.as_str() {
-        "fd" | "zero" | "count" | "pointer" => {}
+        "fd" | "zero" | "count" | "offset" | "value" | "pointer" => {}
         other => return Err(format!("unknown result class {other}")),
     }
     Ok(Call { name: name.trim().into(), section: section.into(), ret_ctype, ret_class, args })

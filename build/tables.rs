@@ -1,6 +1,8 @@
 //! Turns data tables `src/**/NAME.in` (one `CONSTANT [text]` per line, `#` comments) into
 //! `OUT_DIR/NAME.rs`, a slice of `crate::decode::Entry` whose values are the `libc::`
-//! constants of the same name, so the compiler checks that every name exists.
+//! constants of the same name, so the compiler checks that every name exists. A constant
+//! the libc crate lacks is written `NAME=VALUE`, the value copied from the kernel's uapi
+//! header that the table's comment names.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -26,9 +28,13 @@ pub fn generate(src: &Path, out: &Path) {
                 continue;
             }
             let (constant, text) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+            let (constant, value) = match constant.split_once('=') {
+                Some((name, literal)) => (name, literal.to_string()),
+                None => (constant, format!("libc::{constant}")),
+            };
             writeln!(
                 s,
-                "    crate::decode::Entry {{ value: libc::{constant} as i64, name: {constant:?}, text: {:?} }},",
+                "    crate::decode::Entry {{ value: {value} as i64, name: {constant:?}, text: {:?} }},",
                 text.trim()
             )
             .unwrap();

@@ -2,6 +2,6 @@
 #![allow(clippy::missing_safety_doc)]
 
 #[allow(unused_imports)]
-use libc::{c_char, c_int, c_void};
+use libc::{c_char, c_int, c_long, c_void};
 
 include!(concat!(env!("OUT_DIR"), "/boundary.rs"));

@@ -58,3 +58,37 @@ pub fn process_using(st: &Stat, uses: &[Use], others_only: bool) -> Option<(i32,
 pub fn process_running(st: &Stat) -> Option<i32> {
     process_using(st, &[Use::Program], false).map(|(pid, _)| pid)
 }
+
+/// Another process with a descriptor open on the file `st` (from /proc/PID/fd).
+pub fn process_with_open(st: &Stat) -> Option<i32> {
+    let proc_dir = CPath::from_bytes(b"/proc")?;
+    let me = sys::getpid();
+    let mut found = None;
+    let _ = sys::for_each_entry(libc::AT_FDCWD, &proc_dir, |name, _| {
+        let Some(pid) = super::lines::number(name).filter(|_| name.iter().all(u8::is_ascii_digit)).map(|p| p as i32) else {
+            return true;
+        };
+        if pid == me {
+            return true;
+        }
+        let mut dir = CPath::from_bytes(b"/proc/").unwrap_or_default();
+        if dir.push(name).and_then(|_| dir.push(b"/fd")).is_none() {
+            return true;
+        }
+        let _ = sys::for_each_entry(libc::AT_FDCWD, &dir, |fd_name, _| {
+            let mut link = dir.clone();
+            if link.push(b"/").and_then(|_| link.push(fd_name)).is_none() {
+                return true;
+            }
+            match sys::stat_at(libc::AT_FDCWD, &link, true) {
+                Ok(e) if e.st_dev == st.st_dev && e.st_ino == st.st_ino => {
+                    found = Some(pid);
+                    false
+                }
+                _ => true,
+            }
+        });
+        found.is_none()
+    });
+    found
+}

@@ -30,3 +30,27 @@ pub fn system_files() -> Option<(u64, u64)> {
 pub fn file_size_limit() -> Option<u64> {
     sys::rlimit(libc::RLIMIT_FSIZE as i32).ok().map(|l| l.0).filter(|&v| v != libc::RLIM_INFINITY)
 }
+
+/// A number from a one-line /proc/sys file.
+fn proc_sys_number(path: &[u8]) -> Option<u64> {
+    let mut buf = [0u8; 32];
+    let n = sys::read_file(path, &mut buf).ok()?;
+    number(&buf[..n])
+}
+
+/// The largest pipe capacity an unprivileged process may set with F_SETPIPE_SZ, in
+/// bytes (/proc/sys/fs/pipe-max-size).
+pub fn pipe_max_size() -> Option<u64> {
+    proc_sys_number(b"/proc/sys/fs/pipe-max-size")
+}
+
+/// The pages of pipe buffers one user may hold: (soft, hard) from
+/// /proc/sys/fs/pipe-user-pages-soft and -hard; 0 means no limit.
+pub fn pipe_user_pages() -> (Option<u64>, Option<u64>) {
+    (proc_sys_number(b"/proc/sys/fs/pipe-user-pages-soft"), proc_sys_number(b"/proc/sys/fs/pipe-user-pages-hard"))
+}
+
+/// The page size, the unit of pipe buffers.
+pub fn page_size() -> u64 {
+    4096
+}

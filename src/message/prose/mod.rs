@@ -4,10 +4,12 @@
 pub mod access;
 pub mod dirent;
 pub mod fd;
+pub mod fdio;
 pub mod fs;
 pub mod generic;
 pub mod ids;
 pub mod io;
 pub mod limits;
 pub mod location;
+pub mod locks;
 pub mod path;

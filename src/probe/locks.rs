@@ -1,0 +1,234 @@
+//! Who holds a lock: record locks (fcntl F_SETLK, OFD locks) through F_GETLK and
+//! F_OFD_GETLK on the caller's own descriptor, whole-file locks (flock) through
+//! /proc/locks, and, where the kernel shows no owner (OFD locks show pid -1), the process
+//! whose /proc/PID/fdinfo lists the lock.
+
+use super::lines::{for_each_line, number};
+use crate::sys::{self, CPath, Stat};
+
+/// A `struct flock` as the caller passed it (x86_64 layout: l_type and l_whence are
+/// shorts, l_start and l_len 64-bit offsets at 8 and 16, l_pid an int at 24).
+#[derive(Clone, Copy, Debug)]
+pub struct Lock {
+    pub kind: i16,
+    pub whence: i16,
+    pub start: i64,
+    pub len: i64,
+    pub pid: i32,
+}
+
+/// The `struct flock` at `addr`, copied without trusting the pointer; None when its 32
+/// bytes cannot all be read.
+pub fn read_lock(addr: usize) -> Option<Lock> {
+    let mut b = [0u8; 32];
+    if sys::read_memory(addr, &mut b) != b.len() {
+        return None;
+    }
+    let i16_at = |o: usize| i16::from_ne_bytes([b[o], b[o + 1]]);
+    let i64_at = |o: usize| i64::from_ne_bytes(b[o..o + 8].try_into().unwrap_or([0; 8]));
+    Some(Lock {
+        kind: i16_at(0),
+        whence: i16_at(2),
+        start: i64_at(8),
+        len: i64_at(16),
+        pid: i32::from_ne_bytes(b[24..28].try_into().unwrap_or([0; 4])),
+    })
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Flavor {
+    /// A process-associated record lock (F_SETLK, lockf).
+    Posix,
+    /// An open file description lock (F_OFD_SETLK).
+    Ofd,
+    /// A whole-file lock (flock).
+    Flock,
+}
+
+/// A lock that stands in the way.
+#[derive(Clone, Copy, Debug)]
+pub struct Holder {
+    /// The owning process; 0 when it could not be found.
+    pub pid: i32,
+    /// A write (exclusive) lock, else a read (shared) one.
+    pub exclusive: bool,
+    pub start: u64,
+    /// The last byte locked; None when the lock reaches to the end of the file and beyond.
+    pub end: Option<u64>,
+    pub flavor: Flavor,
+}
+
+/// The record lock that conflicts with `want` on `fd`, asked with F_GETLK (or
+/// F_OFD_GETLK for an OFD lock) on the same descriptor, which the kernel answers
+/// without taking anything; None when nothing conflicts any more.
+pub fn record_conflict(fd: i32, want: &Lock, ofd: bool) -> Option<Holder> {
+    // SAFETY: a plain C struct, all zeroes is a valid value.
+    let mut l: libc::flock = unsafe { core::mem::zeroed() };
+    l.l_type = if want.kind as i32 == libc::F_RDLCK { libc::F_RDLCK as i16 } else { libc::F_WRLCK as i16 };
+    l.l_whence = want.whence;
+    l.l_start = want.start;
+    l.l_len = want.len;
+    sys::io::fcntl_lock(fd, if ofd { libc::F_OFD_GETLK } else { libc::F_GETLK }, &mut l).ok()?;
+    if l.l_type as i32 == libc::F_UNLCK {
+        return None;
+    }
+    let start = l.l_start.max(0) as u64;
+    let end = (l.l_len > 0).then(|| start + l.l_len as u64 - 1);
+    // F_OFD_GETLK reports an OFD lock with l_pid -1: it belongs to an open file
+    // description, not a process; find the process whose descriptor holds it.
+    let (pid, flavor) = match l.l_pid {
+        p if p > 0 => (p, Flavor::Posix),
+        _ => (sys::stat_fd(fd).ok().and_then(|st| holder_by_fdinfo(&st, b"OFDLCK")).unwrap_or(0), Flavor::Ofd),
+    };
+    Some(Holder { pid, exclusive: l.l_type as i32 == libc::F_WRLCK, start, end, flavor })
+}
+
+/// The whole-file (flock) lock on the file of `st` that conflicts with a shared
+/// (`exclusive` false) or exclusive request, from /proc/locks. Another process's lock is
+/// preferred; this process's own comes next (taken through another open of the file).
+pub fn flock_conflict(st: &Stat, exclusive: bool) -> Option<Holder> {
+    let me = sys::getpid();
+    let (mut other, mut own) = (None, None);
+    let _ = proc_locks(|e| {
+        if e.flavor != Some(Flavor::Flock) || !e.same_file(st) || !(exclusive || e.write) {
+            return true;
+        }
+        let h = Holder { pid: e.pid, exclusive: e.write, start: 0, end: None, flavor: Flavor::Flock };
+        if e.pid == me {
+            own.get_or_insert(h);
+            true
+        } else {
+            other = Some(h);
+            false
+        }
+    });
+    let mut h = other.or(own)?;
+    // The pid recorded is the process that took the lock; the descriptor may have been
+    // inherited by a child that outlived it. Find a live holder then.
+    if h.pid <= 0 || !alive(h.pid) {
+        h.pid = holder_by_fdinfo(st, b"FLOCK").unwrap_or(0);
+    }
+    Some(h)
+}
+
+fn alive(pid: i32) -> bool {
+    let mut p = CPath::from_bytes(b"/proc/").unwrap_or_default();
+    let mut digits = [0u8; 12];
+    if p.push(decimal(pid as u64, &mut digits)).is_none() {
+        return false;
+    }
+    sys::stat_at(libc::AT_FDCWD, &p, true).is_ok()
+}
+
+fn decimal(mut n: u64, buf: &mut [u8; 12]) -> &[u8] {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 || i == 0 {
+            return &buf[i..];
+        }
+    }
+}
+
+/// One line of /proc/locks: `1: POSIX  ADVISORY  WRITE 1234 fd:00:12345 0 EOF`.
+struct Entry {
+    flavor: Option<Flavor>,
+    write: bool,
+    pid: i32,
+    major: u64,
+    minor: u64,
+    inode: u64,
+}
+
+impl Entry {
+    fn same_file(&self, st: &Stat) -> bool {
+        self.inode == st.st_ino && self.major == libc::major(st.st_dev) as u64 && self.minor == libc::minor(st.st_dev) as u64
+    }
+}
+
+fn hex(b: &[u8]) -> Option<u64> {
+    u64::from_str_radix(core::str::from_utf8(b).ok()?, 16).ok()
+}
+
+/// Calls `f` with each granted lock of /proc/locks (waiters, `->` lines, are skipped).
+fn proc_locks(mut f: impl FnMut(&Entry) -> bool) -> sys::Result<()> {
+    for_each_line(b"/proc/locks", |line| {
+        let mut t = line.split(|c| c.is_ascii_whitespace()).filter(|t| !t.is_empty()).skip(1);
+        let Some(kind) = t.next() else { return true };
+        if kind == b"->" {
+            return true;
+        }
+        let flavor = match kind {
+            b"POSIX" => Some(Flavor::Posix),
+            b"OFDLCK" => Some(Flavor::Ofd),
+            b"FLOCK" => Some(Flavor::Flock),
+            _ => None,
+        };
+        let _mandatory = t.next();
+        let write = t.next() == Some(b"WRITE");
+        let pid = match t.next() {
+            Some(p) if p.starts_with(b"-") => -1,
+            Some(p) => number(p).unwrap_or(0) as i32,
+            None => return true,
+        };
+        let Some(id) = t.next() else { return true };
+        let mut parts = id.split(|&c| c == b':');
+        let (Some(major), Some(minor), Some(inode)) =
+            (parts.next().and_then(hex), parts.next().and_then(hex), parts.next().and_then(number))
+        else {
+            return true;
+        };
+        f(&Entry { flavor, write, pid, major, minor, inode })
+    })
+}
+
+/// The process (other than this one) with a descriptor open on the file of `st` whose
+/// /proc/PID/fdinfo lists a lock of type `tag` (FLOCK, OFDLCK): the kernel shows there
+/// the locks owned by that open file description.
+pub fn holder_by_fdinfo(st: &Stat, tag: &[u8]) -> Option<i32> {
+    let proc_dir = CPath::from_bytes(b"/proc")?;
+    let me = sys::getpid();
+    let mut found = None;
+    let _ = sys::for_each_entry(libc::AT_FDCWD, &proc_dir, |pid_name, _| {
+        let Some(pid) = number(pid_name).filter(|_| pid_name.iter().all(u8::is_ascii_digit)).map(|p| p as i32) else {
+            return true;
+        };
+        if pid == me {
+            return true;
+        }
+        let mut fd_dir = CPath::from_bytes(b"/proc/").unwrap_or_default();
+        if fd_dir.push(pid_name).and_then(|_| fd_dir.push(b"/fd")).is_none() {
+            return true;
+        }
+        let _ = sys::for_each_entry(libc::AT_FDCWD, &fd_dir, |fd_name, _| {
+            if !fd_name.iter().all(u8::is_ascii_digit) {
+                return true;
+            }
+            let mut link = fd_dir.clone();
+            if link.push(b"/").and_then(|_| link.push(fd_name)).is_none() {
+                return true;
+            }
+            match sys::stat_at(libc::AT_FDCWD, &link, true) {
+                Ok(e) if e.st_dev == st.st_dev && e.st_ino == st.st_ino => {}
+                _ => return true,
+            }
+            let mut info = CPath::from_bytes(b"/proc/").unwrap_or_default();
+            if info.push(pid_name).and_then(|_| info.push(b"/fdinfo/")).and_then(|_| info.push(fd_name)).is_none() {
+                return true;
+            }
+            let mut listed = false;
+            let _ = for_each_line(info.as_bytes(), |line| {
+                listed = line.starts_with(b"lock:") && line.windows(tag.len()).any(|w| w == tag);
+                !listed
+            });
+            if listed {
+                found = Some(pid);
+            }
+            !listed
+        });
+        found.is_none()
+    });
+    found
+}
