@@ -43,7 +43,7 @@ pub fn explain(m: &mut Message, errnum: i32, fildes: i32, command: i32, arg: i64
             _ => fd::bad_fd(m, "fildes", fildes, None),
         },
         libc::EAGAIN | libc::EACCES if lock.is_some() => match holder() {
-            Some(h) => locks::conflict(m, "fildes", fildes, &h, h.exclusive || lock.is_some_and(|l| l.kind as i32 == libc::F_WRLCK)),
+            Some(h) => locks::conflict(m, "fildes", fildes, &h, lock.is_some_and(|l| l.kind as i32 == libc::F_WRLCK)),
             None => locks::conflict_gone(m, "fildes", fildes),
         },
         libc::EAGAIN if command == libc::F_SETLEASE => {

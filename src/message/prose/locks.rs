@@ -29,6 +29,9 @@ fn holder(m: &mut Message, h: &Holder) {
     }
     match (h.flavor, h.end) {
         (Flavor::Flock, _) => m.text(" on the whole file"),
+        (_, Some(end)) if end == h.start => {
+            let _ = core::fmt::write(m, format_args!(" on byte {end}"));
+        }
         (_, Some(end)) => {
             let _ = core::fmt::write(m, format_args!(" on bytes {} to {end}", h.start));
         }
