@@ -220,6 +220,45 @@ fn flock_lock_nb_against_a_holder_names_it() {
 }
 
 #[test]
+fn flock_taken_by_a_shell_through_flock_1_names_the_process_still_holding_it() {
+    // The shell idiom: flock(1) takes the lock on the shell's descriptor and exits, so
+    // /proc/locks records a pid that is gone; the holder is the shell (now sleep).
+    let d = Scratch::new("flock-idiom");
+    let p = file_with(&d, "lock", 0);
+    use std::os::unix::process::CommandExt;
+    let script = format!("exec 9>>'{}'; flock -x 9; echo ready; exec sleep 30", p.display());
+    let mut holder = Command::new("sh").args(["-c", &script]).stdout(Stdio::piped()).process_group(0).spawn().unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(holder.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    assert_eq!(line, "ready\n");
+    let pid = holder.id() as i32;
+    let ours = open(&p, libc::O_RDONLY);
+    // SAFETY: a plain call on our descriptor.
+    let r = unsafe { libc::flock(ours.as_raw_fd(), libc::LOCK_SH | libc::LOCK_NB) };
+    let e = errno();
+    let t = explained!(explain_message_errno_flock(e, ours.as_raw_fd(), libc::LOCK_SH | libc::LOCK_NB));
+    // SAFETY: the holder's process group, ours to end.
+    unsafe { libc::kill(-pid, libc::SIGKILL) };
+    let _ = holder.wait();
+    assert_eq!((r, e), (-1, libc::EWOULDBLOCK));
+    assert_facts(&t, &[&format!("held by process {pid} \"sleep\""), "in the way of the shared lock asked for"]);
+}
+
+#[test]
+fn lseek_and_fcntl_on_error_return_the_calls_own_result_and_errno() {
+    let (r, _w) = pipe(0);
+    // SAFETY: plain calls through the library; they print to stderr on failure.
+    let (res, e) = unsafe { (b::explain_lseek_on_error(r.as_raw_fd(), 0, libc::SEEK_SET), errno()) };
+    assert_eq!((res, e), (-1, libc::ESPIPE));
+    // SAFETY: as above; F_GETPIPE_SZ succeeds with the capacity, which is not an error.
+    let cap = unsafe { b::explain_fcntl_on_error(r.as_raw_fd(), libc::F_GETPIPE_SZ, 0) };
+    assert_eq!(cap, 65536);
+    // SAFETY: as above, on a descriptor that is not open.
+    let (res, e) = unsafe { (b::explain_fcntl_on_error(1002, libc::F_GETFD, 0), errno()) };
+    assert_eq!((res, e), (-1, libc::EBADF));
+}
+
+#[test]
 fn fcntl_write_lock_on_read_only_fd_says_read_only_versus_write_lock() {
     let d = Scratch::new("lock-rdonly");
     let p = file_with(&d, "f", 10);

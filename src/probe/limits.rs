@@ -49,8 +49,3 @@ pub fn pipe_max_size() -> Option<u64> {
 pub fn pipe_user_pages() -> (Option<u64>, Option<u64>) {
     (proc_sys_number(b"/proc/sys/fs/pipe-user-pages-soft"), proc_sys_number(b"/proc/sys/fs/pipe-user-pages-hard"))
 }
-
-/// The page size, the unit of pipe buffers.
-pub fn page_size() -> u64 {
-    4096
-}

@@ -78,7 +78,9 @@ pub fn record_conflict(fd: i32, want: &Lock, ofd: bool) -> Option<Holder> {
     // description, not a process; find the process whose descriptor holds it.
     let (pid, flavor) = match l.l_pid {
         p if p > 0 => (p, Flavor::Posix),
-        _ => (sys::stat_fd(fd).ok().and_then(|st| holder_by_fdinfo(&st, b"OFDLCK")).unwrap_or(0), Flavor::Ofd),
+        -1 => (sys::stat_fd(fd).ok().and_then(|st| holder_by_fdinfo(&st, b"OFDLCK")).unwrap_or(0), Flavor::Ofd),
+        // 0: a lock of a process outside our pid namespace, or of another host (NFS).
+        _ => (0, Flavor::Posix),
     };
     Some(Holder { pid, exclusive: l.l_type as i32 == libc::F_WRLCK, start, end, flavor })
 }

@@ -8,7 +8,7 @@ use crate::probe;
 
 pub fn explain(m: &mut Message, errnum: i32, oldfd: i32, newfd: i32) {
     match errnum {
-        libc::EBADF if !crate::probe::fd::facts(oldfd).is_some() => fd::bad_fd(m, "oldfd", oldfd, None),
+        libc::EBADF if probe::fd::facts(oldfd).is_none() => fd::bad_fd(m, "oldfd", oldfd, None),
         libc::EBADF => {
             let limit = probe::limits::open_files_limit();
             if newfd < 0 || limit.is_some_and(|(soft, _)| newfd as u64 >= soft) {

@@ -1,6 +1,6 @@
 //! fcntl(2): ERRORS EACCES and EAGAIN (the lock in the way and its holder: pid, command
-//! and range, from F_GETLK or F_OFD_GETLK on the same descriptor; a lease refused; a
-//! mapping), EBADF (not open; the open mode versus the lock type; a pipe command on a
+//! and range, from F_GETLK or F_OFD_GETLK on the same descriptor; a lease refused),
+//! EBADF (not open; the open mode versus the lock type; a pipe command on a
 //! non-pipe), EBUSY (F_SETPIPE_SZ below the pipe's content; F_ADD_SEALS with a writable
 //! mapping), EDEADLK (with whom), EFAULT (the struct flock), EINTR, EINVAL (unknown
 //! command; F_DUPFD beyond RLIMIT_NOFILE; F_SETPIPE_SZ too large; seals; F_SETSIG; the
@@ -50,7 +50,6 @@ pub fn explain(m: &mut Message, errnum: i32, fildes: i32, command: i32, arg: i64
             let other = facts.stat.and_then(|st| probe::files::process_with_open(&st));
             locks::lease_refused(m, "fildes", fildes, arg as i32 == libc::F_WRLCK, other)
         }
-        libc::EAGAIN => fdio::mapped_elsewhere(m),
         libc::EDEADLK => locks::deadlock(m, "fildes", fildes, holder().as_ref()),
         // F_GETLK stores its answer into the struct; the others only read it.
         libc::EFAULT => {

@@ -2,8 +2,8 @@
 //! duplicating, pipes and their capacity, fcntl's commands and arguments.
 
 use super::io::{is_a, kind_phrase};
-use super::{generic, ids};
-use crate::decode::{write_bits, write_fd, write_whence};
+use super::generic;
+use crate::decode::{write_fd, write_whence};
 use crate::message::Message;
 use crate::probe::fd::Kind;
 use crate::probe::iov::Iov;
@@ -314,24 +314,7 @@ pub fn notify_not_directory(m: &mut Message, arg: &str, fd: i32, kind: Kind) {
     m.text(", not a directory: F_NOTIFY watches directories only");
 }
 
-/// EAGAIN from fcntl on a file another process has mapped (mandatory locking).
-pub fn mapped_elsewhere(m: &mut Message) {
-    m.because();
-    m.text("the file is memory-mapped by another process, and mandatory locking forbids the lock while it is");
-}
-
 /// EMFILE for F_DUPFD: no free descriptor at or above arg.
 pub fn no_descriptor_from(m: &mut Message, arg: i64) {
     let _ = core::fmt::write(m, format_args!("; F_DUPFD looks for a free descriptor from {arg} up"));
-}
-
-/// The seal names, for prose.
-pub fn seal_names(m: &mut Message, seals: i64) {
-    write_bits(m, crate::decode::SEALS, seals);
-}
-
-/// `process 1234 "name"`, for the holder of a file.
-pub fn process(m: &mut Message, pid: i32) {
-    m.text("process ");
-    ids::process(m, pid);
 }
