@@ -172,14 +172,17 @@ fn fcntl_setlkw_deadlock_names_the_other_process() {
     // The child locks byte 0, then waits for byte 1, which we hold.
     let theirs = open(&p, libc::O_RDWR);
     let other = child_holding(theirs.as_raw_fd(), libc::F_SETLK, lock(libc::F_WRLCK, 0, 1), Some(lock(libc::F_WRLCK, 1, 1)));
+    // Only once the child waits does our F_SETLKW close the cycle (else it would block).
     let waiting = format!(" {} ", other.pid);
-    for _ in 0..500 {
+    let blocked = (0..500).any(|_| {
         let locks = std::fs::read_to_string("/proc/locks").unwrap();
-        if locks.lines().any(|l| l.contains("->") && l.contains(&waiting)) {
-            break;
+        let seen = locks.lines().any(|l| l.contains("->") && l.contains(&waiting));
+        if !seen {
+            std::thread::sleep(std::time::Duration::from_millis(10));
         }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+        seen
+    });
+    assert!(blocked, "the child never waited for our lock");
     let mut want = lock(libc::F_WRLCK, 0, 1);
     // SAFETY: a valid struct flock.
     assert_eq!(unsafe { libc::fcntl(ours.as_raw_fd(), libc::F_SETLKW, &mut want as *mut libc::flock) }, -1);
@@ -232,6 +235,13 @@ fn flock_taken_by_a_shell_through_flock_1_names_the_process_still_holding_it() {
     std::io::BufReader::new(holder.stdout.take().unwrap()).read_line(&mut line).unwrap();
     assert_eq!(line, "ready\n");
     let pid = holder.id() as i32;
+    // "ready" comes just before the shell execs sleep: wait for the new command name.
+    for _ in 0..500 {
+        if comm(pid) == "sleep" {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
     let ours = open(&p, libc::O_RDONLY);
     // SAFETY: a plain call on our descriptor.
     let r = unsafe { libc::flock(ours.as_raw_fd(), libc::LOCK_SH | libc::LOCK_NB) };
@@ -477,4 +487,59 @@ fn explain_command_decodes_fcntl_and_flock_arguments() {
     assert_facts(&t, &["command = LOCK_SH|LOCK_EX", "not exactly one of LOCK_SH, LOCK_EX or LOCK_UN"]);
     let t = explain(&["-e", "EINVAL", "lseek", "0", "0", "42"]);
     assert_facts(&t, &["whence = 42", "whence is 42, which is none of SEEK_SET"]);
+}
+
+#[test]
+fn readv_with_a_length_above_ssize_max_shows_the_element_and_the_sum() {
+    let (r, _w) = pipe(0);
+    let mut buf = [0u8; 10];
+    let iov = [
+        libc::iovec { iov_base: buf.as_mut_ptr() as *mut c_void, iov_len: 10 },
+        libc::iovec { iov_base: buf.as_mut_ptr() as *mut c_void, iov_len: 1usize << 63 },
+    ];
+    // SAFETY: the kernel checks the lengths before touching any buffer.
+    assert_eq!(unsafe { libc::readv(r.as_raw_fd(), iov.as_ptr(), 2) }, -1);
+    assert_eq!(errno(), libc::EINVAL);
+    let t = explained!(explain_message_errno_readv(libc::EINVAL, r.as_raw_fd(), iov.as_ptr(), 2));
+    assert_facts(&t, &["data[1].iov_len is 9223372036854775808, more than SSIZE_MAX", "add up to 9223372036854775818"]);
+}
+
+#[test]
+fn fcntl_add_seals_after_f_seal_seal_says_sealed() {
+    // SAFETY: a NUL-terminated name.
+    let fd = unsafe { libc::memfd_create(c"sealed".as_ptr(), libc::MFD_ALLOW_SEALING | libc::MFD_CLOEXEC) };
+    assert!(fd >= 0);
+    // SAFETY: just created, owned here only.
+    let f = unsafe { OwnedFd::from_raw_fd(fd) };
+    // SAFETY: plain fcntl calls.
+    assert_eq!(unsafe { libc::fcntl(f.as_raw_fd(), libc::F_ADD_SEALS, libc::F_SEAL_SEAL) }, 0);
+    assert_eq!(unsafe { libc::fcntl(f.as_raw_fd(), libc::F_ADD_SEALS, libc::F_SEAL_WRITE) }, -1);
+    assert_eq!(errno(), libc::EPERM);
+    let t = explained!(explain_message_errno_fcntl(libc::EPERM, f.as_raw_fd(), libc::F_ADD_SEALS, libc::F_SEAL_WRITE as i64));
+    assert_facts(&t, &["command = F_ADD_SEALS, arg = F_SEAL_WRITE", "\"/memfd:sealed", "already carries F_SEAL_SEAL"]);
+}
+
+#[test]
+fn fcntl_get_seals_on_a_plain_file_says_it_cannot_be_sealed() {
+    let d = Scratch::new("seals");
+    let f = open(&file_with(&d, "plain", 1), libc::O_RDONLY);
+    // SAFETY: plain fcntl.
+    assert_eq!(unsafe { libc::fcntl(f.as_raw_fd(), libc::F_GET_SEALS) }, -1);
+    assert_eq!(errno(), libc::EINVAL);
+    let t = explained!(explain_message_errno_fcntl(libc::EINVAL, f.as_raw_fd(), libc::F_GET_SEALS, 0));
+    assert_facts(&t, &["command = F_GET_SEALS) failed", "cannot be sealed", "MFD_ALLOW_SEALING"]);
+}
+
+#[test]
+fn fcntl_clearing_o_append_on_an_append_only_file_says_append_only() {
+    let d = Scratch::new("append-only");
+    let p = file_with(&d, "log", 1);
+    let st = Command::new("chattr").arg("+a").arg(&p).status().unwrap();
+    assert!(st.success(), "chattr +a");
+    let f = open(&p, libc::O_WRONLY | libc::O_APPEND);
+    // SAFETY: plain fcntl.
+    assert_eq!(unsafe { libc::fcntl(f.as_raw_fd(), libc::F_SETFL, 0) }, -1);
+    assert_eq!(errno(), libc::EPERM);
+    let t = explained!(explain_message_errno_fcntl(libc::EPERM, f.as_raw_fd(), libc::F_SETFL, 0));
+    assert_facts(&t, &["command = F_SETFL, arg = O_RDONLY", "append-only file (chattr +a)"]);
 }
