@@ -213,12 +213,12 @@ fn flock_lock_nb_against_a_holder_names_it() {
     let r = unsafe { libc::flock(ours.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
     let e = errno();
     let pid = holder.id() as i32;
+    let t = explained!(explain_message_errno_flock(e, ours.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB));
     // SAFETY: the holder's process group, ours to end.
     unsafe { libc::kill(-pid, libc::SIGKILL) };
+    let _ = holder.wait();
     assert_eq!(r, -1);
     assert_eq!(e, libc::EWOULDBLOCK);
-    let t = explained!(explain_message_errno_flock(e, ours.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB));
-    let _ = holder.wait();
     assert_facts(&t, &["command = LOCK_EX|LOCK_NB", "an exclusive (write) flock lock", &format!("held by process {pid} \"flock\""), "on the whole file"]);
 }
 

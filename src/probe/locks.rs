@@ -190,47 +190,21 @@ fn proc_locks(mut f: impl FnMut(&Entry) -> bool) -> sys::Result<()> {
 /// /proc/PID/fdinfo lists a lock of type `tag` (FLOCK, OFDLCK): the kernel shows there
 /// the locks owned by that open file description.
 pub fn holder_by_fdinfo(st: &Stat, tag: &[u8]) -> Option<i32> {
-    let proc_dir = CPath::from_bytes(b"/proc")?;
-    let me = sys::getpid();
     let mut found = None;
-    let _ = sys::for_each_entry(libc::AT_FDCWD, &proc_dir, |pid_name, _| {
-        let Some(pid) = number(pid_name).filter(|_| pid_name.iter().all(u8::is_ascii_digit)).map(|p| p as i32) else {
-            return true;
-        };
-        if pid == me {
+    super::files::for_each_descriptor_on(st, |pid, pid_name, fd_name| {
+        let mut info = CPath::from_bytes(b"/proc/").unwrap_or_default();
+        if info.push(pid_name).and_then(|_| info.push(b"/fdinfo/")).and_then(|_| info.push(fd_name)).is_none() {
             return true;
         }
-        let mut fd_dir = CPath::from_bytes(b"/proc/").unwrap_or_default();
-        if fd_dir.push(pid_name).and_then(|_| fd_dir.push(b"/fd")).is_none() {
-            return true;
-        }
-        let _ = sys::for_each_entry(libc::AT_FDCWD, &fd_dir, |fd_name, _| {
-            if !fd_name.iter().all(u8::is_ascii_digit) {
-                return true;
-            }
-            let mut link = fd_dir.clone();
-            if link.push(b"/").and_then(|_| link.push(fd_name)).is_none() {
-                return true;
-            }
-            match sys::stat_at(libc::AT_FDCWD, &link, true) {
-                Ok(e) if e.st_dev == st.st_dev && e.st_ino == st.st_ino => {}
-                _ => return true,
-            }
-            let mut info = CPath::from_bytes(b"/proc/").unwrap_or_default();
-            if info.push(pid_name).and_then(|_| info.push(b"/fdinfo/")).and_then(|_| info.push(fd_name)).is_none() {
-                return true;
-            }
-            let mut listed = false;
-            let _ = for_each_line(info.as_bytes(), |line| {
-                listed = line.starts_with(b"lock:") && line.windows(tag.len()).any(|w| w == tag);
-                !listed
-            });
-            if listed {
-                found = Some(pid);
-            }
+        let mut listed = false;
+        let _ = for_each_line(info.as_bytes(), |line| {
+            listed = line.starts_with(b"lock:") && line.windows(tag.len()).any(|w| w == tag);
             !listed
         });
-        found.is_none()
+        if listed {
+            found = Some(pid);
+        }
+        !listed
     });
     found
 }
