@@ -543,3 +543,16 @@ fn fcntl_clearing_o_append_on_an_append_only_file_says_append_only() {
     let t = explained!(explain_message_errno_fcntl(libc::EPERM, f.as_raw_fd(), libc::F_SETFL, 0));
     assert_facts(&t, &["command = F_SETFL, arg = O_RDONLY", "append-only file (chattr +a)"]);
 }
+
+#[test]
+fn pread_whose_range_passes_the_largest_offset_shows_the_sum() {
+    let d = Scratch::new("pread-range");
+    let f = open(&file_with(&d, "f", 10), libc::O_RDONLY);
+    let mut buf = [0u8; 10];
+    let offset = i64::MAX - 5;
+    // SAFETY: buf is writable.
+    assert_eq!(unsafe { libc::pread(f.as_raw_fd(), buf.as_mut_ptr() as *mut c_void, 10, offset) }, -1);
+    assert_eq!(errno(), libc::EINVAL);
+    let t = explained!(explain_message_errno_pread(libc::EINVAL, f.as_raw_fd(), buf.as_mut_ptr() as *mut c_void, 10, offset));
+    assert_facts(&t, &["plus data_size 10 is 9223372036854775812, beyond the largest file offset"]);
+}

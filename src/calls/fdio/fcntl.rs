@@ -34,7 +34,8 @@ pub fn explain(m: &mut Message, errnum: i32, fildes: i32, command: i32, arg: i64
     let kind = probe::fd::kind(fildes).unwrap_or(Kind::Other);
     match errnum {
         libc::EBADF => match (lock, command) {
-            (Some(l), _) if l.kind as i32 != libc::F_UNLCK => {
+            // A read lock needs a readable descriptor, a write lock a writable one.
+            (Some(l), _) if facts.flags & libc::O_PATH == 0 && mode_refuses(facts.flags, l.kind as i32) => {
                 locks::wrong_mode(m, "fildes", fildes, facts.flags, l.kind as i32 == libc::F_WRLCK)
             }
             (_, libc::F_SETPIPE_SZ | libc::F_GETPIPE_SZ) if !matches!(kind, Kind::Pipe | Kind::Fifo) => {
@@ -66,12 +67,25 @@ pub fn explain(m: &mut Message, errnum: i32, fildes: i32, command: i32, arg: i64
         libc::ENOTDIR if command == libc::F_NOTIFY => fdio::notify_not_directory(m, "fildes", fildes, kind),
         libc::EPERM => refused(m, fildes, command, arg, &facts),
         libc::EBUSY if command == libc::F_SETPIPE_SZ => match probe::fd::pipe_fill(fildes) {
-            Some((queued, cap)) => fdio::pipe_too_full(m, arg, queued, cap),
+            Some((queued, cap)) => fdio::pipe_too_full(m, pipe_size(arg), queued, cap),
             None => generic::meaning(m, errnum),
         },
         libc::EBUSY if command == libc::F_ADD_SEALS => fdio::mapped_for_writing(m, "fildes", fildes),
         _ => generic::meaning(m, errnum),
     }
+}
+
+/// Whether a descriptor opened with `flags` cannot take a lock of type `kind`.
+fn mode_refuses(flags: i32, kind: i32) -> bool {
+    match (kind, flags & libc::O_ACCMODE) {
+        (libc::F_RDLCK, libc::O_WRONLY) | (libc::F_WRLCK, libc::O_RDONLY) => true,
+        _ => false,
+    }
+}
+
+/// The capacity F_SETPIPE_SZ asks for: the kernel reads arg as an unsigned int.
+fn pipe_size(arg: i64) -> u64 {
+    arg as u32 as u64
 }
 
 /// EINVAL: the command, or its argument, as the command reads it.
@@ -81,7 +95,11 @@ fn invalid(m: &mut Message, fildes: i32, command: i32, arg: i64, lock: Option<pr
     }
     match command {
         libc::F_DUPFD | libc::F_DUPFD_CLOEXEC => fdio::beyond_fd_limit(m, "arg", arg, probe::limits::open_files_limit()),
-        libc::F_SETPIPE_SZ => fdio::pipe_size_invalid(m, arg, probe::limits::pipe_max_size()),
+        libc::F_SETPIPE_SZ => fdio::pipe_size_invalid(m, pipe_size(arg), probe::limits::pipe_max_size()),
+        libc::F_SETLEASE => match crate::decode::lock_type_name(arg as i32) {
+            None => fdio::bad_lease_type(m, arg),
+            Some(_) => fdio::lease_needs_file(m, "fildes", fildes, probe::fd::kind(fildes).unwrap_or(Kind::Other)),
+        },
         libc::F_ADD_SEALS => {
             let known = SEALS.iter().fold(0i64, |a, e| a | e.value);
             match arg & 0xffff_ffff & !known {
@@ -104,8 +122,8 @@ fn refused(m: &mut Message, fildes: i32, command: i32, arg: i64, facts: &probe::
     match command {
         libc::F_SETPIPE_SZ => {
             let max = probe::limits::pipe_max_size();
-            if max.is_some_and(|max| arg as u64 > max) && !Creds::current().has_cap(CAP_SYS_RESOURCE) {
-                fdio::pipe_size_over_max(m, arg, max);
+            if max.is_some_and(|max| pipe_size(arg) > max) && !Creds::current().has_cap(CAP_SYS_RESOURCE) {
+                fdio::pipe_size_over_max(m, pipe_size(arg), max);
             } else {
                 let (soft, hard) = probe::limits::pipe_user_pages();
                 fdio::pipe_user_pages(m, soft, hard);

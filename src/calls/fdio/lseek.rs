@@ -6,6 +6,7 @@ use crate::decode::{name_of, WHENCE};
 use crate::message::prose::{fd, fdio, generic};
 use crate::message::Message;
 use crate::probe;
+use crate::probe::fd::Kind;
 
 pub fn explain(m: &mut Message, errnum: i32, fildes: i32, offset: i64, whence: i32) {
     match errnum {
@@ -15,7 +16,7 @@ pub fn explain(m: &mut Message, errnum: i32, fildes: i32, offset: i64, whence: i
         libc::EINVAL | libc::EOVERFLOW | libc::ENXIO => match probe::seek::target(fildes, offset, whence) {
             Some(t) if errnum == libc::ENXIO => fdio::beyond_end(m, "fildes", fildes, whence, offset, t.size),
             Some(t) if errnum == libc::EOVERFLOW => fdio::offset_overflow(m, whence, &t, offset),
-            Some(t) => fdio::bad_result(m, whence, &t, offset),
+            Some(t) => fdio::bad_result(m, whence, &t, offset, probe::fd::kind(fildes).unwrap_or(Kind::Other)),
             None => generic::meaning(m, errnum),
         },
         _ => generic::meaning(m, errnum),

@@ -37,7 +37,7 @@ fn computed(m: &mut Message, whence: i32, t: &Target, offset: i64) {
 
 /// EINVAL: the offset asked for would be negative, or beyond what off_t or the file
 /// system can hold.
-pub fn bad_result(m: &mut Message, whence: i32, t: &Target, offset: i64) {
+pub fn bad_result(m: &mut Message, whence: i32, t: &Target, offset: i64, kind: Kind) {
     m.because();
     let _ = core::fmt::write(m, format_args!("the resulting file offset would be {}", t.result));
     computed(m, whence, t, offset);
@@ -45,8 +45,12 @@ pub fn bad_result(m: &mut Message, whence: i32, t: &Target, offset: i64) {
         m.text(", and a file offset cannot be negative");
     } else if t.result > i64::MAX as i128 {
         let _ = core::fmt::write(m, format_args!(", beyond the largest offset an off_t can hold, {}", i64::MAX));
-    } else {
+    } else if kind == Kind::File {
         m.text(", beyond the largest file its file system supports");
+    } else {
+        m.text(", a position ");
+        m.text(kind_phrase(kind));
+        m.text(" does not accept (its driver decides which offsets are valid)");
     }
 }
 
@@ -202,7 +206,7 @@ pub fn no_notification_pipes(m: &mut Message) {
 }
 
 /// F_SETPIPE_SZ above pipe-max-size without CAP_SYS_RESOURCE (EPERM).
-pub fn pipe_size_over_max(m: &mut Message, arg: i64, max: Option<u64>) {
+pub fn pipe_size_over_max(m: &mut Message, arg: u64, max: Option<u64>) {
     m.because();
     let _ = core::fmt::write(m, format_args!("the capacity asked for, {arg} bytes, is more than "));
     match max {
@@ -215,7 +219,7 @@ pub fn pipe_size_over_max(m: &mut Message, arg: i64, max: Option<u64>) {
 }
 
 /// F_SETPIPE_SZ beyond the largest capacity the kernel supports (EINVAL).
-pub fn pipe_size_invalid(m: &mut Message, arg: i64, max: Option<u64>) {
+pub fn pipe_size_invalid(m: &mut Message, arg: u64, max: Option<u64>) {
     m.because();
     let _ = core::fmt::write(m, format_args!("the capacity asked for, {arg} bytes, is beyond the largest pipe buffer the kernel can allocate (2147483648 bytes)"));
     if let Some(max) = max {
@@ -224,7 +228,7 @@ pub fn pipe_size_invalid(m: &mut Message, arg: i64, max: Option<u64>) {
 }
 
 /// EBUSY: the pipe holds more than the new capacity.
-pub fn pipe_too_full(m: &mut Message, arg: i64, queued: u64, capacity: u64) {
+pub fn pipe_too_full(m: &mut Message, arg: u64, queued: u64, capacity: u64) {
     m.because();
     let _ = core::fmt::write(m, format_args!("the pipe holds {queued} bytes (in a buffer of {capacity}), more than the new capacity of {arg} bytes can take; read from the pipe first"));
 }
@@ -234,6 +238,29 @@ pub fn not_a_pipe(m: &mut Message, arg: &str, fd: i32, kind: Kind) {
     m.because();
     is_a(m, arg, fd, kind);
     m.text(", not a pipe: F_GETPIPE_SZ and F_SETPIPE_SZ apply only to pipes and FIFOs");
+}
+
+/// EINVAL for F_SETLEASE: not a lease type.
+pub fn bad_lease_type(m: &mut Message, arg: i64) {
+    m.because();
+    let _ = core::fmt::write(m, format_args!("arg is {arg}, and a lease is F_RDLCK, F_WRLCK or F_UNLCK"));
+}
+
+/// EINVAL for F_SETLEASE on something other than a regular file.
+pub fn lease_needs_file(m: &mut Message, arg: &str, fd: i32, kind: Kind) {
+    m.because();
+    is_a(m, arg, fd, kind);
+    if kind == Kind::File {
+        m.text(", and its file system does not support leases (or they are disabled: /proc/sys/fs/leases-enable)");
+    } else {
+        m.text(", and leases are taken on regular files only");
+    }
+}
+
+/// EINVAL for pread and pwrite: the last byte would lie beyond the largest file offset.
+pub fn range_overflow(m: &mut Message, offset: i64, size: usize) {
+    m.because();
+    let _ = core::fmt::write(m, format_args!("offset {offset} plus data_size {size} is {}, beyond the largest file offset ({})", offset as i128 + size as i128, i64::MAX));
 }
 
 /// EINVAL: a command this kernel does not know.
