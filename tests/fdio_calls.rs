@@ -446,7 +446,14 @@ fn writev_with_a_bad_buffer_names_the_element() {
     assert_eq!(unsafe { libc::writev(f.as_raw_fd(), iov.as_ptr(), 2) }, -1);
     assert_eq!(errno(), libc::EFAULT);
     let t = explained!(explain_message_errno_writev(libc::EFAULT, f.as_raw_fd(), iov.as_ptr(), 2));
-    assert_facts(&t, &["data[1] ({iov_base=0x10, iov_len=5}) must be readable memory", "is not mapped for reading"]);
+    assert_facts(
+        &t,
+        &[
+            &format!("data = [{{iov_base={:#x}, iov_len=0}}, {{iov_base=0x10, iov_len=5}}], data_size = 2)", ok.as_ptr() as usize),
+            "data[1] ({iov_base=0x10, iov_len=5}) must be readable memory",
+            "is not mapped for reading",
+        ],
+    );
 }
 
 #[test]

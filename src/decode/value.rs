@@ -34,6 +34,10 @@ pub enum Role {
     FcntlArg,
     /// fcntl's command, which decides that.
     FcntlCommand,
+    /// An array of struct iovec (readv, writev), echoed element by element…
+    IovArray,
+    /// …as many as this count says.
+    IovCount,
 }
 
 /// The value of the argument that plays `role`, if any.
@@ -71,6 +75,10 @@ impl Value<'_> {
             },
             Value::Number { value, role: Role::FcntlArg, echo } => match find_role(all, Role::FcntlCommand) {
                 Some(cmd) => super::write_fcntl_arg(m, cmd as i32, value),
+                None => echo(m, value),
+            },
+            Value::Number { value, role: Role::IovArray, echo } => match find_role(all, Role::IovCount) {
+                Some(count) => super::write_iovec(m, value as usize, count),
                 None => echo(m, value),
             },
             Value::Number { value, echo, .. } => echo(m, value),

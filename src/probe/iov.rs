@@ -21,7 +21,7 @@ pub enum Iov {
 }
 
 /// Reads element `i` of the vector at `addr`: (iov_base, iov_len).
-fn element(addr: usize, i: usize) -> Option<(usize, u64)> {
+pub fn element(addr: usize, i: usize) -> Option<(usize, u64)> {
     let mut b = [0u8; 16];
     let at = addr.checked_add(i * 16)?;
     if sys::read_memory(at, &mut b) != 16 {

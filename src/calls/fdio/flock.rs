@@ -17,7 +17,7 @@ pub fn explain(m: &mut Message, errnum: i32, fildes: i32, command: i32) {
         },
         libc::EINTR => locks::wait_interrupted(m, holder().as_ref()),
         libc::EINVAL => match command & !libc::LOCK_NB {
-            op if op == libc::LOCK_NB || name_of(FLOCK_OPS, op as i64).is_none() => locks::bad_flock_operation(m, command),
+            op if name_of(FLOCK_OPS, op as i64).is_none() => locks::bad_flock_operation(m, command),
             _ => generic::meaning(m, errnum),
         },
         libc::ENOLCK => locks::no_locks(m, network(fildes)),
