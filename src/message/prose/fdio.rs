@@ -194,7 +194,7 @@ pub fn pipe_user_pages(m: &mut Message, soft: Option<u64>, hard: Option<u64>) {
         let _ = core::fmt::write(m, format_args!(": the hard limit is {h} pages (/proc/sys/fs/pipe-user-pages-hard)"));
     }
     if let Some(s) = soft.filter(|&s| s > 0) {
-        let _ = core::fmt::write(m, format_args!(", and above the soft limit of {s} pages (/proc/sys/fs/pipe-user-pages-soft) new pipes get only one page each"));
+        let _ = core::fmt::write(m, format_args!(", and above the soft limit of {s} pages (/proc/sys/fs/pipe-user-pages-soft) new pipes get only a minimal buffer"));
     }
     m.text("; close idle pipes, or raise the limits (CAP_SYS_RESOURCE and CAP_SYS_ADMIN are exempt)");
 }
