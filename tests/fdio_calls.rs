@@ -563,3 +563,13 @@ fn pread_whose_range_passes_the_largest_offset_shows_the_sum() {
     let t = explained!(explain_message_errno_pread(libc::EINVAL, f.as_raw_fd(), buf.as_mut_ptr() as *mut c_void, 10, offset));
     assert_facts(&t, &["plus data_size 10 is 9223372036854775812, beyond the largest file offset"]);
 }
+
+#[test]
+fn readv_with_an_unreadable_vector_says_which_element() {
+    let (r, _w) = pipe(0);
+    // SAFETY: the kernel checks the array; an unreadable one gives EFAULT.
+    assert_eq!(unsafe { libc::readv(r.as_raw_fd(), 0x10 as *const libc::iovec, 3) }, -1);
+    assert_eq!(errno(), libc::EFAULT);
+    let t = explained!(explain_message_errno_readv(libc::EFAULT, r.as_raw_fd(), 0x10 as *const libc::iovec, 3));
+    assert_facts(&t, &["data = 0x10, data_size = 3", "must point to the iovec array in readable memory, and its element 0 at 0x10 cannot be read"]);
+}

@@ -41,11 +41,15 @@ pub fn write_bits(m: &mut Message, table: &[Entry], value: i64) {
             first = false;
         }
     }
-    if rest != 0 || first {
-        if !first {
-            m.text("|");
+    match (rest, first) {
+        (0, true) => m.text("0"),
+        (0, false) => {}
+        (_, true) => {
+            let _ = core::fmt::write(m, format_args!("{rest:#x}"));
         }
-        let _ = core::fmt::write(m, format_args!("{rest:#x}"));
+        (_, false) => {
+            let _ = core::fmt::write(m, format_args!("|{rest:#x}"));
+        }
     }
 }
 
@@ -158,4 +162,37 @@ pub fn write_iovec(m: &mut Message, addr: usize, count: i64) {
         m.text(", ...");
     }
     m.text("]");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn echo(f: impl FnOnce(&mut Message)) -> String {
+        let mut buf = [0u8; 256];
+        let mut m = Message::new(&mut buf);
+        f(&mut m);
+        let n = m.finish();
+        String::from_utf8_lossy(&buf[..n]).into_owned()
+    }
+
+    #[test]
+    fn prints_commands_operations_and_flags_by_name() {
+        assert_eq!(echo(|m| write_fcntl_cmd(m, libc::F_OFD_SETLKW as i64)), "F_OFD_SETLKW");
+        assert_eq!(echo(|m| write_fcntl_cmd(m, 10)), "F_SETSIG");
+        assert_eq!(echo(|m| write_fcntl_cmd(m, 9999)), "9999");
+        assert_eq!(echo(|m| write_flock_op(m, (libc::LOCK_EX | libc::LOCK_NB) as i64)), "LOCK_EX|LOCK_NB");
+        assert_eq!(echo(|m| write_flock_op(m, 0)), "0");
+        assert_eq!(echo(|m| write_pipe_flags(m, (libc::O_NONBLOCK | 0x4) as i64)), "O_NONBLOCK|0x4");
+        assert_eq!(echo(|m| write_whence(m, libc::SEEK_HOLE as i64)), "SEEK_HOLE");
+        assert_eq!(echo(|m| write_fcntl_arg(m, libc::F_SETFD, libc::FD_CLOEXEC as i64)), "FD_CLOEXEC");
+        assert_eq!(echo(|m| write_fcntl_arg(m, libc::F_ADD_SEALS, (libc::F_SEAL_GROW | libc::F_SEAL_SHRINK) as i64)), "F_SEAL_SHRINK|F_SEAL_GROW");
+        assert_eq!(echo(|m| write_fcntl_arg(m, libc::F_SETLK, 0x10)), "0x10");
+        let l = libc::flock { l_type: libc::F_RDLCK as i16, l_whence: libc::SEEK_CUR as i16, l_start: 4, l_len: 0, l_pid: 0 };
+        assert_eq!(
+            echo(|m| write_fcntl_arg(m, libc::F_SETLKW, &l as *const libc::flock as i64)),
+            "{l_type=F_RDLCK, l_whence=SEEK_CUR, l_start=4, l_len=0}"
+        );
+        assert!(!fcntl_takes_arg(libc::F_GETFL) && fcntl_takes_arg(libc::F_SETFL));
+    }
 }

@@ -156,34 +156,33 @@ fn hex(b: &[u8]) -> Option<u64> {
 
 /// Calls `f` with each granted lock of /proc/locks (waiters, `->` lines, are skipped).
 fn proc_locks(mut f: impl FnMut(&Entry) -> bool) -> sys::Result<()> {
-    for_each_line(b"/proc/locks", |line| {
-        let mut t = line.split(|c| c.is_ascii_whitespace()).filter(|t| !t.is_empty()).skip(1);
-        let Some(kind) = t.next() else { return true };
-        if kind == b"->" {
-            return true;
-        }
-        let flavor = match kind {
-            b"POSIX" => Some(Flavor::Posix),
-            b"OFDLCK" => Some(Flavor::Ofd),
-            b"FLOCK" => Some(Flavor::Flock),
-            _ => None,
-        };
-        let _mandatory = t.next();
-        let write = t.next() == Some(b"WRITE");
-        let pid = match t.next() {
-            Some(p) if p.starts_with(b"-") => -1,
-            Some(p) => number(p).unwrap_or(0) as i32,
-            None => return true,
-        };
-        let Some(id) = t.next() else { return true };
-        let mut parts = id.split(|&c| c == b':');
-        let (Some(major), Some(minor), Some(inode)) =
-            (parts.next().and_then(hex), parts.next().and_then(hex), parts.next().and_then(number))
-        else {
-            return true;
-        };
-        f(&Entry { flavor, write, pid, major, minor, inode })
-    })
+    for_each_line(b"/proc/locks", |line| parse_entry(line).is_none_or(|e| f(&e)))
+}
+
+/// One /proc/locks line: `N: TYPE ADVISORY|MANDATORY|ACTIVE… READ|WRITE PID MAJ:MIN:INODE
+/// START END`; None for a waiter (`N: -> …`) or a line that does not parse. The pid of an
+/// OFD lock is shown as -1.
+fn parse_entry(line: &[u8]) -> Option<Entry> {
+    let mut t = line.split(|c| c.is_ascii_whitespace()).filter(|t| !t.is_empty()).skip(1);
+    let kind = t.next()?;
+    if kind == b"->" {
+        return None;
+    }
+    let flavor = match kind {
+        b"POSIX" => Some(Flavor::Posix),
+        b"OFDLCK" => Some(Flavor::Ofd),
+        b"FLOCK" => Some(Flavor::Flock),
+        _ => None,
+    };
+    let _mandatory = t.next()?;
+    let write = t.next()? == b"WRITE";
+    let pid = match t.next()? {
+        p if p.starts_with(b"-") => -1,
+        p => number(p)? as i32,
+    };
+    let mut parts = t.next()?.split(|&c| c == b':');
+    let (major, minor, inode) = (parts.next().and_then(hex)?, parts.next().and_then(hex)?, parts.next().and_then(number)?);
+    Some(Entry { flavor, write, pid, major, minor, inode })
 }
 
 /// The process (other than this one) with a descriptor open on the file of `st` whose
@@ -207,4 +206,30 @@ pub fn holder_by_fdinfo(st: &Stat, tag: &[u8]) -> Option<i32> {
         !listed
     });
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_proc_locks_lines() {
+        let e = parse_entry(b"1: POSIX  ADVISORY  WRITE 1234 fe:00:10010719 0 EOF").unwrap();
+        assert_eq!((e.flavor, e.write, e.pid, e.major, e.minor, e.inode), (Some(Flavor::Posix), true, 1234, 0xfe, 0, 10010719));
+        let e = parse_entry(b"12: OFDLCK ADVISORY  READ  -1 00:2d:77 10 19").unwrap();
+        assert_eq!((e.flavor, e.write, e.pid, e.minor), (Some(Flavor::Ofd), false, -1, 0x2d));
+        let e = parse_entry(b"3: FLOCK  ADVISORY  WRITE 99 08:01:5 0 EOF").unwrap();
+        assert_eq!((e.flavor, e.pid, e.major, e.minor), (Some(Flavor::Flock), 99, 8, 1));
+        assert_eq!(parse_entry(b"4: LEASE  ACTIVE    READ  7 08:01:6 0 EOF").unwrap().flavor, None);
+        assert!(parse_entry(b"1: -> POSIX  ADVISORY  WRITE 55 fe:00:1 0 0").is_none());
+        assert!(parse_entry(b"garbage").is_none());
+    }
+
+    #[test]
+    fn reads_a_struct_flock_from_memory() {
+        let l = libc::flock { l_type: libc::F_WRLCK as i16, l_whence: libc::SEEK_END as i16, l_start: -5, l_len: 7, l_pid: 0 };
+        let got = read_lock(&l as *const libc::flock as usize).unwrap();
+        assert_eq!((got.kind as i32, got.whence as i32, got.start, got.len, got.pid), (libc::F_WRLCK, libc::SEEK_END, -5, 7, 0));
+        assert!(read_lock(0x10).is_none());
+    }
 }
