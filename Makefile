@@ -12,7 +12,7 @@ STAGE    := $(CURDIR)/target/stage
 CC       ?= cc
 CFLAGS_C := -Wall -Wextra -Werror -O1
 
-.PHONY: all check check-rust check-headers check-c demo install uninstall bench clean stage
+.PHONY: all check check-rust check-headers check-exports check-c check-install demo install uninstall bench clean stage
 
 all:
 	$(CARGO) build --release --locked
@@ -43,7 +43,7 @@ stage: all
 	rm -rf $(STAGE)
 	$(call install_tree,$(STAGE),$(STAGE))
 
-check: check-rust check-headers check-c
+check: check-rust check-headers check-exports check-c check-install
 
 check-rust:
 	$(CARGO) test --release --locked
@@ -52,6 +52,14 @@ check-rust:
 check-headers: all
 	@git diff --exit-code --stat -- include || { echo "include/ is stale: commit the regenerated headers"; exit 1; }
 	@test -z "$$(git ls-files --others --exclude-standard include)" || { echo "new generated headers are not committed"; exit 1; }
+
+# Only the public explain_* names leave the library (libexplain.map).
+check-exports: all
+	scripts/check-exports.sh $(RELEASE)/libexplain.so
+
+# install into a temporary DESTDIR, build a program through pkg-config, uninstall.
+check-install: all
+	MAKE="$(MAKE)" CC="$(CC)" scripts/check-install.sh
 
 check-c: stage
 	$(MAKE) -C tests-c STAGE=$(STAGE) CC=$(CC)

@@ -38,13 +38,29 @@ fn main() {
 
     println!("cargo:rerun-if-changed=build");
     println!("cargo:rerun-if-changed=src/abi");
+    // A new family directory (or a family's calls.in appearing) changes src/calls itself.
+    println!("cargo:rerun-if-changed=src/calls");
     println!("cargo:rerun-if-changed=cbindgen.toml");
     println!("cargo:rerun-if-changed=libexplain.map");
     println!("cargo:rustc-cdylib-link-arg=-Wl,-soname,libexplain.so.51");
+    // The ACL calls (src/calls/acl) are libacl's: perform them, and ask it about an acl_t.
+    println!("cargo:rustc-link-lib=acl");
     println!(
         "cargo:rustc-cdylib-link-arg=-Wl,--version-script={}",
         root.join("libexplain.map").display()
     );
+
+    // Debian's output.h has three printf-style functions; stable Rust cannot define a C
+    // variadic function, so they are C, formatting into a stack buffer and calling Rust.
+    // Linked whole: nothing in Rust refers to them, yet the library must export them.
+    println!("cargo:rerun-if-changed=src/abi/variadic.c");
+    cc::Build::new()
+        .file(root.join("src/abi/variadic.c"))
+        .warnings(true)
+        .extra_warnings(true)
+        .warnings_into_errors(true)
+        .link_lib_modifier("+whole-archive")
+        .compile("explain_variadic");
 
     tables::generate(&root.join("src"), &out);
     let families = table::read_families(&root.join("src/calls"));

@@ -7,6 +7,18 @@ use std::collections::BTreeMap;
 type Kinds = BTreeMap<String, Kind>;
 use std::fmt::Write as _;
 
+/// C types that libc does not define; src/sys/acl.rs declares them under the same name,
+/// which is the name cbindgen prints (the header includes <sys/acl.h> for them).
+const OWN_TYPES: &[&str] = &["acl_t", "acl_type_t"];
+
+/// An argument name as a Rust identifier: C names that are Rust keywords (`type`) are raw.
+fn id(name: &str) -> String {
+    match name {
+        "type" | "ref" | "match" | "mod" | "move" | "fn" | "impl" | "in" | "loop" | "self" | "use" | "where" => format!("r#{name}"),
+        _ => name.to_string(),
+    }
+}
+
 /// The Rust spelling of a C type as the table writes it.
 fn rust_type(ctype: &str) -> String {
     let t = ctype.replace(" *", "*").replace("* ", "*");
@@ -24,8 +36,12 @@ fn rust_type(ctype: &str) -> String {
         "long" => "c_long".to_string(),
         "unsigned long" => "c_ulong".to_string(),
         "long long" => "c_longlong".to_string(),
+        // Struct tags name C types: libc's, or the few libc lacks (struct ustat),
+        // defined in crate::sys::ctypes, which re-exports the rest of libc.
+        // Types of other libraries' headers (libacl's), declared in src/sys.
+        other if OWN_TYPES.contains(&other) => format!("crate::sys::acl::{other}"),
         other => match other.strip_prefix("struct ") {
-            Some(s) => format!("libc::{s}"),
+            Some(s) => format!("crate::sys::ctypes::{s}"),
             None => format!("libc::{other}"),
         },
     };
@@ -54,7 +70,7 @@ fn kind<'a>(kinds: &'a Kinds, a: &Arg) -> &'a Kind {
 
 /// How the generated body turns the raw C argument into what the call file receives.
 fn convert(kinds: &Kinds, a: &Arg) -> String {
-    let n = &a.name;
+    let n = &id(&a.name);
     match kind(kinds, a).ty.as_str() {
         "text" => format!("crate::decode::Text::copy({n} as usize)"),
         ty => format!("{n} as {ty}"),
@@ -63,7 +79,7 @@ fn convert(kinds: &Kinds, a: &Arg) -> String {
 
 /// The echo of the argument in the message's first part.
 fn value(kinds: &Kinds, a: &Arg) -> String {
-    let n = &a.name;
+    let n = &id(&a.name);
     let k = kind(kinds, a);
     let v = match k.ty.as_str() {
         "text" => format!("crate::decode::Value::Text(&{n})"),
@@ -72,7 +88,7 @@ fn value(kinds: &Kinds, a: &Arg) -> String {
             k.echo, k.role
         ),
     };
-    format!("crate::decode::Arg {{ name: {n:?}, value: {v} }}")
+    format!("crate::decode::Arg {{ name: {:?}, value: {v} }}", a.name)
 }
 
 fn by_ref(kinds: &Kinds, a: &Arg) -> bool {
@@ -83,14 +99,14 @@ fn params(args: &[Arg], explain: bool) -> String {
     args.iter()
         .map(|a| {
             let t = if explain { explain_ctype(a) } else { a.ctype.clone() };
-            format!("{}: {}", a.name, rust_type(&t))
+            format!("{}: {}", id(&a.name), rust_type(&t))
         })
         .collect::<Vec<_>>()
         .join(", ")
 }
 
 fn names(args: &[Arg]) -> String {
-    args.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", ")
+    args.iter().map(|a| id(&a.name)).collect::<Vec<_>>().join(", ")
 }
 
 /// The call as C performs it; variadic arguments need their promoted type spelled out.
@@ -99,19 +115,54 @@ fn perform(c: &Call, kinds: &Kinds) -> String {
         .args
         .iter()
         .map(|a| match kind(kinds, a).role {
-            "OnlyIfCreating" => format!("{} as libc::c_uint", a.name),
-            "FcntlArg" => format!("{} as libc::c_long", a.name),
-            _ => format!("{} as _", a.name),
+            "OnlyIfCreating" => format!("{} as libc::c_uint", id(&a.name)),
+            "FcntlArg" => format!("{} as libc::c_long", id(&a.name)),
+            _ => format!("{} as _", id(&a.name)),
         })
         .collect();
-    format!("libc::{}({})", c.name, args.join(", "))
+    match c.perform.as_deref() {
+        Some(path) if path.contains("::") => format!("{path}({})", args.join(", ")),
+        Some(f) => format!("crate::perform::{f}({})", args.join(", ")),
+        None => format!("libc::{}({})", c.name, args.join(", ")),
+    }
 }
 
 fn failed(c: &Call) -> &'static str {
     match c.ret_class.as_str() {
         "pointer" => "result.is_null()",
-        "offset" | "value" => "result == -1",
+        // -1 is also the answer "no limit": only a changed errno makes it a failure.
+        "limit" => "result == -1 && crate::abi::errno() != 0",
+        // SAFETY (in the generated code): a non-NULL result is the caller's template.
+        "string" => "result.is_null() || unsafe { *result } == 0",
+        // NULL is also the end of the stream: only a NULL that set errno is a failure.
+        "pointer_errno" => "result.is_null() && crate::abi::errno() != 0",
+        "minus_one" => "result == -1",
         _ => "result < 0",
+    }
+}
+
+/// What runs around the call, ending with `failed` set. For the results told from
+/// success by errno (`limit`, `pointer_errno`), errno is cleared first and the caller's
+/// put back when the call did not set one.
+fn perform_block(c: &Call, call: &str) -> String {
+    let fail = failed(c);
+    if c.ret_class == "limit" || c.ret_class == "pointer_errno" {
+        format!(
+            "let saved = crate::abi::errno();\n\
+             \x20   crate::abi::set_errno(0);\n\
+             \x20   // SAFETY: the caller's arguments, passed on unchanged as C would.\n\
+             \x20   let result = unsafe {{ {call} }};\n\
+             \x20   let failed = {fail};\n\
+             \x20   if !failed && crate::abi::errno() == 0 {{\n\
+             \x20       crate::abi::set_errno(saved);\n\
+             \x20   }}"
+        )
+    } else {
+        format!(
+            "// SAFETY: the caller's arguments, passed on unchanged as C would.\n\
+             \x20   let result = unsafe {{ {call} }};\n\
+             \x20   let failed = {fail};"
+        )
     }
 }
 
@@ -129,18 +180,42 @@ pub fn extern_functions(calls: &[(String, Call)], kinds: &Kinds) -> String {
         let ret = rust_type(&c.ret_ctype);
         let argnames = names(&c.args);
 
-        // The body: convert, echo, explain.
+        // The body: convert, then echo and explain the converted arguments.
+        let pass: Vec<String> =
+            c.args.iter().map(|a| if by_ref(kinds, a) { format!("&{}", id(&a.name)) } else { id(&a.name) }).collect();
+        let typed: Vec<String> = c
+            .args
+            .iter()
+            .map(|a| match kind(kinds, a).ty.as_str() {
+                "text" => format!("{}: &crate::decode::Text", id(&a.name)),
+                ty => format!("{}: {ty}", id(&a.name)),
+            })
+            .collect();
         writeln!(s, "fn body_{n}(m: &mut crate::message::Message, errnum: i32{sep}{ep}) {{").unwrap();
         for a in &c.args {
-            writeln!(s, "    let {} = {};", a.name, convert(kinds, a)).unwrap();
+            writeln!(s, "    let {} = {};", id(&a.name), convert(kinds, a)).unwrap();
         }
-        let vals: Vec<String> = c.args.iter().map(|a| value(kinds, a)).collect();
+        writeln!(s, "    explained_{n}(m, errnum{sep}{});\n}}\n", pass.join(", ")).unwrap();
+        writeln!(s, "fn explained_{n}(m: &mut crate::message::Message, errnum: i32{sep}{}) {{", typed.join(", ")).unwrap();
+        let vals: Vec<String> = c.args.iter().map(|a| value(kinds, a).replace("Value::Text(&", "Value::Text(")).collect();
         writeln!(s, "    m.call({n:?}, &[{}], errnum);", vals.join(", ")).unwrap();
-        let pass: Vec<String> =
-            c.args.iter().map(|a| if by_ref(kinds, a) { format!("&{}", a.name) } else { a.name.clone() }).collect();
-        writeln!(s, "    crate::calls::{family}::{n}::explain(m, errnum{sep}{});\n}}\n", pass.join(", ")).unwrap();
+        writeln!(s, "    crate::calls::{family}::{n}::explain(m, errnum{sep}{});\n}}\n", names(&c.args)).unwrap();
 
         let body = format!("|m| body_{n}(m, errnum{sep}{argnames})");
+        // A call that fails by overwriting its string argument (mktemp empties the
+        // template) is explained from a copy taken before the call.
+        let (before, after_body) = if c.ret_class == "string" {
+            let copies: String =
+                c.args.iter().map(|a| format!("    let before_{} = {};\n", a.name, convert(kinds, a))).collect();
+            let pass: Vec<String> = c
+                .args
+                .iter()
+                .map(|a| if by_ref(kinds, a) { format!("&before_{}", a.name) } else { format!("before_{}", a.name) })
+                .collect();
+            (copies, format!("|m| explained_{n}(m, errnum{sep}{})", pass.join(", ")))
+        } else {
+            (String::new(), body.clone())
+        };
         writeln!(s,
             "/// Explains why {man} failed with the current `errno`.\n///\n\
              /// Returns a pointer to the library's one shared buffer, overwritten by the next\n\
@@ -173,30 +248,29 @@ pub fn extern_functions(calls: &[(String, Call)], kinds: &Kinds) -> String {
              \x20   // SAFETY: the caller passes a buffer of message_size bytes (or NULL).\n\
              \x20   unsafe {{ crate::abi::into_caller_buffer({n:?}, message, message_size, errnum, {body}) }}\n}}\n").unwrap();
 
-        let call = perform(c, kinds);
-        let fail = failed(c);
+        let call = perform_block(c, &perform(c, kinds));
         let (die_ret, die_tail) = if c.ret_class == "zero" { (String::new(), "") } else { (format!(" -> {ret}"), "\n    result") };
         writeln!(s,
             "/// Calls {man}; on failure prints why (through the registered output, by default\n\
              /// stderr with the program name) and exits with `EXIT_FAILURE`.\n\
              #[no_mangle]\n\
              pub unsafe extern \"C\" fn explain_{n}_or_die({cp}){die_ret} {{\n\
-             \x20   // SAFETY: the caller's arguments, passed on unchanged as C would.\n\
-             \x20   let result = unsafe {{ {call} }};\n\
-             \x20   if {fail} {{\n\
+             {before}\
+             \x20   {call}\n\
+             \x20   if failed {{\n\
              \x20       let errnum = crate::abi::errno();\n\
-             \x20       crate::abi::print_and_exit({n:?}, errnum, {body});\n\
+             \x20       crate::abi::print_and_exit({n:?}, errnum, {after_body});\n\
              \x20   }}{die_tail}\n}}\n").unwrap();
         writeln!(s,
             "/// Calls {man}; on failure prints why (through the registered output) and returns\n\
              /// the call's own result with `errno` as the call left it.\n\
              #[no_mangle]\n#[must_use]\n\
              pub unsafe extern \"C\" fn explain_{n}_on_error({cp}) -> {ret} {{\n\
-             \x20   // SAFETY: the caller's arguments, passed on unchanged as C would.\n\
-             \x20   let result = unsafe {{ {call} }};\n\
-             \x20   if {fail} {{\n\
+             {before}\
+             \x20   {call}\n\
+             \x20   if failed {{\n\
              \x20       let errnum = crate::abi::errno();\n\
-             \x20       crate::abi::print({n:?}, errnum, {body});\n\
+             \x20       crate::abi::print({n:?}, errnum, {after_body});\n\
              \x20   }}\n\
              \x20   result\n}}\n").unwrap();
     }
@@ -229,8 +303,9 @@ pub fn command_table(calls: &[(String, Call)], kinds: &Kinds) -> String {
             })
             .collect();
         let sep = if c.args.is_empty() { "" } else { ", " };
+        let a = if c.args.is_empty() { "_a" } else { "a" };
         writeln!(s,
-            "fn run_{n}(buf: &mut [u8], errnum: i32, a: &[Parsed]) {{\n\
+            "fn run_{n}(buf: &mut [u8], errnum: i32, {a}: &[Parsed]) {{\n\
              \x20   // SAFETY: strings are NUL-terminated and outlive the call; other pointers are\n\
              \x20   // only echoed and checked, never dereferenced without a probe.\n\
              \x20   unsafe {{ crate::abi::boundary::explain_message_errno_{n}(buf.as_mut_ptr() as *mut c_char, buf.len() as c_int, errnum{sep}{}) }}\n}}\n",

@@ -36,37 +36,23 @@ fn call_of_function<'a>(func: &str, calls: &'a [(String, Call)]) -> Option<&'a s
     calls.iter().map(|(_, c)| c.name.as_str()).find(|n| *n == bare)
 }
 
-/// The system header that defines a struct a prototype names, so that a C file including
-/// only our header sees the struct (`const struct iovec *` needs <sys/uio.h>).
-fn struct_header(tag: &str) -> Option<&'static str> {
-    Some(match tag {
-        "iovec" => "sys/uio.h",
-        "stat" => "sys/stat.h",
-        "statfs" => "sys/statfs.h",
-        "statvfs" => "sys/statvfs.h",
-        "timeval" => "sys/time.h",
-        "timespec" => "time.h",
-        "utimbuf" => "utime.h",
-        "flock" => "fcntl.h",
-        "sockaddr" | "msghdr" => "sys/socket.h",
-        "rlimit" | "rusage" => "sys/resource.h",
-        _ => return None,
-    })
-}
-
-/// The `#include`s for the structs the prototypes of `call` name.
-fn struct_includes(call: &Call) -> String {
-    let mut inc = String::new();
-    for t in call.args.iter().map(|a| a.ctype.as_str()).chain([call.ret_ctype.as_str()]) {
-        let tag = t.trim_start_matches("const ").strip_prefix("struct ").map(|r| r.trim_end_matches(['*', ' ']));
-        if let Some(h) = tag.and_then(struct_header) {
-            let line = format!("#include <{h}>\n");
-            if !inc.contains(&line) {
-                inc.push_str(&line);
-            }
+/// The system headers that declare the C types a call's prototypes use beyond
+/// <sys/types.h> and <stddef.h>, as libexplain's own headers include them.
+fn system_headers(c: &Call) -> Vec<&'static str> {
+    let mut v = Vec::new();
+    for t in c.args.iter().map(|a| a.ctype.as_str()).chain([c.ret_ctype.as_str()]) {
+        let base = t.trim_start_matches("const ").trim_end_matches(['*', ' ']);
+        let h = match base {
+            "DIR" | "struct dirent" => "dirent.h",
+            "acl_t" | "acl_type_t" => "sys/acl.h",
+            "struct iovec" => "sys/uio.h",
+            _ => continue,
+        };
+        if !v.contains(&h) {
+            v.push(h);
         }
     }
-    inc
+    v
 }
 
 fn guard(file: &str) -> String {
@@ -108,16 +94,27 @@ pub fn split(text: &str, calls: &[(String, Call)]) -> BTreeMap<String, String> {
     for (file, body) in &bodies {
         let mut inc = base.clone();
         if let Some((_, c)) = calls.iter().find(|(_, c)| format!("{}.h", c.name) == *file) {
-            inc.push_str(&struct_includes(c));
+            for h in system_headers(c) {
+                inc.push_str(&format!("#include <{h}>\n"));
+            }
         }
         let mut body = body.clone();
+        // A struct first named inside a parameter list would be scoped to that prototype
+        // (and clash with the caller's definition): declare each tag at file scope.
+        for tag in struct_tags(&body).iter().filter(|_| file != "output.h") {
+            inc.push_str(&format!("struct {tag};\n"));
+        }
+        // A stream (tmpfile's FILE *) needs its type from <stdio.h>.
+        if body.contains("FILE *") {
+            inc.push_str("#include <stdio.h>\n");
+        }
         if file == "output.h" {
             inc.push_str("#include \"program_name.h\"\n");
             // The types are libexplain's own, field for field. Debian's output.h defines
             // them too (guard LIBEXPLAIN_OUTPUT_H): when it came first, C forbids a second
             // definition, so only the prototypes are repeated, and checked against its.
             body = format!(
-                "#ifndef LIBEXPLAIN_OUTPUT_H\nstruct explain_output_t;\n\n{types}#endif /* LIBEXPLAIN_OUTPUT_H */\n\n{body}"
+                "#ifndef LIBEXPLAIN_OUTPUT_H\nstruct explain_output_t;\n\n{types}#endif /* LIBEXPLAIN_OUTPUT_H */\n\n{body}{VARIADIC}"
             );
         }
         files.insert(file.clone(), wrap(file, &inc, &body));
@@ -126,6 +123,41 @@ pub fn split(text: &str, calls: &[(String, Call)]) -> BTreeMap<String, String> {
     files.insert("libexplain.h".into(), wrap("libexplain.h", &umbrella, ""));
     files
 }
+
+/// The tags of `struct X` mentioned in a header's prototypes, each once, in order.
+fn struct_tags(body: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    let code = body.lines().filter(|l| !l.trim_start().starts_with(['*', '/']));
+    for line in code {
+        for (at, _) in line.match_indices("struct ") {
+            let tag: String = line[at + 7..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            if !tag.is_empty() && !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
+    }
+    tags
+}
+
+/// The printf-style functions of output.h, written in C (src/abi/variadic.c), which
+/// cbindgen cannot read.
+const VARIADIC: &str = "\
+/**
+ * Formats like printf(3) and prints the text through the registered output.
+ */
+void explain_output_error(const char *fmt, ...) LIBEXPLAIN_FORMAT_PRINTF(1, 2);
+
+/**
+ * As explain_output_error, then exits through the registered output with EXIT_FAILURE.
+ */
+void explain_output_error_and_die(const char *fmt, ...) LIBEXPLAIN_FORMAT_PRINTF(1, 2) LIBEXPLAIN_NORETURN;
+
+/**
+ * As explain_output_error, the text prefixed with \"warning: \".
+ */
+void explain_output_warning(const char *fmt, ...) LIBEXPLAIN_FORMAT_PRINTF(1, 2);
+
+";
 
 const ATTRIBUTES: &str = "\
 #if defined(__GNUC__) || defined(__clang__)

@@ -1,13 +1,23 @@
 //! Reads the call tables `src/calls/<family>/calls.in`.
 //!
-//! A line: `NAME(SECTION) | RESULT | C-TYPE NAME: KIND, …`. RESULT is the C type and how
-//! failure shows in it: `int fd` (negative on failure, or_die returns it), `int zero`
-//! (0 or -1; or_die returns void), `ssize_t count` (-1 on failure), `off_t offset`
-//! and `int value` (exactly -1 on failure: lseek may return other negative offsets, and
-//! fcntl F_GETOWN a negative process group; or_die returns the result), `T *pointer` (NULL).
+//! A line: `NAME(SECTION) | RESULT | C-TYPE NAME: KIND, … [| PERFORM]`. RESULT is the C
+//! type and how failure shows in it: `int fd` (negative on failure, or_die returns it),
+//! `int zero` (0 or -1; or_die returns void), `ssize_t count` (-1 on failure),
+//! `T *pointer` (NULL), `long minus_one` (exactly -1: telldir(3)), and two that are told
+//! from success by errno, which is cleared before the call and put back when the call
+//! did not set it: `long limit` (pathconf's -1 also means "no limit") and
+//! `T *pointer_errno` (readdir's NULL also means "end of the stream"). `char *string`:
+//! NULL or an emptied string (mktemp(3) sets template[0] to NUL). A call without
+//! arguments writes `void`.
+//! PERFORM, optional, names the function `_or_die` and `_on_error` call when libc has
+//! none of the call's name: a function of `crate::perform` (lchmod, utimens…), or a path
+//! (libacl's functions, declared in `crate::sys::acl`).
 //! KIND says how the argument is echoed, converted for the call file and parsed by the
 //! `explain` command (see `src/decode/kinds.table`). In the explain_* functions pointer
 //! arguments become pointers to const, as in libexplain, unless written `!TYPE`.
+//! PERFORM, optional, names the function of `crate::perform` that `_or_die`/`_on_error`
+//! call, with the call's C arguments in order, when libc has no function of the call's
+//! name (lchmod, utimens…); without it they call `libc::NAME`.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -29,6 +39,8 @@ pub struct Call {
     pub ret_ctype: String,
     pub ret_class: String,
     pub args: Vec<Arg>,
+    /// How the call is performed when libc lacks it: a function of `crate::perform`.
+    pub perform: Option<String>,
 }
 
 pub struct Family {
@@ -61,8 +73,14 @@ pub fn read_families(calls_dir: &Path) -> Vec<Family> {
 
 fn parse_line(line: &str) -> Result<Call, String> {
     let cols: Vec<&str> = line.split('|').map(str::trim).collect();
-    if cols.len() != 3 {
-        return Err("expected NAME(SECTION) | RESULT | ARGUMENTS".into());
+    if cols.len() != 3 && cols.len() != 4 {
+        return Err("expected NAME(SECTION) | RESULT | ARGUMENTS [| PERFORM]".into());
+    }
+    let perform = cols.get(3).map(|p| p.to_string());
+    if let Some(p) = &perform {
+        if p.is_empty() || !p.chars().all(|c| c.is_alphanumeric() || c == '_' || c == ':') {
+            return Err(format!("PERFORM {p:?} is not a function name or path"));
+        }
     }
     let (name, section) = cols[0].trim_end_matches(')').split_once('(').ok_or("NAME(SECTION)")?;
     let (ret_ctype, ret_class) = split_decl(cols[1])?;
@@ -80,10 +98,10 @@ fn parse_line(line: &str) -> Result<Call, String> {
         }
     }
     match ret_class.as_str() {
-        "fd" | "zero" | "count" | "offset" | "value" | "pointer" => {}
+        "fd" | "zero" | "count" | "pointer" | "limit" | "string" | "pointer_errno" | "minus_one" => {}
         other => return Err(format!("unknown result class {other}")),
     }
-    Ok(Call { name: name.trim().into(), section: section.into(), ret_ctype, ret_class, args })
+    Ok(Call { name: name.trim().into(), section: section.into(), ret_ctype, ret_class, args, perform })
 }
 
 /// Splits `const char *pathname` into (`const char *`, `pathname`).

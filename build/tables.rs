@@ -1,4 +1,5 @@
-//! Turns data tables `src/**/NAME.in` (one `CONSTANT [text]` per line, `#` comments) into
+//! Turns data tables `src/**/NAME.in` (one `CONSTANT [text]` per line, `#` comments;
+//! `CONSTANT=VALUE [text]` for a constant the libc crate lacks) into
 //! `OUT_DIR/NAME.rs`, a slice of `crate::decode::Entry` whose values are the `libc::`
 //! constants of the same name, so the compiler checks that every name exists. A constant
 //! the libc crate lacks is written `NAME=VALUE`, the value copied from the kernel's uapi
@@ -28,13 +29,15 @@ pub fn generate(src: &Path, out: &Path) {
                 continue;
             }
             let (constant, text) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+            // `NAME=VALUE` when the libc crate lacks the constant: the value is copied
+            // from the C header the table names.
             let (constant, value) = match constant.split_once('=') {
-                Some((name, literal)) => (name, literal.to_string()),
-                None => (constant, format!("libc::{constant}")),
+                Some((c, v)) => (c, format!("{v}u32 as i64")),
+                None => (constant, format!("libc::{constant} as i64")),
             };
             writeln!(
                 s,
-                "    crate::decode::Entry {{ value: {value} as i64, name: {constant:?}, text: {:?} }},",
+                "    crate::decode::Entry {{ value: {value}, name: {constant:?}, text: {:?} }},",
                 text.trim()
             )
             .unwrap();

@@ -12,5 +12,6 @@ pub mod cli;
 pub mod decode;
 pub mod errno;
 pub mod message;
+pub mod perform;
 pub mod probe;
 pub mod sys;

@@ -37,6 +37,7 @@ typedef struct explain_output_t {
 
 /**
  * Prints `text` through the registered output (default: stderr with program name).
+ * A NULL or unreadable `text` prints nothing.
  */
 void explain_output_message(const char *text);
 
@@ -82,6 +83,60 @@ void explain_output_register(struct explain_output_t *op);
  * explanations are wrapped. 0 (the default) means no indent.
  */
 void explain_option_hanging_indent_set(int columns);
+
+/**
+ * Returns a new output that prints on stderr, prefixed with the program name and
+ * wrapped as described for `explain_option_hanging_indent_set` (the default output).
+ * Free it with `explain_output_method_destructor` unless it is registered. NULL when
+ * out of memory.
+ */
+struct explain_output_t *explain_output_stderr_new(void);
+
+/**
+ * Returns a new output that sends explanations to syslog(3) with `openlog(NULL,
+ * option, facility)` and priority `level`. NULL when out of memory.
+ */
+struct explain_output_t *explain_output_syslog_new3(int option, int facility, int level);
+
+/**
+ * `explain_output_syslog_new3(0, LOG_USER, level)`, libexplain's defaults.
+ */
+struct explain_output_t *explain_output_syslog_new1(int level);
+
+/**
+ * `explain_output_syslog_new3(0, LOG_USER, LOG_ERR)`, libexplain's defaults.
+ */
+struct explain_output_t *explain_output_syslog_new(void);
+
+/**
+ * Returns a new output that writes each explanation as one line (program name first,
+ * unwrapped) to the file `filename`, created with mode 0666 & ~umask; `append`
+ * non-zero appends to it, zero truncates it. The file is closed by the destructor.
+ * NULL when the file cannot be opened (errno tells why) or when out of memory.
+ */
+struct explain_output_t *explain_output_file_new(const char *filename, int append);
+
+/**
+ * Returns a new output that sends each explanation to `first` and then to `second`,
+ * taking ownership of both (its destructor destroys them). Either may be NULL.
+ * NULL when out of memory.
+ */
+struct explain_output_t *explain_output_tee_new(struct explain_output_t *first, struct explain_output_t *second);
+
+/**
+ * Formats like printf(3) and prints the text through the registered output.
+ */
+void explain_output_error(const char *fmt, ...) LIBEXPLAIN_FORMAT_PRINTF(1, 2);
+
+/**
+ * As explain_output_error, then exits through the registered output with EXIT_FAILURE.
+ */
+void explain_output_error_and_die(const char *fmt, ...) LIBEXPLAIN_FORMAT_PRINTF(1, 2) LIBEXPLAIN_NORETURN;
+
+/**
+ * As explain_output_error, the text prefixed with "warning: ".
+ */
+void explain_output_warning(const char *fmt, ...) LIBEXPLAIN_FORMAT_PRINTF(1, 2);
 
 
 #ifdef __cplusplus

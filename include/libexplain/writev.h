@@ -6,6 +6,7 @@
 #include <sys/types.h>
 #include <stddef.h>
 #include <sys/uio.h>
+struct iovec;
 
 #ifdef __cplusplus
 extern "C" {

@@ -4,6 +4,7 @@
 
 pub mod boundary;
 pub mod output;
+pub mod outputs;
 pub mod program_name;
 pub mod version;
 

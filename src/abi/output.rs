@@ -60,7 +60,15 @@ impl Line {
     }
 }
 
-fn to_stderr(text: &[u8]) {
+/// Prints one explanation on stderr: the program name, the text, a newline; wrapped
+/// for a terminal or when a hanging indent is set.
+pub fn to_stderr(text: &[u8]) {
+    to_fd(2, text, true);
+}
+
+/// Writes the program name (if assembled), `text` and a newline to `fd`; wraps when
+/// `wrapping` and `fd` is a terminal or a hanging indent is set.
+pub fn to_fd(fd: c_int, text: &[u8], wrapping: bool) {
     let opts = options();
     let mut name = [0u8; 256];
     let name_len = if opts.program_name { super::program_name::get(&mut name) } else { 0 };
@@ -73,7 +81,8 @@ fn to_stderr(text: &[u8]) {
     // Wrap only for a person at a terminal, or when the program asked for an indent;
     // a log line stays one line so it can be searched.
     let indent = opts.hanging_indent.max(0) as usize;
-    let width = match sys::terminal_width(2) {
+    let width = match sys::terminal_width(fd) {
+        _ if !wrapping => 0,
         Some(w) => w as usize,
         None if indent > 0 => 80,
         None => 0,
@@ -93,7 +102,7 @@ fn to_stderr(text: &[u8]) {
     }
     let mut at = 0;
     while at < out.len {
-        match sys::write(2, &out.buf[at..out.len]) {
+        match sys::write(fd, &out.buf[at..out.len]) {
             Ok(0) | Err(_) => break,
             Ok(n) => at += n,
         }
@@ -112,10 +121,38 @@ pub fn exit(status: c_int) -> ! {
 }
 
 /// Prints `text` through the registered output (default: stderr with program name).
+/// A NULL or unreadable `text` prints nothing.
 #[no_mangle]
 pub unsafe extern "C" fn explain_output_message(text: *const c_char) {
+    if text.is_null() {
+        return;
+    }
     let t = crate::decode::Text::copy(text as usize);
     message(t.bytes());
+}
+
+/// Called by the printf-style functions of `variadic.c` with the formatted text:
+/// prints it through the registered output, then exits with EXIT_FAILURE when `die`
+/// is non-zero. A warning (`warning` non-zero) is prefixed with "warning: ".
+/// Internal: the version script keeps it local, and it is not in the headers.
+///
+/// cbindgen:ignore
+#[no_mangle]
+pub unsafe extern "C" fn libexplain_rs_output_formatted(text: *const c_char, warning: c_int, die: c_int) {
+    let t = crate::decode::Text::copy(text as usize);
+    if warning != 0 {
+        let mut buf = [0u8; super::MESSAGE_SIZE];
+        let mut m = crate::message::Message::new(&mut buf);
+        m.text("warning: ");
+        m.raw(t.bytes());
+        let n = m.finish();
+        message(&buf[..n]);
+    } else {
+        message(t.bytes());
+    }
+    if die != 0 {
+        exit(libc::EXIT_FAILURE)
+    }
 }
 
 /// Exits through the registered output's exit method (default: exit(3)).

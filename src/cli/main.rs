@@ -27,8 +27,28 @@ fn usage_error(msg: &str) -> i32 {
     1
 }
 
-/// Runs the command; returns its exit status.
+/// Runs the command; returns its exit status. With -E (--explain-exit-status), the exit
+/// status is printed on stderr just before the command ends, as libexplain's explain(1)
+/// does: `explain: exit status EXIT_SUCCESS` (or EXIT_FAILURE).
 pub fn main(argv: Vec<String>) -> i32 {
+    let explain_status = argv
+        .iter()
+        .skip(1)
+        .take_while(|a| *a != "--")
+        .any(|a| a == "-E" || a == "--explain-exit-status");
+    let status = run(argv);
+    if explain_status {
+        let _ = std::io::stdout().flush();
+        match status {
+            0 => eprintln!("explain: exit status EXIT_SUCCESS"),
+            1 => eprintln!("explain: exit status EXIT_FAILURE"),
+            n => eprintln!("explain: exit status {n}"),
+        }
+    }
+    status
+}
+
+fn run(argv: Vec<String>) -> i32 {
     let mut errnum: Option<i32> = None;
     let mut output: Option<String> = None;
     let mut rest = Vec::new();
@@ -111,9 +131,16 @@ pub fn main(argv: Vec<String>) -> i32 {
     }
 }
 
-/// An error text embedded in a longer message ("open foo: No such file or directory").
+/// An error text embedded in a longer message ("open: No such file or directory"), or
+/// a symbolic name in it ("... (2, ENOENT)"). The longest matching text wins, so a text
+/// that contains another ("Operation not permitted" / "not permitted") is not mistaken.
 fn message_errno(text: &str) -> Option<i32> {
-    errno::TABLE.iter().find(|e| text.contains(e.text)).map(|e| e.value as i32)
+    let by_text = errno::TABLE.iter().filter(|e| !e.text.is_empty() && text.contains(e.text)).max_by_key(|e| e.text.len());
+    let by_name = || {
+        text.split(|c: char| !(c.is_ascii_alphanumeric()))
+            .find_map(|w| errno::TABLE.iter().find(|e| w.starts_with('E') && e.name == w))
+    };
+    by_text.or_else(by_name).map(|e| e.value as i32)
 }
 
 fn print_table(full: bool) -> i32 {

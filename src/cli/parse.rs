@@ -6,6 +6,8 @@ use std::ffi::CString;
 pub enum Parsed {
     Number(i64),
     Str(CString),
+    /// A structure built from its strace notation (the times of utimensat…), as words.
+    Words(Vec<i64>),
     Null,
 }
 
@@ -20,6 +22,7 @@ impl Parsed {
     pub fn pointer(&self) -> *const libc::c_char {
         match self {
             Parsed::Str(s) => s.as_ptr(),
+            Parsed::Words(w) => w.as_ptr() as *const libc::c_char,
             Parsed::Number(n) => *n as usize as *const libc::c_char,
             Parsed::Null => core::ptr::null(),
         }
@@ -65,6 +68,124 @@ pub fn dirfd(text: &str) -> Result<Parsed, String> {
 /// open(2) flags: O_RDONLY|O_CREAT…, or a number.
 pub fn open_flags(text: &str) -> Result<Parsed, String> {
     symbols(text, crate::decode::OPEN_FLAGS, &[("O_RDONLY", 0), ("O_WRONLY", 1), ("O_RDWR", 2)])
+}
+
+/// mount(2) flags: MS_BIND|MS_REC…, or a number.
+pub fn mount_flags(text: &str) -> Result<Parsed, String> {
+    symbols(text, crate::decode::MOUNT_FLAGS, &[])
+}
+
+/// ACL_TYPE_ACCESS, ACL_TYPE_DEFAULT, or a number.
+pub fn acl_type(text: &str) -> Result<Parsed, String> {
+    let extra: Vec<(&str, i64)> = crate::decode::ACL_TYPES.iter().map(|(n, v)| (*n, *v as i64)).collect();
+    symbols(text, &[], &extra).map_err(|_| "ACL_TYPE_ACCESS or ACL_TYPE_DEFAULT".into())
+}
+
+/// A user: a number (-1 for "unchanged"), or a name from /etc/passwd.
+pub fn uid(text: &str) -> Result<Parsed, String> {
+    let t = text.trim().trim_matches('"');
+    if let Some(n) = integer(t) {
+        return Ok(Parsed::Number(n));
+    }
+    crate::probe::users::user_id(t.as_bytes()).map(|n| Parsed::Number(n as i64)).ok_or_else(|| format!("a uid or a user name ({t:?} is not in /etc/passwd)"))
+}
+
+/// A group: a number (-1 for "unchanged"), or a name from /etc/group.
+pub fn gid(text: &str) -> Result<Parsed, String> {
+    let t = text.trim().trim_matches('"');
+    if let Some(n) = integer(t) {
+        return Ok(Parsed::Number(n));
+    }
+    crate::probe::users::group_id(t.as_bytes()).map(|n| Parsed::Number(n as i64)).ok_or_else(|| format!("a gid or a group name ({t:?} is not in /etc/group)"))
+}
+
+/// access(2) modes: R_OK|W_OK, F_OK, or a number.
+pub fn access_mode(text: &str) -> Result<Parsed, String> {
+    symbols(text, crate::decode::ACCESS_MODES, &[("F_OK", 0)])
+}
+
+/// The stat family's *at flags: AT_SYMLINK_NOFOLLOW|AT_EMPTY_PATH, or a number.
+pub fn at_flags(text: &str) -> Result<Parsed, String> {
+    symbols(text, crate::decode::AT_FLAGS, &[])
+}
+
+/// mkostemp(3)'s extra open flags: O_APPEND|O_CLOEXEC, or a number.
+pub fn mkostemp_flags(text: &str) -> Result<Parsed, String> {
+    symbols(text, crate::decode::OPEN_FLAGS, &[])
+}
+
+/// mknod(2)'s mode: a file type and permission bits (S_IFCHR|0600), or octal (020600).
+pub fn mknod_mode(text: &str) -> Result<Parsed, String> {
+    let t = text.trim();
+    if !t.is_empty() && t.bytes().all(|c| (b'0'..=b'7').contains(&c)) {
+        return Ok(Parsed::Number(i64::from_str_radix(t, 8).unwrap_or(0)));
+    }
+    symbols(t, crate::decode::FILE_TYPES, MODE_BITS).map_err(|_| "a mode (S_IFCHR|0600 or 020600)".into())
+}
+
+/// The words of a structure written as strace prints it, `[{tv_sec=0, tv_nsec=UTIME_NOW},
+/// {tv_sec=5, tv_nsec=0}]` or `{actime=0, modtime=0}` (field names optional), when it
+/// has `count` of them; else an address or NULL.
+fn words(text: &str, count: usize, what: &str) -> Result<Parsed, String> {
+    let t = text.trim();
+    if !t.starts_with(['{', '[']) {
+        return pointer(t).map_err(|_| format!("{what}, an address or NULL"));
+    }
+    let mut out = Vec::new();
+    for field in t.split(['[', ']', '{', '}', ',']).map(str::trim).filter(|f| !f.is_empty()) {
+        let value = field.rsplit_once('=').map_or(field, |(_, v)| v.trim());
+        let n = match value {
+            "UTIME_NOW" => libc::UTIME_NOW,
+            "UTIME_OMIT" => libc::UTIME_OMIT,
+            v => integer(v).ok_or_else(|| format!("{what}: {field:?} is not a number"))?,
+        };
+        out.push(n);
+    }
+    if out.len() != count {
+        return Err(format!("{what} with {count} numbers"));
+    }
+    Ok(Parsed::Words(out))
+}
+
+/// Two timespecs: `[{tv_sec=0, tv_nsec=UTIME_NOW}, {tv_sec=5, tv_nsec=0}]`, an address or NULL.
+pub fn timespec_pair(text: &str) -> Result<Parsed, String> {
+    words(text, 4, "two timespecs [{tv_sec=…, tv_nsec=…}, {…}]")
+}
+
+/// Two timevals: `[{tv_sec=0, tv_usec=0}, {tv_sec=5, tv_usec=0}]`, an address or NULL.
+pub fn timeval_pair(text: &str) -> Result<Parsed, String> {
+    words(text, 4, "two timevals [{tv_sec=…, tv_usec=…}, {…}]")
+}
+
+/// A utimbuf: `{actime=0, modtime=0}`, an address or NULL.
+pub fn utimbuf(text: &str) -> Result<Parsed, String> {
+    words(text, 2, "a utimbuf {actime=…, modtime=…}")
+}
+
+/// A pathconf(3) name (_PC_NAME_MAX, or NAME_MAX without the prefix) or a number.
+pub fn pathconf_name(text: &str) -> Result<Parsed, String> {
+    let t = text.trim();
+    if let Some(n) = integer(t) {
+        return Ok(Parsed::Number(n));
+    }
+    crate::decode::PATHCONF_NAMES
+        .iter()
+        .find(|e| e.name == t || e.name.strip_prefix("_PC_") == Some(t))
+        .map(|e| Parsed::Number(e.value))
+        .ok_or_else(|| format!("unknown pathconf name {t:?}"))
+}
+
+/// A device number: `8,1` or `makedev(8, 1)` (major, minor), or a dev_t as a number.
+pub fn dev(text: &str) -> Result<Parsed, String> {
+    let t = text.trim();
+    let inner = t.strip_prefix("makedev(").and_then(|r| r.strip_suffix(')')).unwrap_or(t);
+    if let Some((major, minor)) = inner.split_once(',') {
+        let (Some(major), Some(minor)) = (integer(major), integer(minor)) else {
+            return Err("a device as MAJOR,MINOR".into());
+        };
+        return Ok(Parsed::Number(libc::makedev(major as u32, minor as u32) as i64));
+    }
+    number(t).map_err(|_| "a device as MAJOR,MINOR or a number".into())
 }
 
 /// An fcntl command by name (F_SETLKW, F_DUPFD_CLOEXEC…) or number.
@@ -220,9 +341,27 @@ mod tests {
         assert!(matches!(pointer("NULL").unwrap(), Parsed::Null));
         assert_eq!(dirfd("AT_FDCWD").unwrap().number(), libc::AT_FDCWD as i64);
         assert!(open_flags("O_BOGUS").is_err());
+        assert_eq!(mount_flags("MS_BIND|MS_REC").unwrap().number(), (libc::MS_BIND | libc::MS_REC) as i64);
+        assert_eq!(acl_type("ACL_TYPE_DEFAULT").unwrap().number(), 0x4000);
         assert_eq!(string("\"a\\tb\"").unwrap().pointer().is_null(), false);
         assert_eq!(string("0x10").unwrap().pointer() as usize, 0x10);
         assert!(matches!(string("\"0x10\"").unwrap(), Parsed::Str(_)));
+        assert_eq!(uid("root").unwrap().number(), 0);
+        assert!(matches!(timespec_pair("[{tv_sec=0, tv_nsec=UTIME_NOW}, {tv_sec=5, tv_nsec=7}]").unwrap(), Parsed::Words(w) if w == [0, libc::UTIME_NOW, 5, 7]));
+        assert!(matches!(utimbuf("{actime=1, modtime=2}").unwrap(), Parsed::Words(w) if w == [1, 2]));
+        assert!(matches!(timeval_pair("NULL").unwrap(), Parsed::Null));
+        assert!(timespec_pair("[{tv_sec=0}]").is_err());
+        assert_eq!(uid("-1").unwrap().number(), -1);
+        assert_eq!(gid("0").unwrap().number(), 0);
+        assert!(uid("no-such-user-anywhere").is_err());
+        assert_eq!(at_flags("AT_SYMLINK_NOFOLLOW|AT_EMPTY_PATH").unwrap().number(), (libc::AT_SYMLINK_NOFOLLOW | libc::AT_EMPTY_PATH) as i64);
+        assert_eq!(access_mode("R_OK|W_OK").unwrap().number(), (libc::R_OK | libc::W_OK) as i64);
+        assert_eq!(access_mode("F_OK").unwrap().number(), 0);
+        assert_eq!(pathconf_name("_PC_NAME_MAX").unwrap().number(), libc::_PC_NAME_MAX as i64);
+        assert_eq!(dev("8,1").unwrap().number(), libc::makedev(8, 1) as i64);
+        assert_eq!(mknod_mode("S_IFCHR|0600").unwrap().number(), (libc::S_IFCHR | 0o600) as i64);
+        assert_eq!(dev("makedev(1, 3)").unwrap().number(), libc::makedev(1, 3) as i64);
+        assert_eq!(at_flags("AT_SYMLINK_FOLLOW").unwrap().number(), libc::AT_SYMLINK_FOLLOW as i64);
         assert_eq!(fcntl_cmd("F_SETLKW").unwrap().number(), libc::F_SETLKW as i64);
         assert_eq!(fcntl_cmd("F_SETSIG").unwrap().number(), 10);
         assert_eq!(fcntl_arg("O_NONBLOCK").unwrap().number(), libc::O_NONBLOCK as i64);

@@ -3,8 +3,12 @@
 
 mod fdio;
 mod flags;
+mod ids;
 mod mode;
+mod node;
+mod symbols;
 mod text;
+mod times;
 mod value;
 
 pub use fdio::{
@@ -12,10 +16,17 @@ pub use fdio::{
     write_flock_op, write_iovec, write_lock, write_pipe_flags, write_whence, FCNTL_COMMANDS, FLOCK_OPS, PIPE_FLAGS, SEALS, WHENCE,
 };
 pub use flags::{access_mode_name, write_open_flags};
+pub use ids::{write_gid, write_uid};
 pub use mode::write_mode;
+pub use symbols::{
+    fs_magic, pathconf_name, unknown_bits, write_access_mode, write_at_flags, write_dev, write_flags, write_pathconf_name,
+};
+pub use node::{file_type_name, write_mknod_mode, write_mkostemp_flags};
 pub use text::{Text, TextState};
+pub use times::{write_timespec_pair, write_timeval_pair, write_times, write_utimbuf};
 pub use value::{
-    write_dirfd, write_fd, write_mode_arg, write_open_flags_arg, write_pointer, write_signed, write_unsigned, Arg, Role, Value,
+    write_acl_type, write_dir, write_dirfd, write_fd, write_mode_arg, write_mount_flags, write_open_flags_arg, write_pointer,
+    write_signed, write_unsigned, Arg, Role, Value,
 };
 
 /// One row of a generated table: a constant's value, its name, and (for errno) its text.
@@ -28,3 +39,27 @@ pub struct Entry {
 
 /// The open(2) flags after the access mode (generated from open_flags.in).
 pub static OPEN_FLAGS: &[Entry] = include!(concat!(env!("OUT_DIR"), "/open_flags.rs"));
+
+/// The AT_* flags of the *at calls (generated from at_flags.in).
+pub static AT_FLAGS: &[Entry] = include!(concat!(env!("OUT_DIR"), "/at_flags.rs"));
+
+/// The AT_* flags the stat family accepts (generated from stat_at_flags.in).
+pub static STAT_AT_FLAGS: &[Entry] = include!(concat!(env!("OUT_DIR"), "/stat_at_flags.rs"));
+/// access(2) mode bits (generated from access_mode.in).
+pub static ACCESS_MODES: &[Entry] = include!(concat!(env!("OUT_DIR"), "/access_mode.rs"));
+
+/// pathconf(3) names (generated from pathconf_names.in).
+pub static PATHCONF_NAMES: &[Entry] = include!(concat!(env!("OUT_DIR"), "/pathconf_names.rs"));
+
+/// statfs(2) f_type magic numbers with file system names (generated from fs_magic.in).
+pub static FS_MAGIC: &[Entry] = include!(concat!(env!("OUT_DIR"), "/fs_magic.rs"));
+
+/// The file types of a mode's S_IFMT field (generated from file_types.in).
+pub static FILE_TYPES: &[Entry] = include!(concat!(env!("OUT_DIR"), "/file_types.rs"));
+
+/// The mount(2) flags (generated from mount_flags.in).
+pub static MOUNT_FLAGS: &[Entry] = include!(concat!(env!("OUT_DIR"), "/mount_flags.rs"));
+
+/// The two types of ACL a file may have (acl_get_file(3)).
+pub static ACL_TYPES: &[(&str, u32)] =
+    &[("ACL_TYPE_ACCESS", crate::sys::acl::ACL_TYPE_ACCESS), ("ACL_TYPE_DEFAULT", crate::sys::acl::ACL_TYPE_DEFAULT)];

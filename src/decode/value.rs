@@ -128,3 +128,30 @@ pub fn write_unsigned(m: &mut Message, n: i64) {
 pub fn write_signed(m: &mut Message, n: i64) {
     m.number(n);
 }
+
+/// A directory stream (DIR *): its address, then the path of the directory it reads
+/// when the stream is a live one (`0x55d0c8e0 "/tmp/x"`).
+pub fn write_dir(m: &mut Message, dir: i64) {
+    write_pointer(m, dir);
+    if let probe::dirstream::Stream::Open { fd, .. } = probe::dirstream::examine(dir as usize) {
+        let mut path = crate::sys::CPath::new();
+        if probe::fd::path_of(fd, &mut path) {
+            m.text(" ");
+            m.quoted(path.as_bytes());
+        }
+    }
+}
+
+pub fn write_mount_flags(m: &mut Message, flags: i64) {
+    super::write_flags(m, flags, super::MOUNT_FLAGS, "0");
+}
+
+/// ACL_TYPE_ACCESS or ACL_TYPE_DEFAULT; any other value in hex.
+pub fn write_acl_type(m: &mut Message, t: i64) {
+    match super::ACL_TYPES.iter().find(|(_, v)| *v as i64 == t) {
+        Some((name, _)) => m.text(name),
+        None => {
+            let _ = core::fmt::write(m, format_args!("{:#x}", t as u32));
+        }
+    }
+}

@@ -116,16 +116,17 @@ fn trim(b: &[u8]) -> &[u8] {
 }
 
 /// Reported once, when the options are first read; the option is otherwise ignored.
+/// Written without the message writer: it reads the options, which are being
+/// initialised here, and would wait on itself forever.
 fn warn(what: &[u8], item: &[u8]) {
     let mut line = [0u8; 512];
-    let mut m = super::Message::new(&mut line);
-    m.text("libexplain: EXPLAIN_OPTIONS: ");
-    m.raw(what);
-    m.text(": ");
-    m.quoted(item);
-    m.text("\n");
-    let n = m.finish();
-    let _ = crate::sys::write(2, &line[..n]);
+    let mut len = 0;
+    let item = &item[..item.len().min(400)];
+    for part in [&b"libexplain: EXPLAIN_OPTIONS: "[..], what, b": \"", item, b"\"\n"] {
+        line[len..len + part.len()].copy_from_slice(part);
+        len += part.len();
+    }
+    let _ = crate::sys::write(2, &line[..len]);
 }
 
 /// A snapshot of the current options.

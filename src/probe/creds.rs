@@ -6,8 +6,11 @@ pub const CAP_CHOWN: u32 = 0;
 pub const CAP_DAC_OVERRIDE: u32 = 1;
 pub const CAP_DAC_READ_SEARCH: u32 = 2;
 pub const CAP_FOWNER: u32 = 3;
+pub const CAP_SYS_CHROOT: u32 = 18;
+pub const CAP_SYS_PACCT: u32 = 20;
 pub const CAP_SYS_ADMIN: u32 = 21;
 pub const CAP_SYS_RESOURCE: u32 = 24;
+pub const CAP_MKNOD: u32 = 27;
 
 pub fn capability_name(cap: u32) -> &'static str {
     match cap {
@@ -15,8 +18,11 @@ pub fn capability_name(cap: u32) -> &'static str {
         CAP_DAC_OVERRIDE => "CAP_DAC_OVERRIDE",
         CAP_DAC_READ_SEARCH => "CAP_DAC_READ_SEARCH",
         CAP_FOWNER => "CAP_FOWNER",
+        CAP_SYS_CHROOT => "CAP_SYS_CHROOT",
+        CAP_SYS_PACCT => "CAP_SYS_PACCT",
         CAP_SYS_ADMIN => "CAP_SYS_ADMIN",
         CAP_SYS_RESOURCE => "CAP_SYS_RESOURCE",
+        CAP_MKNOD => "CAP_MKNOD",
         _ => "a capability",
     }
 }
@@ -39,8 +45,29 @@ impl Creds {
         c
     }
 
+    /// The credentials access(2) checks with: the real user and group instead of the
+    /// effective ones, and (unless the real user is root) no capabilities.
+    pub fn real() -> Creds {
+        let mut c = Creds::current();
+        c.uid = sys::uids().0;
+        c.gid = sys::gids().0;
+        c.caps = if c.uid == 0 { sys::capability_sets().map_or(0, |(_, permitted)| permitted) } else { 0 };
+        c
+    }
+
+    /// Whether these are not the process's effective credentials (access(2) as a setuid
+    /// program, say).
+    pub fn differ_from_effective(&self) -> bool {
+        self.uid != sys::uids().1 || self.gid != sys::gids().1
+    }
+
     pub fn has_cap(&self, cap: u32) -> bool {
         self.caps & (1u64 << cap) != 0
+    }
+
+    /// The supplementary groups.
+    pub fn groups(&self) -> &[u32] {
+        &self.groups[..self.ngroups]
     }
 
     pub fn in_group(&self, gid: u32) -> bool {

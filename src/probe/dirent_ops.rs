@@ -5,12 +5,11 @@
 use super::creds::{decide, Creds, Decision, SEARCH, WRITE};
 use super::mounts::{mount_of, Mount};
 use super::path::{is_dir, Found, Start};
+use super::attributes::InodeFlags;
 use crate::sys::{self, CPath, Stat};
 
 /// chattr(1) attributes the kernel enforces on entries (linux/fs.h); statx's
 /// STATX_ATTR_IMMUTABLE and STATX_ATTR_APPEND have the same values.
-pub const FS_IMMUTABLE_FL: u32 = 0x10;
-pub const FS_APPEND_FL: u32 = 0x20;
 
 /// Why the kernel refuses to change a directory entry, in the order it checks
 /// (may_delete / may_create in fs/namei.c). DirDenied and DotDotDenied are EACCES,
@@ -33,22 +32,9 @@ pub enum Refusal {
     DotDotDenied { dir: Stat, decision: Decision },
 }
 
-/// The immutable and append-only attributes of the file at `path`. statx reports them
-/// without opening the file (no read permission needed, no lease broken); where the file
-/// system does not, FS_IOC_GETFLAGS is asked, on regular files and directories only,
-/// since opening a device may have side effects.
-pub fn inode_flags(start: Start, path: &CPath, st: &Stat) -> u32 {
-    const WANTED: u64 = (FS_IMMUTABLE_FL | FS_APPEND_FL) as u64;
-    if let Ok((attrs, mask)) = sys::attributes(start.fd(), path) {
-        if mask & WANTED == WANTED {
-            return (attrs & WANTED) as u32;
-        }
-    }
-    let kind = st.st_mode & libc::S_IFMT;
-    if kind != libc::S_IFREG && kind != libc::S_IFDIR {
-        return 0;
-    }
-    sys::inode_flags(start.fd(), path).unwrap_or(0)
+/// The immutable and append-only attributes of the file at `path` (not following a link).
+pub fn inode_flags(start: Start, path: &CPath, st: &Stat) -> InodeFlags {
+    super::attributes::inode_flags(start.fd(), path, libc::AT_SYMLINK_NOFOLLOW, st)
 }
 
 fn dir_path(found: &Found) -> CPath {
@@ -58,7 +44,7 @@ fn dir_path(found: &Found) -> CPath {
 /// Whether adding an entry named by `found` to its directory is refused.
 pub fn creation_refused(found: &Found, creds: &Creds) -> Option<Refusal> {
     let dir = found.dir_stat;
-    if inode_flags(found.start, &dir_path(found), &dir) & FS_IMMUTABLE_FL != 0 {
+    if inode_flags(found.start, &dir_path(found), &dir).immutable {
         return Some(Refusal::DirImmutable { dir });
     }
     let decision = decide(&dir, WRITE | SEARCH, creds);
@@ -69,14 +55,14 @@ pub fn creation_refused(found: &Found, creds: &Creds) -> Option<Refusal> {
 pub fn removal_refused(found: &Found, creds: &Creds) -> Option<Refusal> {
     let dir = found.dir_stat;
     let dir_flags = inode_flags(found.start, &dir_path(found), &dir);
-    if dir_flags & FS_IMMUTABLE_FL != 0 {
+    if dir_flags.immutable {
         return Some(Refusal::DirImmutable { dir });
     }
     let decision = decide(&dir, WRITE | SEARCH, creds);
     if !decision.granted {
         return Some(Refusal::DirDenied { dir, decision });
     }
-    if dir_flags & FS_APPEND_FL != 0 {
+    if dir_flags.append_only {
         return Some(Refusal::DirAppendOnly { dir });
     }
     let file = found.stat?;
@@ -84,10 +70,10 @@ pub fn removal_refused(found: &Found, creds: &Creds) -> Option<Refusal> {
         return Some(Refusal::Sticky { dir, file });
     }
     let flags = inode_flags(found.start, &found.path, &file);
-    if flags & FS_IMMUTABLE_FL != 0 {
+    if flags.immutable {
         return Some(Refusal::FileImmutable { file });
     }
-    (flags & FS_APPEND_FL != 0).then_some(Refusal::FileAppendOnly { file })
+    flags.append_only.then_some(Refusal::FileAppendOnly { file })
 }
 
 /// rename(2) of a directory to another parent: write permission on the directory itself.

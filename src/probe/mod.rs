@@ -1,16 +1,27 @@
 //! Questions asked of the running system. Probes return facts; they write no prose.
 
+pub mod attributes;
+pub mod acl;
 pub mod creds;
+pub mod cwd;
 pub mod dirent_ops;
+pub mod dirstream;
 pub mod fd;
 pub mod files;
+pub mod filesystems;
 pub mod io;
 pub mod iov;
 pub mod limits;
+pub mod listing_cache;
 pub mod lines;
 pub mod locks;
+pub mod memory;
 pub mod mounts;
+pub mod ownership;
+pub mod overflow;
+pub mod names;
 pub mod path;
 pub mod seek;
 pub mod suggest;
+pub mod times;
 pub mod users;

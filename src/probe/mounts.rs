@@ -8,6 +8,8 @@ pub struct Mount {
     pub fstype: [u8; 32],
     pub fstype_len: usize,
     pub read_only: bool,
+    /// Mounted with nodev: device files on it cannot be used.
+    pub nodev: bool,
     pub stat: Option<libc::statfs>,
 }
 
@@ -20,7 +22,12 @@ impl Mount {
 /// The mount holding the file with `st`, found in /proc/self/mountinfo by device number.
 /// Where one device is mounted in several places, the last (topmost) mount wins.
 pub fn mount_of(st: &Stat) -> Option<Mount> {
-    let (major, minor) = (libc::major(st.st_dev) as u64, libc::minor(st.st_dev) as u64);
+    mount_of_dev(st.st_dev)
+}
+
+/// The mount of the device `dev` (a dev_t, as ustat(2) takes), if it is mounted.
+pub fn mount_of_dev(dev: libc::dev_t) -> Option<Mount> {
+    let (major, minor) = (libc::major(dev) as u64, libc::minor(dev) as u64);
     let mut found: Option<Mount> = None;
     let _ = for_each_line(b"/proc/self/mountinfo", |line| {
         let mut f = line.split(|&c| c == b' ');
@@ -36,15 +43,43 @@ pub fn mount_of(st: &Stat) -> Option<Mount> {
         let Some(dash) = line.windows(3).position(|w| w == b" - ") else { return true };
         let fstype = line[dash + 3..].split(|&c| c == b' ').next().unwrap_or(b"");
         let super_opts = line[dash + 3..].split(|&c| c == b' ').nth(2).unwrap_or(b"");
-        let mut m = Mount { point: unescape(point.unwrap_or(b"")), fstype: [0; 32], fstype_len: fstype.len().min(32), read_only: false, stat: None };
+        let mut m = Mount { point: unescape(point.unwrap_or(b"")), fstype: [0; 32], fstype_len: fstype.len().min(32), read_only: false, nodev: false, stat: None };
         m.fstype[..m.fstype_len].copy_from_slice(&fstype[..m.fstype_len]);
         m.read_only = has_ro(opts.unwrap_or(b"")) || has_ro(super_opts);
+        m.nodev = opts.unwrap_or(b"").split(|&c| c == b',').any(|o| o == b"nodev");
         found = Some(m);
         true
     });
     let mut m = found?;
     m.stat = sys::statfs(&m.point).ok();
     Some(m)
+}
+
+/// The mount of the block device with device number `rdev`, if it is mounted.
+pub fn mount_of_device(rdev: libc::dev_t) -> Option<Mount> {
+    // SAFETY: a plain C struct of integers; all zeroes is a valid value.
+    let mut st: Stat = unsafe { core::mem::zeroed() };
+    st.st_dev = rdev;
+    mount_of(&st)
+}
+
+/// The mount whose mount point is the directory with `st` itself (not merely on it):
+/// the topmost one when several are stacked there.
+pub fn mounted_on(st: &Stat) -> Option<Mount> {
+    let mnt = mount_of(st)?;
+    let top = sys::stat_at(libc::AT_FDCWD, &mnt.point, true).ok()?;
+    (top.st_dev == st.st_dev && top.st_ino == st.st_ino).then_some(mnt)
+}
+
+/// Whether the block device `rdev` is read-only (/sys/dev/block/MAJOR:MINOR/ro).
+pub fn device_read_only(rdev: libc::dev_t) -> Option<bool> {
+    let mut path = [0u8; 64];
+    let mut w = crate::message::Message::new(&mut path);
+    let _ = core::fmt::write(&mut w, format_args!("/sys/dev/block/{}:{}/ro", libc::major(rdev), libc::minor(rdev)));
+    let n = w.finish();
+    let mut b = [0u8; 4];
+    let len = sys::read_file(&path[..n], &mut b).ok()?;
+    Some(len > 0 && b[0] == b'1')
 }
 
 fn has_ro(opts: &[u8]) -> bool {

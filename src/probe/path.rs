@@ -100,6 +100,12 @@ pub fn is_link(st: &Stat) -> bool {
 
 /// Walks `path` from `start`. `follow_final` follows a final symbolic link.
 pub fn resolve(start: Start, path: &Text, follow_final: bool) -> Outcome {
+    resolve_as(start, path, follow_final, &Creds::current())
+}
+
+/// The same walk with search permission decided for `creds` (access(2) walks with the
+/// real user and group).
+pub fn resolve_as(start: Start, path: &Text, follow_final: bool, creds: &Creds) -> Outcome {
     match path.state {
         TextState::Null => return Err(Failure::Null),
         TextState::Unreadable => return Err(Failure::Unreadable),
@@ -111,7 +117,7 @@ pub fn resolve(start: Start, path: &Text, follow_final: bool) -> Outcome {
     if path.len >= PATH_MAX {
         return Err(Failure::PathTooLong { len: path.len, max: PATH_MAX - 1 });
     }
-    resolve_bytes(start, path.bytes(), follow_final, &Creds::current())
+    resolve_bytes(start, path.bytes(), follow_final, creds)
 }
 
 pub fn resolve_bytes(start: Start, path: &[u8], follow_final: bool, creds: &Creds) -> Outcome {

@@ -4,6 +4,7 @@
 //! which allocates per comparison: a suggestion must still be offered (or quietly
 //! skipped) when the process is out of memory, and an allocation failure would abort.
 
+use super::listing_cache;
 use crate::sys::{self, CPath};
 
 /// Directory entries examined at most, so a huge directory costs a bounded time.
@@ -17,33 +18,87 @@ pub struct Suggestion {
 }
 
 /// Searches the directory `dir` (relative to `start_fd`) for the name nearest to `name`.
+///
+/// The listing comes from `listing_cache` when it holds one for the directory as it is
+/// now (same identity and change times); otherwise the directory is read and, when small
+/// and settled, its listing kept for the next time.
 pub fn nearest(start_fd: i32, dir: &CPath, name: &[u8]) -> Option<Suggestion> {
     if name.is_empty() || name.len() > 255 {
         return None;
     }
-    let mut lower = [0u8; 256];
-    for (d, s) in lower.iter_mut().zip(name) {
-        *d = s.to_ascii_lowercase();
+    let mut search = Search::new(name);
+    let here = CPath::from_bytes(b".").unwrap_or_default();
+    let st = sys::stat_at(start_fd, if dir.is_empty() { &here } else { dir }, true).ok();
+    if let Some(st) = &st {
+        if listing_cache::each_cached(st, |entry, kind| search.offer(entry, kind)) {
+            return search.best;
+        }
     }
-    let lower = &lower[..name.len()];
-    let mut best: Option<Suggestion> = None;
-    let mut examined = 0;
-    sys::for_each_entry(start_fd, dir, |entry, kind| {
-        examined += 1;
-        if entry == b"." || entry == b".." || entry == name {
-            return examined < MAX_ENTRIES;
-        }
-        let bound = best.as_ref().map_or(usize::MAX, |b| b.distance);
-        if entry.len().abs_diff(name.len()) < bound {
-            let d = distance(lower, entry, bound);
-            if d < bound && acceptable(d, name.len(), entry.len()) {
-                best = Some(Suggestion { name: CPath::from_bytes(entry).unwrap_or_default(), kind, distance: d });
-            }
-        }
-        examined < MAX_ENTRIES
+    // The listing is keyed on the status of the directory actually opened and read, so
+    // a directory renamed or replaced since the stat above cannot be cached under the
+    // other one's key.
+    let fd = sys::open_at(start_fd, dir, libc::O_RDONLY | libc::O_DIRECTORY).ok()?;
+    let opened = sys::stat_fd(fd.raw()).ok();
+    let read_at = listing_cache::now_ns();
+    let mut packed = listing_cache::Packed::new();
+    sys::for_each_entry_fd(fd.raw(), |entry, kind| {
+        packed.push(entry, kind);
+        search.offer(entry, kind)
     })
     .ok()?;
-    best
+    if let Some(st) = &opened {
+        if search.examined < MAX_ENTRIES {
+            listing_cache::insert(st, read_at, &packed);
+        }
+    }
+    search.best
+}
+
+/// The search itself: entries are offered one at a time, the best kept.
+struct Search<'a> {
+    name: &'a [u8],
+    lower: [u8; 256],
+    /// For names of at most 64 bytes: bit i of peq[c] says lower[i] == c (Myers).
+    peq: Option<[u64; 256]>,
+    best: Option<Suggestion>,
+    examined: usize,
+}
+
+impl<'a> Search<'a> {
+    fn new(name: &'a [u8]) -> Self {
+        let mut lower = [0u8; 256];
+        for (d, s) in lower.iter_mut().zip(name) {
+            *d = s.to_ascii_lowercase();
+        }
+        let peq = (name.len() <= 64).then(|| {
+            let mut peq = [0u64; 256];
+            for (i, &c) in lower[..name.len()].iter().enumerate() {
+                peq[c as usize] |= 1 << i;
+            }
+            peq
+        });
+        Search { name, lower, peq, best: None, examined: 0 }
+    }
+
+    /// Considers one entry; false once MAX_ENTRIES have been examined.
+    fn offer(&mut self, entry: &[u8], kind: u8) -> bool {
+        self.examined += 1;
+        let name = self.name;
+        if entry == b"." || entry == b".." || entry == name {
+            return self.examined < MAX_ENTRIES;
+        }
+        let bound = self.best.as_ref().map_or(usize::MAX, |b| b.distance);
+        if entry.len().abs_diff(name.len()) < bound {
+            let d = match &self.peq {
+                Some(peq) => bit_parallel_distance(peq, name.len(), entry),
+                None => distance(&self.lower[..name.len()], entry, bound),
+            };
+            if d < bound && acceptable(d, name.len(), entry.len()) {
+                self.best = Some(Suggestion { name: CPath::from_bytes(entry).unwrap_or_default(), kind, distance: d });
+            }
+        }
+        self.examined < MAX_ENTRIES
+    }
 }
 
 /// Close enough to be a likely typo, not a different name.
@@ -55,28 +110,59 @@ fn acceptable(d: usize, a: usize, b: usize) -> bool {
 /// Levenshtein distance between `a` (already lower case) and `b` (compared in lower
 /// case), giving up with `bound` once every path is at least that long.
 pub fn distance(a: &[u8], b: &[u8], bound: usize) -> usize {
-    if b.len() > 255 {
+    if b.len() > 255 || a.len() > 255 {
         return usize::MAX;
     }
-    let mut prev = [0usize; 257];
-    let mut cur = [0usize; 257];
+    // Two rows of u16 (a distance is at most 510) swapped by reference: swapping the
+    // arrays themselves moved 4 KiB per row and dominated the search.
+    let mut row0 = [0u16; 257];
+    let mut row1 = [0u16; 257];
+    let (mut prev, mut cur) = (&mut row0, &mut row1);
     for (j, p) in prev.iter_mut().enumerate().take(b.len() + 1) {
-        *p = j;
+        *p = j as u16;
     }
     for (i, &ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
+        cur[0] = i as u16 + 1;
         let mut row_min = cur[0];
         for (j, &cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb.to_ascii_lowercase());
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-            row_min = row_min.min(cur[j + 1]);
+            let cost = u16::from(ca != cb.to_ascii_lowercase());
+            let v = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = v;
+            row_min = row_min.min(v);
         }
-        if row_min >= bound {
+        if usize::from(row_min) >= bound {
             return bound;
         }
         core::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()]
+    usize::from(prev[b.len()])
+}
+
+/// The same Levenshtein distance (case-insensitive) for a name of 1..=64 bytes whose
+/// `peq` table was built once per search: Myers' bit-vector algorithm as Hyyrö states it
+/// for whole strings, one pass over `b` with a few word operations per byte. Exact (no
+/// bound); the DP above is used for longer names.
+fn bit_parallel_distance(peq: &[u64; 256], m: usize, b: &[u8]) -> usize {
+    let high = 1u64 << (m - 1);
+    let (mut pv, mut mv) = (u64::MAX, 0u64);
+    let mut score = m;
+    for &c in b {
+        let eq = peq[c.to_ascii_lowercase() as usize];
+        let xv = eq | mv;
+        let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
+        let mut ph = mv | !(xh | pv);
+        let mut mh = pv & xh;
+        if ph & high != 0 {
+            score += 1;
+        } else if mh & high != 0 {
+            score -= 1;
+        }
+        ph = (ph << 1) | 1;
+        mh <<= 1;
+        pv = mh | !(xv | ph);
+        mv = ph & xv;
+    }
+    score
 }
 
 #[cfg(test)]
@@ -88,6 +174,20 @@ mod tests {
         assert_eq!(distance(b"kitten", b"sitting", usize::MAX), 3);
         assert_eq!(distance(b"readme", b"README", usize::MAX), 0);
         assert_eq!(distance(b"filecontrl.h", b"fcntl.h", usize::MAX), 5);
+    }
+
+    #[test]
+    fn bit_parallel_distance_agrees_with_the_dp() {
+        let words: &[&[u8]] = &[b"", b"a", b"fcntl.h", b"filecontrl.h", b"FCNTL.H", b"kitten", b"sitting",
+            b"libexplain51", b"libexplain51-doc", b"libexplian51", b"x", b"abcdefgh", b"hgfedcba",
+            b"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab", b"README.md"];
+        for a in words.iter().filter(|a| !a.is_empty()) {
+            let s = Search::new(a);
+            for b in words {
+                let lower = &s.lower[..a.len()];
+                assert_eq!(bit_parallel_distance(s.peq.as_ref().unwrap(), a.len(), b), distance(lower, b, usize::MAX), "{a:?} {b:?}");
+            }
+        }
     }
 
     #[test]

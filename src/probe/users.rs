@@ -39,3 +39,25 @@ pub fn user_name(uid: u32) -> Option<Name> {
 pub fn group_name(gid: u32) -> Option<Name> {
     lookup(b"/etc/group", gid)
 }
+
+fn lookup_id(db: &[u8], name: &[u8]) -> Option<u32> {
+    let mut found = None;
+    let _ = for_each_line(db, |line| {
+        if field(line, b':', 0) == Some(name) {
+            found = field(line, b':', 2).and_then(number).map(|n| n as u32);
+            return false;
+        }
+        true
+    });
+    found
+}
+
+/// The uid of the user called `name` in /etc/passwd.
+pub fn user_id(name: &[u8]) -> Option<u32> {
+    lookup_id(b"/etc/passwd", name)
+}
+
+/// The gid of the group called `name` in /etc/group.
+pub fn group_id(name: &[u8]) -> Option<u32> {
+    lookup_id(b"/etc/group", name)
+}

@@ -4,11 +4,16 @@ use super::{getdents, CPath, Result};
 
 /// Calls `f(name, d_type)` for each entry of the directory `dir` (relative to
 /// `start_fd`) until it returns false.
-pub fn for_each_entry(start_fd: i32, dir: &CPath, mut f: impl FnMut(&[u8], u8) -> bool) -> Result<()> {
+pub fn for_each_entry(start_fd: i32, dir: &CPath, f: impl FnMut(&[u8], u8) -> bool) -> Result<()> {
     let fd = super::open_at(start_fd, dir, libc::O_RDONLY | libc::O_DIRECTORY)?;
+    for_each_entry_fd(fd.raw(), f)
+}
+
+/// The same, for a directory already open on `fd` (read from its current offset).
+pub fn for_each_entry_fd(fd: i32, mut f: impl FnMut(&[u8], u8) -> bool) -> Result<()> {
     let mut buf = [0u8; 16384];
     loop {
-        let n = getdents(fd.raw(), &mut buf)?;
+        let n = getdents(fd, &mut buf)?;
         if n == 0 {
             return Ok(());
         }

@@ -5,14 +5,19 @@
 //! library may intercept, that allocate, or that touch `errno` behind our back. Every
 //! function returns `Result<_, i32>` with the kernel's error number; `errno` is untouched.
 
+pub mod ctypes;
 mod cpath;
 mod dirent;
+mod env;
+pub mod dirstream;
 mod fd;
+pub mod acl;
 pub mod io;
 mod memory;
 
 pub use cpath::CPath;
-pub use dirent::for_each_entry;
+pub use dirent::{for_each_entry, for_each_entry_fd};
+pub use env::secure_var;
 pub use fd::Fd;
 pub use memory::{read_memory, readable};
 
@@ -145,8 +150,13 @@ pub fn fstatfs(fd: c_int) -> Result<libc::statfs> {
     Ok(st)
 }
 
-/// The effective, permitted and inheritable capability sets (64 bits each).
+/// The effective capability set (64 bits).
 pub fn capabilities() -> Result<u64> {
+    capability_sets().map(|(effective, _)| effective)
+}
+
+/// The effective and permitted capability sets (64 bits each).
+pub fn capability_sets() -> Result<(u64, u64)> {
     #[repr(C)]
     struct Header {
         version: u32,
@@ -162,7 +172,16 @@ pub fn capabilities() -> Result<u64> {
     let mut h = Header { version: 0x2008_0522, pid: 0 }; // _LINUX_CAPABILITY_VERSION_3
     let mut d = [Data { effective: 0, permitted: 0, inheritable: 0 }; 2];
     raw!(libc::SYS_capget, &mut h as *mut Header, d.as_mut_ptr())?;
-    Ok(d[0].effective as u64 | (d[1].effective as u64) << 32)
+    Ok((d[0].effective as u64 | (d[1].effective as u64) << 32, d[0].permitted as u64 | (d[1].permitted as u64) << 32))
+}
+
+/// The inode flags (FS_IOC_GETFLAGS: immutable, append-only…) of the file at `path`,
+/// through a descriptor opened read-only and non-blocking, closed on return.
+pub fn inode_flags(dirfd: c_int, path: &CPath) -> Result<u32> {
+    let fd = open_at(dirfd, path, libc::O_RDONLY | libc::O_NONBLOCK | libc::O_NOCTTY | libc::O_NOFOLLOW)?;
+    let mut flags: c_int = 0;
+    raw!(libc::SYS_ioctl, fd.raw(), libc::FS_IOC_GETFLAGS, &mut flags as *mut c_int)?;
+    Ok(flags as u32)
 }
 
 /// (real, effective, saved) user ids.
@@ -188,6 +207,13 @@ pub fn getpid() -> i32 {
     raw!(libc::SYS_getpid).unwrap_or(0) as i32
 }
 
+/// `clock_gettime(2)` of CLOCK_REALTIME, the clock file times are stamped from: (s, ns).
+pub fn realtime() -> Result<(i64, i64)> {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    raw!(libc::SYS_clock_gettime, libc::CLOCK_REALTIME, &mut ts as *mut libc::timespec)?;
+    Ok((ts.tv_sec, ts.tv_nsec))
+}
+
 /// `getcwd(2)`; returns the length without the NUL.
 pub fn getcwd(buf: &mut [u8]) -> Result<usize> {
     raw!(libc::SYS_getcwd, buf.as_mut_ptr(), buf.len()).map(|n| (n as usize).saturating_sub(1))
@@ -205,23 +231,50 @@ pub fn fd_is_open(fd: c_int) -> bool {
     fcntl(fd, libc::F_GETFD, 0).is_ok()
 }
 
-/// The inode flags (chattr(1) attributes: FS_IMMUTABLE_FL, FS_APPEND_FL…) of the file at
-/// `path`, read with ioctl(FS_IOC_GETFLAGS). The file is opened O_RDONLY|O_NONBLOCK so
-/// that a FIFO does not wait for a writer; callers ask only about regular files and
-/// directories, whose opening has no side effects.
-pub fn inode_flags(dirfd: c_int, path: &CPath) -> Result<u32> {
-    // _IOR('f', 1, long): the kernel reads and writes an int despite the encoded size.
-    const FS_IOC_GETFLAGS: c_long = 0x8008_6601;
-    let fd = open_at(dirfd, path, libc::O_RDONLY | libc::O_NONBLOCK | libc::O_NOFOLLOW | libc::O_NOCTTY)?;
-    let mut flags: c_long = 0;
-    raw!(libc::SYS_ioctl, fd.raw(), FS_IOC_GETFLAGS, &mut flags as *mut c_long)?;
-    Ok(flags as u32)
+
+/// `statx(2)` attributes of the file at `path` relative to `dirfd` (an empty path with
+/// AT_EMPTY_PATH asks about `dirfd` itself): (stx_attributes, stx_attributes_mask), the
+/// second saying which attributes the file system reports.
+pub fn statx_attributes(dirfd: c_int, path: &CPath, flags: c_int) -> Result<(u64, u64)> {
+    let mut stx: libc::statx = unsafe { core::mem::zeroed() };
+    raw!(libc::SYS_statx, dirfd, path.as_ptr(), flags | libc::AT_STATX_SYNC_AS_STAT, 0, &mut stx as *mut libc::statx)?;
+    Ok((stx.stx_attributes, stx.stx_attributes_mask))
 }
 
-/// `statx(2)` of `path` (not following a final link), for its attributes: returns
-/// (stx_attributes, stx_attributes_mask), the mask saying which bits the file system reports.
-pub fn attributes(dirfd: c_int, path: &CPath) -> Result<(u64, u64)> {
-    let mut stx: libc::statx = unsafe { core::mem::zeroed() };
-    raw!(libc::SYS_statx, dirfd, path.as_ptr(), libc::AT_SYMLINK_NOFOLLOW, 0, &mut stx as *mut libc::statx)?;
-    Ok((stx.stx_attributes, stx.stx_attributes_mask))
+/// `ustat(2)` into the caller's buffer at `buf` (the kernel checks the address). glibc
+/// keeps no wrapper, so `dev` is passed in the kernel's 32-bit encoding, as glibc did;
+/// a dev_t that does not fit is EINVAL, as it was there.
+pub fn ustat(dev: u64, buf: usize) -> Result<()> {
+    if dev >> 32 != 0 {
+        return Err(libc::EINVAL);
+    }
+    raw!(libc::SYS_ustat, dev as u32, buf).map(|_| ())
+}
+
+/// For the performers of calls the libc crate lacks (named in a call table's `perform:`
+/// column): C's convention, 0 on success, -1 with `errno` set on failure. The only
+/// function of this module that writes `errno`, and only for the caller's own call.
+pub fn c_result(r: Result<()>) -> c_int {
+    match r {
+        Ok(()) => 0,
+        Err(e) => {
+            // SAFETY: __errno_location always returns the calling thread's errno.
+            unsafe { *libc::__errno_location() = e };
+            -1
+        }
+    }
+}
+
+/// The size of the extended attribute `name` (NUL-terminated) of the file at `path`,
+/// following symbolic links; `Err(EOPNOTSUPP)` when the file system has no such
+/// attributes, `Err(ENODATA)` when the file has none of that name.
+pub fn xattr_size(path: &CPath, name: &[u8]) -> Result<usize> {
+    debug_assert!(name.ends_with(b"\0"));
+    raw!(libc::SYS_getxattr, path.as_ptr(), name.as_ptr(), 0usize, 0usize).map(|n| n as usize)
+}
+
+/// The same for an open descriptor.
+pub fn fxattr_size(fd: c_int, name: &[u8]) -> Result<usize> {
+    debug_assert!(name.ends_with(b"\0"));
+    raw!(libc::SYS_fgetxattr, fd, name.as_ptr(), 0usize, 0usize).map(|n| n as usize)
 }

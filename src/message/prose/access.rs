@@ -30,8 +30,19 @@ fn wanted(m: &mut Message, want: u32, is_dir: bool) {
 /// it is neither the owner … so the permissions for others apply, which are "r-x" …,
 /// and it does not have the CAP_DAC_OVERRIDE capability that would override them`.
 pub fn denied(m: &mut Message, st: &Stat, d: &Decision, c: &Creds, what: impl FnOnce(&mut Message)) {
+    denied_as(m, "effective", st, d, c, what);
+}
+
+/// The same for access(2), which checks with the process's *real* user and group.
+pub fn denied_real(m: &mut Message, st: &Stat, d: &Decision, c: &Creds, what: impl FnOnce(&mut Message)) {
+    denied_as(m, "real", st, d, c, what);
+}
+
+fn denied_as(m: &mut Message, ids_kind: &str, st: &Stat, d: &Decision, c: &Creds, what: impl FnOnce(&mut Message)) {
     let is_dir = st.st_mode & libc::S_IFMT == libc::S_IFDIR;
-    m.text("the process (effective user ");
+    m.text("the process (");
+    m.text(ids_kind);
+    m.text(" user ");
     ids::user(m, c.uid);
     m.text(", group ");
     ids::group(m, c.gid);
@@ -64,5 +75,33 @@ pub fn denied(m: &mut Message, st: &Stat, d: &Decision, c: &Creds, what: impl Fn
         m.text(", and it does not have the ");
         m.text(capability_name(cap));
         m.text(" capability that would override them");
+    } else if d.wanted & SEARCH != 0 && !is_dir && st.st_mode & 0o111 == 0 {
+        m.text(", and no execute bit is set for anyone, so no capability overrides them: a file is executable only when at least one x bit is set");
+    }
+}
+
+/// EACCES although the permission bits allow the access.
+pub fn refused_despite_bits(m: &mut Message) {
+    m.text("the permission bits would allow it, so an access control list or a security module (SELinux, AppArmor) refused it");
+}
+
+/// A privileged operation refused: `the process (effective user 65534 "nobody") does not
+/// have the CAP_SYS_CHROOT capability, which changing the root directory requires`; when
+/// it does have it, says that something beyond the capability refused.
+pub fn lacks_capability(m: &mut Message, c: &Creds, cap: u32, what: &str) {
+    m.text("the process (effective user ");
+    ids::user(m, c.uid);
+    if c.has_cap(cap) {
+        m.text(") has the ");
+        m.text(capability_name(cap));
+        m.text(" capability that ");
+        m.text(what);
+        m.text(" requires, yet was refused: a user namespace that does not own the mount namespace, or a security module (seccomp, SELinux, AppArmor) forbids it");
+    } else {
+        m.text(") does not have the ");
+        m.text(capability_name(cap));
+        m.text(" capability, which ");
+        m.text(what);
+        m.text(" requires");
     }
 }

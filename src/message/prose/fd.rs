@@ -73,3 +73,27 @@ pub fn bad_pointer(m: &mut Message, arg: &str, addr: usize, len: usize) {
         format_args!("{arg} ({addr:#x}, {len} bytes) is not entirely within the process's accessible address space"),
     );
 }
+
+/// EFAULT for a buffer the call writes into (`len` bytes at `addr`): says so and returns
+/// true when the memory is not all writable; false when it is, and the buffer is not
+/// the culprit.
+pub fn bad_output_buffer(m: &mut Message, arg: &str, addr: usize, len: usize) -> bool {
+    use crate::probe::memory::{mapping, Mapping};
+    match mapping(addr, len) {
+        Mapping::Writable => false,
+        Mapping::ReadOnly => {
+            m.because();
+            let _ = core::fmt::write(
+                m,
+                format_args!("{arg} ({addr:#x}, {len} bytes) is in memory the process may read but not write (constant data or code), and the call writes its result there"),
+            );
+            true
+        }
+        // Without /proc/self/maps, readability is what can still be checked.
+        Mapping::Unknown if crate::sys::readable(addr, len) => false,
+        Mapping::Unmapped | Mapping::Unknown => {
+            bad_pointer(m, arg, addr, len);
+            true
+        }
+    }
+}

@@ -2,7 +2,9 @@
 //! Call files choose which facts to state; they never write sentences themselves.
 
 pub mod access;
+pub mod acl;
 pub mod dirent;
+pub mod dirstream;
 pub mod fd;
 pub mod fdio;
 pub mod fs;
@@ -12,4 +14,9 @@ pub mod io;
 pub mod limits;
 pub mod location;
 pub mod locks;
+pub mod ownership;
+pub mod lookup;
+pub mod names;
+pub mod mount;
 pub mod path;
+pub mod times;

@@ -5,14 +5,29 @@ use crate::decode::Text;
 use crate::message::Message;
 use crate::probe::creds::Creds;
 use crate::probe::fd::{dtype_name, type_name};
-use crate::probe::path::{resolve, Failure, Found, Start};
+use crate::probe::path::{resolve_as, Failure, Found, Start};
 use crate::probe::suggest;
 
 /// Resolves `path` (the argument called `arg`); when the walk fails before the final
 /// component, explains why and returns None; otherwise returns what it found.
 pub fn resolve_or_explain(m: &mut Message, arg: &str, path: &Text, start: Start, follow: bool) -> Option<Found> {
-    match resolve(start, path, follow) {
+    resolve_or_explain_as(m, arg, path, start, follow, &Creds::current(), false)
+}
+
+/// The same, walking with `creds`; `real` when they are the real ids (access(2)).
+pub fn resolve_or_explain_as(m: &mut Message, arg: &str, path: &Text, start: Start, follow: bool, creds: &Creds, real: bool) -> Option<Found> {
+    match resolve_as(start, path, follow, creds) {
         Ok(found) => Some(found),
+        Err(Failure::Unreadable) => {
+            m.because();
+            let _ = core::fmt::write(m, format_args!("{arg} ({:#x}) does not point to readable memory in the process's address space", path.addr));
+            None
+        }
+        Err(Failure::NoSearch { dir, stat, decision }) if real => {
+            m.because();
+            access::denied_real(m, &stat, &decision, creds, |m| location::directory(m, start, dir.as_bytes()));
+            None
+        }
         Err(f) => {
             failure(m, arg, start, &f);
             None

@@ -1,0 +1,200 @@
+//! libexplain's ready-made outputs: stderr, syslog, a file, and a tee of two others.
+//! Each is an `explain_output_t` followed by its own fields, allocated by
+//! `explain_output_new` from a static vtable, so `explain_output_method_destructor`
+//! frees any of them the same way.
+
+use super::output::{explain_output_method_destructor, explain_output_method_message, explain_output_new, explain_output_t, explain_output_vtable_t, to_fd};
+use libc::{c_char, c_int, c_uint};
+
+fn text_of(text: *const c_char) -> crate::decode::Text {
+    crate::decode::Text::copy(text as usize)
+}
+
+// ---- stderr --------------------------------------------------------------------------
+
+#[repr(C)]
+struct StderrOutput {
+    base: explain_output_t,
+}
+
+unsafe extern "C" fn stderr_message(_op: *mut explain_output_t, text: *const c_char) {
+    to_fd(2, text_of(text).bytes(), true);
+}
+
+static STDERR_VTABLE: explain_output_vtable_t = explain_output_vtable_t {
+    destructor: None,
+    message: Some(stderr_message),
+    exit: None,
+    size: core::mem::size_of::<StderrOutput>() as c_uint,
+};
+
+/// Returns a new output that prints on stderr, prefixed with the program name and
+/// wrapped as described for `explain_option_hanging_indent_set` (the default output).
+/// Free it with `explain_output_method_destructor` unless it is registered. NULL when
+/// out of memory.
+#[no_mangle]
+pub extern "C" fn explain_output_stderr_new() -> *mut explain_output_t {
+    // SAFETY: a static vtable of the right size.
+    unsafe { explain_output_new(&STDERR_VTABLE) }
+}
+
+// ---- syslog --------------------------------------------------------------------------
+
+#[repr(C)]
+struct SyslogOutput {
+    base: explain_output_t,
+    level: c_int,
+}
+
+unsafe extern "C" fn syslog_message(op: *mut explain_output_t, text: *const c_char) {
+    // SAFETY: op was allocated with SYSLOG_VTABLE, so it is a SyslogOutput; the format
+    // is a literal "%s" and text is a NUL-terminated string.
+    unsafe {
+        let level = (*(op as *mut SyslogOutput)).level;
+        if !text.is_null() {
+            libc::syslog(level, b"%s\0".as_ptr() as *const c_char, text);
+        }
+    }
+}
+
+static SYSLOG_VTABLE: explain_output_vtable_t = explain_output_vtable_t {
+    destructor: None,
+    message: Some(syslog_message),
+    exit: None,
+    size: core::mem::size_of::<SyslogOutput>() as c_uint,
+};
+
+/// Returns a new output that sends explanations to syslog(3) with `openlog(NULL,
+/// option, facility)` and priority `level`. NULL when out of memory.
+#[no_mangle]
+pub extern "C" fn explain_output_syslog_new3(option: c_int, facility: c_int, level: c_int) -> *mut explain_output_t {
+    // SAFETY: a static vtable of the right size; openlog with a NULL ident uses the
+    // program's name.
+    unsafe {
+        let op = explain_output_new(&SYSLOG_VTABLE);
+        if !op.is_null() {
+            (*(op as *mut SyslogOutput)).level = level;
+            libc::openlog(core::ptr::null(), option, facility);
+        }
+        op
+    }
+}
+
+/// `explain_output_syslog_new3(0, LOG_USER, level)`, libexplain's defaults.
+#[no_mangle]
+pub extern "C" fn explain_output_syslog_new1(level: c_int) -> *mut explain_output_t {
+    explain_output_syslog_new3(0, libc::LOG_USER, level)
+}
+
+/// `explain_output_syslog_new3(0, LOG_USER, LOG_ERR)`, libexplain's defaults.
+#[no_mangle]
+pub extern "C" fn explain_output_syslog_new() -> *mut explain_output_t {
+    explain_output_syslog_new1(libc::LOG_ERR)
+}
+
+// ---- file ----------------------------------------------------------------------------
+
+#[repr(C)]
+struct FileOutput {
+    base: explain_output_t,
+    fd: c_int,
+}
+
+unsafe extern "C" fn file_message(op: *mut explain_output_t, text: *const c_char) {
+    // SAFETY: op was allocated with FILE_VTABLE, so it is a FileOutput.
+    let fd = unsafe { (*(op as *mut FileOutput)).fd };
+    to_fd(fd, text_of(text).bytes(), false);
+}
+
+unsafe extern "C" fn file_destructor(op: *mut explain_output_t) {
+    // SAFETY: as above; the fd is the output's own.
+    unsafe {
+        libc::close((*(op as *mut FileOutput)).fd);
+    }
+}
+
+static FILE_VTABLE: explain_output_vtable_t = explain_output_vtable_t {
+    destructor: Some(file_destructor),
+    message: Some(file_message),
+    exit: None,
+    size: core::mem::size_of::<FileOutput>() as c_uint,
+};
+
+/// Returns a new output that writes each explanation as one line (program name first,
+/// unwrapped) to the file `filename`, created with mode 0666 & ~umask; `append`
+/// non-zero appends to it, zero truncates it. The file is closed by the destructor.
+/// NULL when the file cannot be opened (errno tells why) or when out of memory.
+#[no_mangle]
+pub unsafe extern "C" fn explain_output_file_new(filename: *const c_char, append: c_int) -> *mut explain_output_t {
+    if filename.is_null() {
+        super::set_errno(libc::EFAULT);
+        return core::ptr::null_mut();
+    }
+    let mode = if append != 0 { libc::O_APPEND } else { libc::O_TRUNC };
+    // SAFETY: filename is a NUL-terminated string supplied by the caller.
+    let fd = unsafe { libc::open(filename, libc::O_WRONLY | libc::O_CREAT | libc::O_CLOEXEC | mode, 0o666 as c_uint) };
+    if fd < 0 {
+        return core::ptr::null_mut();
+    }
+    // SAFETY: a static vtable of the right size.
+    unsafe {
+        let op = explain_output_new(&FILE_VTABLE);
+        if op.is_null() {
+            libc::close(fd);
+            return op;
+        }
+        (*(op as *mut FileOutput)).fd = fd;
+        op
+    }
+}
+
+// ---- tee -----------------------------------------------------------------------------
+
+#[repr(C)]
+struct TeeOutput {
+    base: explain_output_t,
+    first: *mut explain_output_t,
+    second: *mut explain_output_t,
+}
+
+unsafe extern "C" fn tee_message(op: *mut explain_output_t, text: *const c_char) {
+    // SAFETY: op was allocated with TEE_VTABLE; its two outputs are NULL or valid.
+    unsafe {
+        let t = &*(op as *mut TeeOutput);
+        explain_output_method_message(t.first, text);
+        explain_output_method_message(t.second, text);
+    }
+}
+
+unsafe extern "C" fn tee_destructor(op: *mut explain_output_t) {
+    // SAFETY: as above; the tee owns both outputs.
+    unsafe {
+        let t = &*(op as *mut TeeOutput);
+        explain_output_method_destructor(t.first);
+        explain_output_method_destructor(t.second);
+    }
+}
+
+static TEE_VTABLE: explain_output_vtable_t = explain_output_vtable_t {
+    destructor: Some(tee_destructor),
+    message: Some(tee_message),
+    exit: None,
+    size: core::mem::size_of::<TeeOutput>() as c_uint,
+};
+
+/// Returns a new output that sends each explanation to `first` and then to `second`,
+/// taking ownership of both (its destructor destroys them). Either may be NULL.
+/// NULL when out of memory.
+#[no_mangle]
+pub unsafe extern "C" fn explain_output_tee_new(first: *mut explain_output_t, second: *mut explain_output_t) -> *mut explain_output_t {
+    // SAFETY: a static vtable of the right size.
+    unsafe {
+        let op = explain_output_new(&TEE_VTABLE);
+        if !op.is_null() {
+            let t = &mut *(op as *mut TeeOutput);
+            t.first = first;
+            t.second = second;
+        }
+        op
+    }
+}

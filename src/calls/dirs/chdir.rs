@@ -1,0 +1,43 @@
+//! chdir(2): ERRORS EACCES, EFAULT, EIO, ELOOP, ENAMETOOLONG, ENOENT, ENOMEM, ENOTDIR.
+//! The walk explains EFAULT, ELOOP, ENAMETOOLONG and every component before the last;
+//! `diagnose` is shared with chroot(2), which resolves its directory the same way.
+
+use crate::decode::Text;
+use crate::message::prose::{access, dirent, generic, location, path};
+use crate::message::Message;
+use crate::probe::creds::{decide, Creds, SEARCH};
+use crate::probe::path::{is_dir, Start};
+
+pub fn explain(m: &mut Message, errnum: i32, pathname: &Text) {
+    diagnose(m, errnum, pathname, "making it the current directory");
+}
+
+/// The directory named by `pathname` must exist, be a directory and be searchable.
+pub fn diagnose(m: &mut Message, errnum: i32, pathname: &Text, purpose: &str) {
+    let Some(found) = path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, true) else { return };
+    match (errnum, found.stat) {
+        (libc::ENOENT, None) => path::missing_final(m, &found),
+        (libc::ENOTDIR, Some(st)) if !is_dir(&st) => {
+            m.because();
+            dirent::final_type(m, &found, &st, ", not a directory");
+        }
+        (libc::EACCES, Some(st)) if is_dir(&st) => {
+            let creds = Creds::current();
+            let d = decide(&st, SEARCH, &creds);
+            m.because();
+            if d.granted {
+                m.text("the permission bits would allow it, so an access control list or a security module (SELinux, AppArmor) refused it");
+                return;
+            }
+            access::denied(m, &st, &d, &creds, |m| {
+                m.text("the directory ");
+                location::path(m, found.start, found.path.as_bytes());
+            });
+            m.text(", which ");
+            m.text(purpose);
+            m.text(" needs");
+        }
+        (libc::EIO, _) => crate::message::prose::fs::io_error(m, &found),
+        _ => generic::meaning(m, errnum),
+    }
+}

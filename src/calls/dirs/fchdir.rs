@@ -1,0 +1,40 @@
+//! fchdir(2): ERRORS EACCES, EBADF, ENOTDIR (and EIO, ENOMEM as chdir). The descriptor
+//! is named with its path and type.
+
+use crate::decode::write_fd;
+use crate::message::prose::{access, fd, generic};
+use crate::message::Message;
+use crate::probe::creds::{decide, Creds, SEARCH};
+use crate::probe::fd::{facts, type_name};
+use crate::probe::path::is_dir;
+
+pub fn explain(m: &mut Message, errnum: i32, fildes: i32) {
+    if errnum == libc::EBADF {
+        return fd::bad_fd(m, "fildes", fildes, None);
+    }
+    match (errnum, facts(fildes).and_then(|f| f.stat)) {
+        (libc::ENOTDIR, Some(st)) if !is_dir(&st) => {
+            m.because();
+            m.text("fildes ");
+            write_fd(m, fildes as i64);
+            m.text(" refers to a ");
+            m.text(type_name(st.st_mode));
+            m.text(", not a directory");
+        }
+        (libc::EACCES, Some(st)) => {
+            let creds = Creds::current();
+            let d = decide(&st, SEARCH, &creds);
+            m.because();
+            if d.granted {
+                m.text("the permission bits would allow it, so an access control list or a security module (SELinux, AppArmor) refused it");
+                return;
+            }
+            access::denied(m, &st, &d, &creds, |m| {
+                m.text("the directory fildes ");
+                write_fd(m, fildes as i64);
+            });
+            m.text(", which making it the current directory needs");
+        }
+        _ => generic::meaning(m, errnum),
+    }
+}

@@ -1,0 +1,181 @@
+//! A small, bounded cache of directory listings for the nearest-name search, so that a
+//! daemon explaining the same missing path again and again (a log storm) does not read
+//! the same directory every time.
+//!
+//! A listing is keyed on the directory's identity (st_dev, st_ino) and its change times
+//! (st_mtime and st_ctime, with nanoseconds): any entry added, removed or renamed moves
+//! st_mtime, so a changed directory never matches a held listing. Because the kernel
+//! stamps times from a coarse clock, a directory changed twice within one tick could
+//! keep the same st_mtime; so a listing is only kept when the directory had not changed
+//! for `SETTLED_NS` before it was read, and any later change then carries a later time.
+//!
+//! Memory is fixed: `SLOTS` slots of `SLOT_BYTES` each, in static storage (no heap);
+//! a larger directory is never cached. Each slot has its own lock, held only to search a
+//! held listing (no I/O) or to copy a fresh one in; a contended insert is skipped.
+
+use crate::sys::{self, Stat};
+use std::sync::RwLock;
+
+/// Directories held at once (chosen by a hash of dev and inode).
+pub const SLOTS: usize = 8;
+/// Bytes of packed names (length, d_type, name) a slot holds.
+pub const SLOT_BYTES: usize = 32 * 1024;
+/// A directory changed less than this long ago is not cached (2 s, which also covers
+/// modest clock skew on network file systems).
+const SETTLED_NS: i128 = 2_000_000_000;
+
+/// What makes a listing current: the directory's identity and change times.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+pub struct Key {
+    dev: u64,
+    ino: u64,
+    mtime: i64,
+    mtime_nsec: i64,
+    ctime: i64,
+    ctime_nsec: i64,
+}
+
+impl Key {
+    pub fn of(st: &Stat) -> Key {
+        Key {
+            dev: st.st_dev,
+            ino: st.st_ino,
+            mtime: st.st_mtime,
+            mtime_nsec: st.st_mtime_nsec,
+            ctime: st.st_ctime,
+            ctime_nsec: st.st_ctime_nsec,
+        }
+    }
+
+    fn newest_ns(&self) -> i128 {
+        let m = self.mtime as i128 * 1_000_000_000 + self.mtime_nsec as i128;
+        let c = self.ctime as i128 * 1_000_000_000 + self.ctime_nsec as i128;
+        m.max(c)
+    }
+
+    fn slot(&self) -> usize {
+        let h = (self.dev ^ self.ino.rotate_left(17)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (h >> 32) as usize % SLOTS
+    }
+}
+
+/// Names packed as [len, d_type, bytes…], in the order getdents returned them.
+pub struct Packed {
+    buf: [u8; SLOT_BYTES],
+    len: usize,
+    overflow: bool,
+}
+
+impl Packed {
+    pub fn new() -> Packed {
+        Packed { buf: [0; SLOT_BYTES], len: 0, overflow: false }
+    }
+
+    /// Adds one entry; a listing that does not fit is marked and will not be cached.
+    pub fn push(&mut self, name: &[u8], kind: u8) {
+        if self.overflow || name.len() > 255 || self.len + 2 + name.len() > SLOT_BYTES {
+            self.overflow = true;
+            return;
+        }
+        self.buf[self.len] = name.len() as u8;
+        self.buf[self.len + 1] = kind;
+        self.buf[self.len + 2..self.len + 2 + name.len()].copy_from_slice(name);
+        self.len += 2 + name.len();
+    }
+
+    pub fn fits(&self) -> bool {
+        !self.overflow
+    }
+}
+
+impl Default for Packed {
+    fn default() -> Self {
+        Packed::new()
+    }
+}
+
+/// Calls `f(name, d_type)` for each packed entry until it returns false.
+fn each(packed: &[u8], mut f: impl FnMut(&[u8], u8) -> bool) {
+    let mut off = 0;
+    while off + 2 <= packed.len() {
+        let n = packed[off] as usize;
+        let Some(name) = packed.get(off + 2..off + 2 + n) else { return };
+        if !f(name, packed[off + 1]) {
+            return;
+        }
+        off += 2 + n;
+    }
+}
+
+struct Slot {
+    valid: bool,
+    key: Key,
+    len: usize,
+    names: [u8; SLOT_BYTES],
+}
+
+#[allow(clippy::declare_interior_mutable_const)]
+// All zero, so the slots live in .bss and cost the library no size.
+const EMPTY: RwLock<Slot> =
+    RwLock::new(Slot { valid: false, key: Key { dev: 0, ino: 0, mtime: 0, mtime_nsec: 0, ctime: 0, ctime_nsec: 0 }, len: 0, names: [0; SLOT_BYTES] });
+static CACHE: [RwLock<Slot>; SLOTS] = [EMPTY; SLOTS];
+
+/// Runs `f(name, d_type)` over the held listing of the directory whose current status is
+/// `st`; false when none is held for exactly that identity and those times.
+pub fn each_cached(st: &Stat, f: impl FnMut(&[u8], u8) -> bool) -> bool {
+    let key = Key::of(st);
+    let Ok(slot) = CACHE[key.slot()].read() else { return false };
+    if !slot.valid || slot.key != key {
+        return false;
+    }
+    each(&slot.names[..slot.len], f);
+    true
+}
+
+/// The time now, in ns since the epoch (CLOCK_REALTIME, the clock file times come from).
+pub fn now_ns() -> Option<i128> {
+    sys::realtime().ok().map(|(s, ns)| s as i128 * 1_000_000_000 + ns as i128)
+}
+
+/// Keeps `packed`, the complete listing of the directory whose status was `st` before
+/// it was read at `read_at` (from `now_ns`), if it fits and the directory had settled.
+pub fn insert(st: &Stat, read_at: Option<i128>, packed: &Packed) {
+    let key = Key::of(st);
+    let Some(read_at) = read_at else { return };
+    if !packed.fits() || key.newest_ns() >= read_at - SETTLED_NS {
+        return;
+    }
+    let Ok(mut slot) = CACHE[key.slot()].try_write() else { return };
+    slot.valid = false;
+    slot.names[..packed.len].copy_from_slice(&packed.buf[..packed.len]);
+    slot.len = packed.len;
+    slot.key = key;
+    slot.valid = true;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packed_names_come_back_in_order() {
+        let mut p = Packed::new();
+        p.push(b"a", 8);
+        p.push(b"bcd", 4);
+        let mut seen = Vec::new();
+        each(&p.buf[..p.len], |n, k| {
+            seen.push((n.to_vec(), k));
+            true
+        });
+        assert_eq!(seen, vec![(b"a".to_vec(), 8), (b"bcd".to_vec(), 4)]);
+    }
+
+    #[test]
+    fn a_listing_too_large_does_not_fit() {
+        let mut p = Packed::new();
+        for _ in 0..SLOT_BYTES / 200 + 1 {
+            p.push(&[b'x'; 198], 8);
+        }
+        assert!(!p.fits());
+    }
+}

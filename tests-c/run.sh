@@ -1,0 +1,59 @@
+#!/bin/sh
+# Runs the C tests against the staged library and the checks that need a shell: which
+# library each test loaded (ldd), and binary compatibility with a program built against
+# Debian's libexplain. Ends with "N passed, N failed"; exits non-zero if any failed.
+# usage: run.sh STAGE BUILD TEST...
+set -u
+stage=$1 build=$2
+shift 2
+passed=0 failed=0
+
+ok() { passed=$((passed + 1)); echo "ok   $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL $1"; }
+expect() { # NAME COMMAND...: passes when COMMAND succeeds
+    name=$1; shift
+    if "$@"; then ok "$name"; else fail "$name"; fi
+}
+
+lib=$(readlink -f "$stage/lib/libexplain.so.51")
+for t in "$@"; do
+    # The staged library, not Debian's (same soname): ldd must resolve to the stage.
+    loaded=$(ldd "$build/$t" | sed -n 's/^[[:space:]]*libexplain\.so\.51 => \([^ ]*\).*/\1/p')
+    expect "$t loads the staged library ($loaded)" test "$(readlink -f "$loaded")" = "$lib"
+    # A deadlock must fail the test, not hang the build.
+    out=$(cd "$build" && timeout 300 "./$t" 2>&1)
+    status=$?
+    echo "$out" | grep -v '^ok '
+    counts=$(echo "$out" | sed -n "s/^$t: \([0-9]*\) passed, \([0-9]*\) failed\$/\1 \2/p")
+    if [ -z "$counts" ]; then
+        fail "$t ran to the end (exit status $status)"
+        continue
+    fi
+    p=${counts% *} f=${counts#* }
+    passed=$((passed + p)) failed=$((failed + f))
+    [ "$status" -eq 0 ] || [ "$f" -gt 0 ] || fail "$t exit status $status"
+done
+
+# Binary compatibility: built against Debian's libexplain, run with ours first.
+compat="$build/compat"
+missing=/nonexistent-tests-c/pasword
+debian=$(readlink -f "$(ldd "$compat" | sed -n 's/^[[:space:]]*libexplain\.so\.51 => \([^ ]*\).*/\1/p')")
+expect "compat is linked against the system library ($debian)" test "$debian" != "$lib" -a -n "$debian"
+plain=$("$compat" "$missing")
+expect "compat without LD_LIBRARY_PATH loads the system library" test "$(echo "$plain" | head -1)" = "loaded: other"
+ours=$(LD_LIBRARY_PATH="$stage/lib" "$compat" "$missing")
+expect "compat with LD_LIBRARY_PATH loads ours" test "$(echo "$ours" | head -1)" = "loaded: libexplain-rs"
+expected=$("$stage/bin/explain" -e ENOENT open "$missing" O_RDONLY)
+expect "compat prints our explanation" test "$(echo "$ours" | tail -1)" = "$expected"
+loaded=$(LD_LIBRARY_PATH="$stage/lib" LD_DEBUG=libs "$compat" "$missing" 2>&1 | sed -n 's/.*calling init: \(.*libexplain\.so\.51.*\)$/\1/p' | head -1)
+expect "LD_DEBUG shows the staged library initialised ($loaded)" test "$(readlink -f "$loaded")" = "$lib"
+
+# Differential: the printf-style output functions print the same text and exit the same
+# way with Debian's library and with ours.
+theirs=$("$build/compat_output" 2>&1; echo "status $?")
+ours=$(LD_LIBRARY_PATH="$stage/lib" "$build/compat_output" 2>&1; echo "status $?")
+expect "explain_output_warning/error/error_and_die match Debian's" test "$ours" = "$theirs"
+expect "explain_output_error_and_die exits 1 and printed 3 lines" test "$(echo "$ours" | tail -1)" = "status 1" -a "$(echo "$ours" | wc -l)" -eq 4
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
