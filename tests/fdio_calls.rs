@@ -573,3 +573,33 @@ fn readv_with_an_unreadable_vector_says_which_element() {
     let t = explained!(explain_message_errno_readv(libc::EFAULT, r.as_raw_fd(), 0x10 as *const libc::iovec, 3));
     assert_facts(&t, &["data = 0x10, data_size = 3", "must point to the iovec array in readable memory, and its element 0 at 0x10 cannot be read"]);
 }
+
+#[test]
+fn fcntl_o_noatime_on_another_users_file_names_owner_and_caller() {
+    // The real failure, as nobody: a child drops to uid 65534 and tries on /etc/passwd.
+    // SAFETY: the child makes only raw system calls and _exit.
+    let pid = unsafe { libc::fork() };
+    if pid == 0 {
+        // SAFETY: as above.
+        unsafe {
+            libc::syscall(libc::SYS_setresgid, 65534, 65534, 65534);
+            libc::syscall(libc::SYS_setresuid, 65534, 65534, 65534);
+            let fd = libc::open(c"/etc/passwd".as_ptr(), libc::O_RDONLY);
+            let ok = fd >= 0 && libc::fcntl(fd, libc::F_SETFL, libc::O_NOATIME) == 0;
+            libc::_exit(if ok { 0 } else { *libc::__errno_location() });
+        }
+    }
+    let mut status = 0;
+    // SAFETY: our own child.
+    unsafe { libc::waitpid(pid, &mut status, 0) };
+    assert_eq!(libc::WEXITSTATUS(status), libc::EPERM);
+    // The explanation, by the explain command run as nobody on the same file.
+    let out = Command::new("setpriv")
+        .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--inh-caps=-all", env!("CARGO_BIN_EXE_explain")])
+        .args(["-e", "EPERM", "fcntl", "0", "F_SETFL", "O_RDONLY|O_NOATIME"])
+        .stdin(std::fs::File::open("/etc/passwd").unwrap())
+        .output()
+        .unwrap();
+    let t = String::from_utf8_lossy(&out.stdout);
+    assert_facts(&t, &["arg = O_RDONLY|O_NOATIME", "O_NOATIME may be set only by the owner", "belongs to user 0 \"root\"", "effective user is 65534 \"nobody\""]);
+}

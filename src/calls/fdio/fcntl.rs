@@ -5,14 +5,15 @@
 //! mapping), EDEADLK (with whom), EFAULT (the struct flock), EINTR, EINVAL (unknown
 //! command; F_DUPFD beyond RLIMIT_NOFILE; F_SETPIPE_SZ too large; seals; F_SETSIG; the
 //! struct flock), EMFILE, ENOLCK, ENOTDIR (F_NOTIFY), EPERM (F_SETPIPE_SZ above
-//! pipe-max-size or the user's pipe pages; O_APPEND on an append-only file; seals).
+//! pipe-max-size or the user's pipe pages; O_APPEND on an append-only file; O_NOATIME
+//! on another user's file; seals).
 
 use super::flock::network;
 use crate::decode::{is_lock_command, name_of, FCNTL_COMMANDS, SEALS};
 use crate::message::prose::{fd, fdio, generic, io, limits, locks};
 use crate::message::Message;
 use crate::probe;
-use crate::probe::creds::{Creds, CAP_SYS_RESOURCE};
+use crate::probe::creds::{Creds, CAP_FOWNER, CAP_SYS_RESOURCE};
 use crate::probe::fd::Kind;
 use crate::probe::locks::{read_lock, record_conflict};
 
@@ -131,6 +132,14 @@ fn refused(m: &mut Message, fildes: i32, command: i32, arg: i64, facts: &probe::
         }
         libc::F_SETFL if facts.flags & libc::O_APPEND != 0 && arg as i32 & libc::O_APPEND == 0 => {
             fdio::append_only(m, "fildes", fildes)
+        }
+        // O_NOATIME is for the file's owner (or CAP_FOWNER).
+        libc::F_SETFL if arg as i32 & libc::O_NOATIME != 0 => {
+            let c = Creds::current();
+            match facts.stat {
+                Some(st) if st.st_uid != c.uid && !c.has_cap(CAP_FOWNER) => fdio::noatime_not_owner(m, "fildes", fildes, st.st_uid, c.uid),
+                _ => generic::meaning(m, libc::EPERM),
+            }
         }
         libc::F_ADD_SEALS => {
             let sealed = probe::fd::seals(fildes) & libc::F_SEAL_SEAL != 0;

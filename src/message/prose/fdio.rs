@@ -334,6 +334,20 @@ pub fn append_only(m: &mut Message, arg: &str, fd: i32) {
     m.text(" refers to an append-only file (chattr +a), so O_APPEND cannot be cleared from it");
 }
 
+/// EPERM for F_SETFL with O_NOATIME on a file the caller does not own.
+pub fn noatime_not_owner(m: &mut Message, arg: &str, fd: i32, owner: u32, euid: u32) {
+    m.because();
+    m.text("O_NOATIME may be set only by the owner of the file, and the file of ");
+    m.text(arg);
+    m.text(" ");
+    write_fd(m, fd as i64);
+    m.text(" belongs to user ");
+    super::ids::user(m, owner);
+    m.text(" while the process's effective user is ");
+    super::ids::user(m, euid);
+    m.text(" (CAP_FOWNER would allow it)");
+}
+
 /// ENOTDIR for F_NOTIFY.
 pub fn notify_not_directory(m: &mut Message, arg: &str, fd: i32, kind: Kind) {
     m.because();
