@@ -114,7 +114,11 @@ fn perform(c: &Call, kinds: &Kinds) -> String {
     let args: Vec<String> = c
         .args
         .iter()
-        .map(|a| if kind(kinds, a).role == "OnlyIfCreating" { format!("{} as libc::c_uint", id(&a.name)) } else { format!("{} as _", id(&a.name)) })
+        .map(|a| match kind(kinds, a).role {
+            "OnlyIfCreating" => format!("{} as libc::c_uint", id(&a.name)),
+            "FcntlArg" => format!("{} as libc::c_long", id(&a.name)),
+            _ => format!("{} as _", id(&a.name)),
+        })
         .collect();
     match c.perform.as_deref() {
         Some(path) if path.contains("::") => format!("{path}({})", args.join(", ")),
@@ -282,7 +286,7 @@ pub fn command_table(calls: &[(String, Call)], kinds: &Kinds) -> String {
         let args: Vec<String> = c
             .args
             .iter()
-            .map(|a| format!("Param {{ name: {:?}, optional: {}, parse: crate::cli::parse::{} }}", a.name, (kind(kinds, a).role == "OnlyIfCreating"), kind(kinds, a).parse))
+            .map(|a| format!("Param {{ name: {:?}, optional: {}, parse: crate::cli::parse::{} }}", a.name, matches!(kind(kinds, a).role, "OnlyIfCreating" | "FcntlArg"), kind(kinds, a).parse))
             .collect();
         writeln!(s, "    Command {{ name: {:?}, args: &[{}], run: run_{} }},", c.name, args.join(", "), c.name).unwrap();
     }

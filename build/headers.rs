@@ -45,6 +45,7 @@ fn system_headers(c: &Call) -> Vec<&'static str> {
         let h = match base {
             "DIR" | "struct dirent" => "dirent.h",
             "acl_t" | "acl_type_t" => "sys/acl.h",
+            "struct iovec" => "sys/uio.h",
             _ => continue,
         };
         if !v.contains(&h) {

@@ -8,7 +8,8 @@ use std::path::Path;
 pub struct Kind {
     pub ty: String,
     pub echo: String,
-    /// `Plain`, `OnlyIfCreating` or `CreationFlags` (crate::decode::Role).
+    /// `Plain`, `OnlyIfCreating`, `CreationFlags`, `FcntlArg`, `FcntlCommand`, `IovArray`
+    /// or `IovCount` (crate::decode::Role).
     pub role: &'static str,
     pub parse: String,
 }
@@ -27,6 +28,14 @@ pub fn read(path: &Path) -> BTreeMap<String, Kind> {
             (e, "OnlyIfCreating")
         } else if let Some(e) = cols[2].strip_suffix("!flags") {
             (e, "CreationFlags")
+        } else if let Some(e) = cols[2].strip_suffix("?fcntl") {
+            (e, "FcntlArg")
+        } else if let Some(e) = cols[2].strip_suffix("!fcntl") {
+            (e, "FcntlCommand")
+        } else if let Some(e) = cols[2].strip_suffix("?iov") {
+            (e, "IovArray")
+        } else if let Some(e) = cols[2].strip_suffix("!iov") {
+            (e, "IovCount")
         } else {
             (cols[2], "Plain")
         };

@@ -1,7 +1,9 @@
 //! Turns data tables `src/**/NAME.in` (one `CONSTANT [text]` per line, `#` comments;
 //! `CONSTANT=VALUE [text]` for a constant the libc crate lacks) into
 //! `OUT_DIR/NAME.rs`, a slice of `crate::decode::Entry` whose values are the `libc::`
-//! constants of the same name, so the compiler checks that every name exists.
+//! constants of the same name, so the compiler checks that every name exists. A constant
+//! the libc crate lacks is written `NAME=VALUE`, the value copied from the kernel's uapi
+//! header that the table's comment names.
 
 use std::fmt::Write as _;
 use std::fs;

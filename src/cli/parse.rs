@@ -188,6 +188,54 @@ pub fn dev(text: &str) -> Result<Parsed, String> {
     number(t).map_err(|_| "a device as MAJOR,MINOR or a number".into())
 }
 
+/// An fcntl command by name (F_SETLKW, F_DUPFD_CLOEXEC…) or number.
+pub fn fcntl_cmd(text: &str) -> Result<Parsed, String> {
+    one_of(text, crate::decode::FCNTL_COMMANDS).map_err(|_| "an fcntl command (F_GETFL, F_SETLK…) or a number".into())
+}
+
+/// fcntl's third argument: a number or address, open flags (F_SETFL), FD_CLOEXEC,
+/// seals (F_ADD_SEALS) or a lock type (F_SETLEASE).
+pub fn fcntl_arg(text: &str) -> Result<Parsed, String> {
+    if text == "NULL" {
+        return Ok(Parsed::Null);
+    }
+    let extra = [
+        ("FD_CLOEXEC", libc::FD_CLOEXEC as i64),
+        ("F_RDLCK", libc::F_RDLCK as i64),
+        ("F_WRLCK", libc::F_WRLCK as i64),
+        ("F_UNLCK", libc::F_UNLCK as i64),
+        ("O_RDONLY", 0),
+        ("O_WRONLY", 1),
+        ("O_RDWR", 2),
+    ];
+    symbols(text, crate::decode::OPEN_FLAGS, &extra)
+        .or_else(|_| symbols(text, crate::decode::SEALS, &extra))
+        .map_err(|_| "a number, an address, open flags, FD_CLOEXEC, seals or a lock type".into())
+}
+
+/// flock(2) operations: LOCK_EX|LOCK_NB, or a number.
+pub fn flock_op(text: &str) -> Result<Parsed, String> {
+    symbols(text, crate::decode::FLOCK_OPS, &[])
+}
+
+/// lseek(2) whence: SEEK_SET… or a number.
+pub fn whence(text: &str) -> Result<Parsed, String> {
+    one_of(text, crate::decode::WHENCE).map_err(|_| "SEEK_SET, SEEK_CUR, SEEK_END, SEEK_DATA, SEEK_HOLE or a number".into())
+}
+
+/// pipe2(2) flags: O_CLOEXEC|O_NONBLOCK…, or a number.
+pub fn pipe_flags(text: &str) -> Result<Parsed, String> {
+    symbols(text, crate::decode::PIPE_FLAGS, &[])
+}
+
+/// One name from `table`, or a number.
+fn one_of(text: &str, table: &[crate::decode::Entry]) -> Result<Parsed, String> {
+    if let Some(n) = integer(text) {
+        return Ok(Parsed::Number(n));
+    }
+    table.iter().find(|e| e.name == text.trim()).map(|e| Parsed::Number(e.value)).ok_or_else(|| format!("unknown name {text:?}"))
+}
+
 /// Removes one level of double quotes and C escapes, if present.
 fn unquote(text: &str) -> Vec<u8> {
     let Some(inner) = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) else {
@@ -314,5 +362,11 @@ mod tests {
         assert_eq!(mknod_mode("S_IFCHR|0600").unwrap().number(), (libc::S_IFCHR | 0o600) as i64);
         assert_eq!(dev("makedev(1, 3)").unwrap().number(), libc::makedev(1, 3) as i64);
         assert_eq!(at_flags("AT_SYMLINK_FOLLOW").unwrap().number(), libc::AT_SYMLINK_FOLLOW as i64);
+        assert_eq!(fcntl_cmd("F_SETLKW").unwrap().number(), libc::F_SETLKW as i64);
+        assert_eq!(fcntl_cmd("F_SETSIG").unwrap().number(), 10);
+        assert_eq!(fcntl_arg("O_NONBLOCK").unwrap().number(), libc::O_NONBLOCK as i64);
+        assert_eq!(flock_op("LOCK_EX|LOCK_NB").unwrap().number(), (libc::LOCK_EX | libc::LOCK_NB) as i64);
+        assert_eq!(whence("SEEK_DATA").unwrap().number(), libc::SEEK_DATA as i64);
+        assert_eq!(pipe_flags("O_CLOEXEC|O_NONBLOCK").unwrap().number(), (libc::O_CLOEXEC | libc::O_NONBLOCK) as i64);
     }
 }

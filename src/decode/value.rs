@@ -30,6 +30,22 @@ pub enum Role {
     OnlyIfCreating,
     /// The open flags that decide whether a mode is printed.
     CreationFlags,
+    /// fcntl's third argument: printed as its command says, or not at all.
+    FcntlArg,
+    /// fcntl's command, which decides that.
+    FcntlCommand,
+    /// An array of struct iovec (readv, writev), echoed element by element…
+    IovArray,
+    /// …as many as this count says.
+    IovCount,
+}
+
+/// The value of the argument that plays `role`, if any.
+fn find_role(all: &[Arg], role: Role) -> Option<i64> {
+    all.iter().find_map(|a| match a.value {
+        Value::Number { value, role: r, .. } if r == role => Some(value),
+        _ => None,
+    })
 }
 
 impl Value<'_> {
@@ -43,16 +59,27 @@ impl Value<'_> {
                 }
                 _ => false,
             }),
+            Value::Number { role: Role::FcntlArg, .. } => {
+                find_role(all, Role::FcntlCommand).is_none_or(|cmd| super::fcntl_takes_arg(cmd as i32))
+            }
             _ => true,
         }
     }
 
-    pub fn echo(&self, m: &mut Message, _all: &[Arg]) {
+    pub fn echo(&self, m: &mut Message, all: &[Arg]) {
         match *self {
             Value::Text(t) => match t.state {
                 TextState::Null => m.text("NULL"),
                 TextState::Unreadable => write_pointer(m, t.addr as i64),
                 TextState::Ok => m.quoted_text(t),
+            },
+            Value::Number { value, role: Role::FcntlArg, echo } => match find_role(all, Role::FcntlCommand) {
+                Some(cmd) => super::write_fcntl_arg(m, cmd as i32, value),
+                None => echo(m, value),
+            },
+            Value::Number { value, role: Role::IovArray, echo } => match find_role(all, Role::IovCount) {
+                Some(count) => super::write_iovec(m, value as usize, count),
+                None => echo(m, value),
             },
             Value::Number { value, echo, .. } => echo(m, value),
         }

@@ -159,3 +159,8 @@ pub fn position(fd: i32, f: &FdFacts) -> Option<u64> {
     }
     sys::io::offset(fd).ok().map(|o| o as u64)
 }
+
+/// All the seals of a memfd (F_GET_SEALS); 0 when none or not sealable.
+pub fn seals(fd: i32) -> i32 {
+    sys::fcntl(fd, libc::F_GET_SEALS, 0).map_or(0, |s| s as i32)
+}

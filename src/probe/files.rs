@@ -58,3 +58,47 @@ pub fn process_using(st: &Stat, uses: &[Use], others_only: bool) -> Option<(i32,
 pub fn process_running(st: &Stat) -> Option<i32> {
     process_using(st, &[Use::Program], false).map(|(pid, _)| pid)
 }
+
+/// Calls `f(pid, pid_name, fd_name)` for each descriptor of another process that refers
+/// to the file `st` (its /proc/PID/fd link), until `f` returns false. Processes of other
+/// users are visible only to a privileged caller.
+pub fn for_each_descriptor_on(st: &Stat, mut f: impl FnMut(i32, &[u8], &[u8]) -> bool) {
+    let Some(proc_dir) = CPath::from_bytes(b"/proc") else { return };
+    let me = sys::getpid();
+    let mut go_on = true;
+    let _ = sys::for_each_entry(libc::AT_FDCWD, &proc_dir, |name, _| {
+        let Some(pid) = super::lines::number(name).filter(|_| name.iter().all(u8::is_ascii_digit)).map(|p| p as i32) else {
+            return true;
+        };
+        if pid == me {
+            return true;
+        }
+        let mut dir = CPath::from_bytes(b"/proc/").unwrap_or_default();
+        if dir.push(name).and_then(|_| dir.push(b"/fd")).is_none() {
+            return true;
+        }
+        let _ = sys::for_each_entry(libc::AT_FDCWD, &dir, |fd_name, _| {
+            let mut link = dir.clone();
+            if !fd_name.iter().all(u8::is_ascii_digit) || link.push(b"/").and_then(|_| link.push(fd_name)).is_none() {
+                return true;
+            }
+            if let Ok(e) = sys::stat_at(libc::AT_FDCWD, &link, true) {
+                if e.st_dev == st.st_dev && e.st_ino == st.st_ino {
+                    go_on = f(pid, name, fd_name);
+                }
+            }
+            go_on
+        });
+        go_on
+    });
+}
+
+/// Another process with a descriptor open on the file `st`.
+pub fn process_with_open(st: &Stat) -> Option<i32> {
+    let mut found = None;
+    for_each_descriptor_on(st, |pid, _, _| {
+        found = Some(pid);
+        false
+    });
+    found
+}

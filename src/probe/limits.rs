@@ -60,3 +60,22 @@ pub fn file_size_limit() -> Option<u64> {
 pub fn address_space_limit() -> Option<u64> {
     sys::rlimit(libc::RLIMIT_AS as i32).ok().map(|l| l.0).filter(|&v| v != libc::RLIM_INFINITY)
 }
+
+/// A number from a one-line /proc/sys file.
+fn proc_sys_number(path: &[u8]) -> Option<u64> {
+    let mut buf = [0u8; 32];
+    let n = sys::read_file(path, &mut buf).ok()?;
+    number(&buf[..n])
+}
+
+/// The largest pipe capacity an unprivileged process may set with F_SETPIPE_SZ, in
+/// bytes (/proc/sys/fs/pipe-max-size).
+pub fn pipe_max_size() -> Option<u64> {
+    proc_sys_number(b"/proc/sys/fs/pipe-max-size")
+}
+
+/// The pages of pipe buffers one user may hold: (soft, hard) from
+/// /proc/sys/fs/pipe-user-pages-soft and -hard; 0 means no limit.
+pub fn pipe_user_pages() -> (Option<u64>, Option<u64>) {
+    (proc_sys_number(b"/proc/sys/fs/pipe-user-pages-soft"), proc_sys_number(b"/proc/sys/fs/pipe-user-pages-hard"))
+}

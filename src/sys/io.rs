@@ -74,3 +74,9 @@ pub fn signal_state(sig: c_int) -> Option<(bool, bool)> {
     raw!(libc::SYS_rt_sigprocmask, libc::SIG_BLOCK, 0usize, &mut mask as *mut u64, 8).ok()?;
     Some((old[0] == libc::SIG_IGN as u64, mask & (1u64 << (sig - 1)) != 0))
 }
+
+/// `fcntl(fd, cmd, lock)` for the commands that take a `struct flock` (F_GETLK,
+/// F_OFD_GETLK): the kernel fills `lock` in; only the asking commands are used here.
+pub fn fcntl_lock(fd: c_int, cmd: c_int, lock: &mut libc::flock) -> Result<()> {
+    raw!(libc::SYS_fcntl, fd, cmd, lock as *mut libc::flock).map(|_| ())
+}
