@@ -120,7 +120,7 @@ fn futimens_eacces_through_a_descriptor_names_the_file_and_its_bits() {
     assert!(String::from_utf8_lossy(&real.stderr).contains("Permission denied"));
     // The explain command, run as nobody with the file open on its standard input.
     let out = std::process::Command::new("setpriv")
-        .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--inh-caps=-all", env!("CARGO_BIN_EXE_explain")])
+        .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--inh-caps=-all", &explain_bin_for_others()])
         .args(["-e", "EACCES", "futimens", "0", "NULL"])
         .stdin(std::fs::File::open(&p).unwrap())
         .output()
@@ -215,7 +215,7 @@ fn fchownat_empty_path_at_fdcwd_acts_on_the_current_directory() {
         .unwrap();
     assert!(String::from_utf8_lossy(&real.stderr).contains("Operation not permitted"));
     let out = std::process::Command::new("setpriv")
-        .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--inh-caps=-all", env!("CARGO_BIN_EXE_explain")])
+        .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--inh-caps=-all", &explain_bin_for_others()])
         .args(["-e", "EPERM", "fchownat", "AT_FDCWD", "\"\"", "nobody", "-1", "AT_EMPTY_PATH"])
         .current_dir(&d.path)
         .output()

@@ -304,7 +304,7 @@ fn fcntl_setpipe_sz_above_pipe_max_size_prints_the_limit() {
     assert_eq!(libc::WEXITSTATUS(status), libc::EPERM);
     // The explanation, by the explain command run as nobody with the pipe as stdin.
     let out = Command::new("setpriv")
-        .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--inh-caps=-all", env!("CARGO_BIN_EXE_explain")])
+        .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--inh-caps=-all", &explain_bin_for_others()])
         .args(["-e", "EPERM", "fcntl", "0", "F_SETPIPE_SZ", &want.to_string()])
         .stdin(Stdio::from(r))
         .output()
@@ -595,7 +595,7 @@ fn fcntl_o_noatime_on_another_users_file_names_owner_and_caller() {
     assert_eq!(libc::WEXITSTATUS(status), libc::EPERM);
     // The explanation, by the explain command run as nobody on the same file.
     let out = Command::new("setpriv")
-        .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--inh-caps=-all", env!("CARGO_BIN_EXE_explain")])
+        .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--inh-caps=-all", &explain_bin_for_others()])
         .args(["-e", "EPERM", "fcntl", "0", "F_SETFL", "O_RDONLY|O_NOATIME"])
         .stdin(std::fs::File::open("/etc/passwd").unwrap())
         .output()

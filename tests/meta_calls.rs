@@ -90,7 +90,7 @@ fn access_checks_with_the_real_user_not_the_effective_one() {
     let probe = format!("import os; print(os.getresuid()[1], os.access({p:?}, os.R_OK), open({p:?}).read())");
     let out = Command::new("setpriv").args(setuid_like).args(["/usr/bin/python3", "-c", &probe]).output().unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "0 False x");
-    let out = Command::new("setpriv").args(setuid_like).args([env!("CARGO_BIN_EXE_explain"), "-e", "EACCES", "access", &p, "R_OK"]).output().unwrap();
+    let out = Command::new("setpriv").args(setuid_like).args([explain_bin_for_others().as_str(), "-e", "EACCES", "access", &p, "R_OK"]).output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     let dir = format!("lacks search permission on the \"{}\" directory", d.join("locked").display());
     assert_facts(&text, &["real user 65534 \"nobody\"", &dir, "(mode 0700)"]);

@@ -233,7 +233,7 @@ fn tempnam_in_a_directory_nobody_may_not_use_names_it_and_its_bits() {
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&real.stdout).trim(), format!("errno {}", libc::EACCES));
     let out = Command::new("setpriv")
-        .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--inh-caps=-all", env!("CARGO_BIN_EXE_explain"), "-e", "EACCES", "tempnam", &dir, "pre"])
+        .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--inh-caps=-all", &explain_bin_for_others(), "-e", "EACCES", "tempnam", &dir, "pre"])
         .env_remove("TMPDIR")
         .output()
         .unwrap();
@@ -283,14 +283,20 @@ fn mktemp_on_error_explains_the_template_it_was_given_not_the_emptied_one() {
 #[test]
 fn tmpfile_with_a_read_only_tmp_names_p_tmpdir_and_its_mount() {
     // The program and the explain command run in a private mount namespace where a
-    // read-only tmpfs covers /tmp; the program is built outside /tmp to stay visible.
-    let src = format!("{}/tmpfile_probe.c", env!("CARGO_TARGET_TMPDIR"));
-    let bin = format!("{}/tmpfile_probe", env!("CARGO_TARGET_TMPDIR"));
+    // read-only tmpfs covers /tmp. Both are copied to a directory outside /tmp first, so
+    // that they stay visible wherever the build tree is (a CI clone may live in /tmp).
+    let outside = std::path::PathBuf::from(format!("/var/tmp/explain-test-tmpfile-{}", std::process::id()));
+    fs::create_dir_all(&outside).unwrap();
+    let src = outside.join("tmpfile_probe.c");
+    let bin = outside.join("tmpfile_probe").to_string_lossy().into_owned();
+    let explain_bin = outside.join("explain").to_string_lossy().into_owned();
+    fs::copy(env!("CARGO_BIN_EXE_explain"), &explain_bin).unwrap();
     fs::write(&src, "#include <stdio.h>\n#include <errno.h>\nint main(void) { FILE *f = tmpfile(); if (f) { puts(\"ok\"); return 0; } printf(\"errno %d\\n\", errno); return 1; }\n").unwrap();
-    let out = Command::new("gcc").args(["-w", "-o", &bin, &src]).output().unwrap();
+    let out = Command::new("gcc").args(["-w", "-o", &bin]).arg(&src).output().unwrap();
     assert!(out.status.success(), "gcc: {}", String::from_utf8_lossy(&out.stderr));
-    let script = format!("mount -t tmpfs -o ro,size=64k tmpfs /tmp && {bin}; {} -e EROFS tmpfile", env!("CARGO_BIN_EXE_explain"));
+    let script = format!("mount -t tmpfs -o ro,size=64k tmpfs /tmp && {bin}; {explain_bin} -e EROFS tmpfile");
     let out = Command::new("unshare").args(["-m", "--propagation", "private", "sh", "-c", &script]).output().unwrap();
+    let _ = fs::remove_dir_all(&outside);
     let text = String::from_utf8_lossy(&out.stdout);
     assert_facts(&text, &[format!("errno {}", libc::EROFS).as_str()]);
     assert_facts(&text, &["the temporary file's directory was \"/tmp\" (P_tmpdir", "the \"tmpfs\" file system mounted on \"/tmp\" is read-only"]);

@@ -82,6 +82,29 @@ pub fn explain(args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The explain command, at a path the user nobody may execute: the build's own binary
+/// when every directory above it lets others search it, else a copy under /var/tmp
+/// (a CI clone may live in a directory only root may enter).
+pub fn explain_bin_for_others() -> String {
+    use std::os::unix::fs::PermissionsExt;
+    static PATH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    PATH.get_or_init(|| {
+        let own = Path::new(env!("CARGO_BIN_EXE_explain"));
+        let reachable = own.ancestors().skip(1).all(|d| d.metadata().map_or(false, |m| m.permissions().mode() & 0o001 != 0));
+        if reachable {
+            return own.to_string_lossy().into_owned();
+        }
+        let dir = PathBuf::from("/var/tmp/explain-test-bin");
+        std::fs::create_dir_all(&dir).unwrap();
+        chmod(&dir, 0o755);
+        let copy = dir.join(format!("explain-{}", std::process::id()));
+        std::fs::copy(own, &copy).unwrap();
+        chmod(&copy, 0o755);
+        copy.to_string_lossy().into_owned()
+    })
+    .clone()
+}
+
 /// Runs `cmd args` as the unprivileged user nobody (no groups, no capabilities).
 pub fn as_nobody(cmd: &str, args: &[&str]) -> std::process::Output {
     Command::new("setpriv")
@@ -93,7 +116,7 @@ pub fn as_nobody(cmd: &str, args: &[&str]) -> std::process::Output {
 
 /// The explain command run as nobody; returns stdout.
 pub fn explain_as_nobody(args: &[&str]) -> String {
-    let out = as_nobody(env!("CARGO_BIN_EXE_explain"), args);
+    let out = as_nobody(&explain_bin_for_others(), args);
     assert!(out.status.success(), "explain {:?}: {}", args, String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
