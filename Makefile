@@ -58,8 +58,9 @@ check-exports: all
 	scripts/check-exports.sh $(RELEASE)/libexplain.so
 
 # install into a temporary DESTDIR, build a program through pkg-config, uninstall.
+# TEST_CC, not CC: a changed CC in cargo's environment would rebuild the library.
 check-install: all
-	MAKE="$(MAKE)" CC="$(CC)" scripts/check-install.sh
+	MAKE="$(MAKE)" TEST_CC="$(CC)" scripts/check-install.sh
 
 check-c: stage
 	$(MAKE) -C tests-c STAGE=$(STAGE) CC=$(CC)

@@ -55,11 +55,11 @@ int main(void)
 C
 flags=$(PKG_CONFIG_PATH="$root/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$dest" pkg-config --cflags --libs libexplain)
 case "$flags" in *"-I$root/include"*"-L$root/lib"*) ;; *) echo "pkg-config gave: $flags"; exit 1;; esac
-${CC:-cc} -Wall -Wextra -Werror -o "$dest/hello" "$dest/hello.c" $flags
+${TEST_CC:-cc} -Wall -Wextra -Werror -o "$dest/hello" "$dest/hello.c" $flags
 LD_LIBRARY_PATH="$root/lib" "$dest/hello" > "$dest/out" || { echo "hello failed:"; cat "$dest/out"; exit 1; }
 head -1 "$dest/out" | grep -q '^libexplain-rs ' || { echo "hello did not load the installed library"; exit 1; }
 static_flags=$(PKG_CONFIG_PATH="$root/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$dest" pkg-config --static --libs libexplain)
-${CC:-cc} -o "$dest/hello-static" "$dest/hello.c" -I"$root/include" "$root/lib/libexplain.a" $(echo "$static_flags" | sed 's/-lexplain//')
+${TEST_CC:-cc} -o "$dest/hello-static" "$dest/hello.c" -I"$root/include" "$root/lib/libexplain.a" $(echo "$static_flags" | sed 's/-lexplain//')
 "$dest/hello-static" >/dev/null || { echo "hello linked with libexplain.a failed"; exit 1; }
 
 $make -s uninstall DESTDIR="$dest" PREFIX="$prefix" >/dev/null
