@@ -201,7 +201,7 @@ pub fn extern_functions(calls: &[(String, Call)], kinds: &Kinds) -> String {
         writeln!(s, "    m.call({n:?}, &[{}], errnum);", vals.join(", ")).unwrap();
         writeln!(s, "    crate::calls::{family}::{n}::explain(m, errnum{sep}{});\n}}\n", names(&c.args)).unwrap();
 
-        let body = format!("|m| body_{n}(m, errnum{sep}{argnames})");
+        let body = format!("&mut |m| body_{n}(m, errnum{sep}{argnames})");
         // A call that fails by overwriting its string argument (mktemp empties the
         // template) is explained from a copy taken before the call.
         let (before, after_body) = if c.ret_class == "string" {
@@ -212,7 +212,7 @@ pub fn extern_functions(calls: &[(String, Call)], kinds: &Kinds) -> String {
                 .iter()
                 .map(|a| if by_ref(kinds, a) { format!("&before_{}", a.name) } else { format!("before_{}", a.name) })
                 .collect();
-            (copies, format!("|m| explained_{n}(m, errnum{sep}{})", pass.join(", ")))
+            (copies, format!("&mut |m| explained_{n}(m, errnum{sep}{})", pass.join(", ")))
         } else {
             (String::new(), body.clone())
         };

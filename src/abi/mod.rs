@@ -28,7 +28,10 @@ pub fn set_errno(e: i32) {
 
 /// Runs `explain` on `buf`; a panic inside is caught and replaced by the plain message
 /// `name(...) failed, text (n, ENAME)`. errno is restored whatever happens.
-fn guarded(name: &str, errnum: i32, buf: &mut [u8], explain: impl FnOnce(&mut Message)) -> usize {
+/// `explain` is a trait object, not a generic: with some 500 generated entry points,
+/// one copy of this function (and of the unwinding machinery) instead of one per call
+/// keeps the library smaller than Debian's.
+fn guarded(name: &str, errnum: i32, buf: &mut [u8], explain: &mut dyn FnMut(&mut Message)) -> usize {
     let saved = errno();
     let ok = catch_unwind(AssertUnwindSafe(|| {
         let mut m = Message::new(&mut *buf);
@@ -56,7 +59,7 @@ unsafe impl Sync for Shared {}
 static SHARED: Shared = Shared(UnsafeCell::new([0; MESSAGE_SIZE]));
 
 /// Explains into the one shared buffer and returns it (explain_NAME, explain_errno_NAME).
-pub fn into_shared_buffer(name: &str, errnum: i32, explain: impl FnOnce(&mut Message)) -> *const c_char {
+pub fn into_shared_buffer(name: &str, errnum: i32, explain: &mut dyn FnMut(&mut Message)) -> *const c_char {
     // SAFETY: see `Shared`: callers of the shared-buffer functions accept the race.
     let buf = unsafe { &mut *SHARED.0.get() };
     guarded(name, errnum, buf, explain);
@@ -73,7 +76,7 @@ pub unsafe fn into_caller_buffer(
     message: *mut c_char,
     message_size: c_int,
     errnum: i32,
-    explain: impl FnOnce(&mut Message),
+    explain: &mut dyn FnMut(&mut Message),
 ) {
     if message.is_null() || message_size <= 0 {
         return;
@@ -85,7 +88,7 @@ pub unsafe fn into_caller_buffer(
 
 /// Prints the explanation through the registered output (explain_NAME_on_error) and
 /// leaves errno as the failed call set it.
-pub fn print(name: &str, errnum: i32, explain: impl FnOnce(&mut Message)) {
+pub fn print(name: &str, errnum: i32, explain: &mut dyn FnMut(&mut Message)) {
     let mut buf = [0u8; MESSAGE_SIZE];
     let len = guarded(name, errnum, &mut buf, explain);
     output::message(&buf[..len]);
@@ -93,7 +96,7 @@ pub fn print(name: &str, errnum: i32, explain: impl FnOnce(&mut Message)) {
 }
 
 /// Prints the explanation and exits with EXIT_FAILURE (explain_NAME_or_die).
-pub fn print_and_exit(name: &str, errnum: i32, explain: impl FnOnce(&mut Message)) -> ! {
+pub fn print_and_exit(name: &str, errnum: i32, explain: &mut dyn FnMut(&mut Message)) -> ! {
     print(name, errnum, explain);
     output::exit(libc::EXIT_FAILURE)
 }

@@ -5,7 +5,8 @@ use crate::sys::{self, CPath, Stat};
 /// Writes the path `fd` refers to (from /proc/self/fd) into `out`; false when closed
 /// or unknown. Costs no descriptor.
 pub fn path_of(fd: i32, out: &mut CPath) -> bool {
-    if fd < 0 {
+    // F_GETFD answers "not open" far faster than a failed lookup in /proc.
+    if fd < 0 || !sys::fd_is_open(fd) {
         return false;
     }
     let mut link = CPath::new();
