@@ -143,7 +143,6 @@ pub fn resolve_bytes(start: Start, path: &[u8], follow_final: bool, creds: &Cred
     let mut links = 0;
     let mut seen: [(u64, u64); MAXSYMLINKS] = [(0, 0); MAXSYMLINKS];
     let mut link: Option<Link> = None;
-    let name_max = name_max(fd, &dir);
 
     loop {
         // Take the next component.
@@ -170,9 +169,6 @@ pub fn resolve_bytes(start: Start, path: &[u8], follow_final: bool, creds: &Cred
         if !decision.granted {
             return Err(Failure::NoSearch { dir, stat: dir_stat, decision });
         }
-        if name.len() > name_max {
-            return Err(Failure::NameTooLong { dir, len: name.len(), name, max: name_max });
-        }
         let mut candidate = dir.clone();
         if candidate.push_component(name.as_bytes()).is_none() {
             return Err(Failure::PathTooLong { len: candidate.len() + name.len(), max: PATH_MAX - 1 });
@@ -188,6 +184,15 @@ pub fn resolve_bytes(start: Start, path: &[u8], follow_final: bool, creds: &Cred
             Err(libc::ENOENT) => return Err(Failure::Missing { dir, name, link }),
             Err(libc::ENOTDIR) => return Err(Failure::NotDir { path: dir, stat: dir_stat }),
             Err(libc::ELOOP) => return Err(Failure::Loop { link: candidate, repeated: false, limit: MAXSYMLINKS }),
+            // The file system's NAME_MAX is asked only now: most walks never need it, and
+            // each directory of the path may be on a file system with its own limit.
+            Err(libc::ENAMETOOLONG) => {
+                let max = name_max(fd, &dir);
+                if name.len() > max {
+                    return Err(Failure::NameTooLong { dir, len: name.len(), name, max });
+                }
+                return Err(Failure::PathTooLong { len: candidate.len(), max: PATH_MAX - 1 });
+            }
             Err(errno) => return Err(Failure::Other { path: candidate, errno }),
         };
 
@@ -236,7 +241,15 @@ fn stat(fd: i32, p: &CPath, follow: bool) -> Result<Stat, Failure> {
 
 /// NAME_MAX of the file system holding `dir` (what pathconf(_PC_NAME_MAX) reports).
 fn name_max(fd: i32, dir: &CPath) -> usize {
-    let st = if dir.is_empty() && fd != libc::AT_FDCWD { sys::fstatfs(fd) } else { sys::statfs(dir) };
+    let relative_to_fd = fd != libc::AT_FDCWD && dir.as_bytes().first() != Some(&b'/');
+    let st = if !relative_to_fd {
+        sys::statfs(dir)
+    } else if dir.is_empty() {
+        sys::fstatfs(fd)
+    } else {
+        // statfs has no *at form: reach the directory through an O_PATH descriptor.
+        sys::open_at(fd, dir, libc::O_PATH | libc::O_DIRECTORY).and_then(|d| sys::fstatfs(d.raw()))
+    };
     match st {
         Ok(s) if s.f_namelen > 0 => s.f_namelen as usize,
         _ => 255,
