@@ -43,7 +43,7 @@ stage: all
 	rm -rf $(STAGE)
 	$(call install_tree,$(STAGE),$(STAGE))
 
-check: check-rust check-headers check-exports check-c check-install
+check: check-rust check-headers check-exports check-c check-install demo
 
 check-rust:
 	$(CARGO) test --release --locked

@@ -1,8 +1,7 @@
 /*
  * `make demo`: real failures, each shown as strerror(errno) and as explained by
- * libexplain. Calls whose header is present in the staged library are called directly;
- * the others are explained after the fact through the staged `explain` command, the
- * way a user would explain a line of an strace listing.
+ * libexplain, and one explained after the fact through the staged `explain` command,
+ * the way a user explains a line of an strace listing.
  */
 #include <libexplain/libexplain.h>
 
@@ -24,7 +23,7 @@ show(const char *title, int err, const char *explained)
     fflush(stdout);
 }
 
-/* Explains through the staged explain command (for calls not in the library yet). */
+/* Explains through the staged explain command. */
 static void
 show_command(const char *title, int err, const char *args)
 {
@@ -36,7 +35,7 @@ show_command(const char *title, int err, const char *args)
     fflush(stdout);
     snprintf(cmd, sizeof(cmd), "%s -e %d %s 2>&1", EXPLAIN_COMMAND, err, args);
     if (system(cmd) != 0)
-        printf("(the explain command cannot explain this call yet)\n");
+        printf("(the explain command failed)\n");
     printf("\n");
     fflush(stdout);
 }
@@ -66,17 +65,8 @@ main(void)
 
         snprintf(from, sizeof(from), "%s/config.ini", dir);
         snprintf(to, sizeof(to), "%s/backup/config.ini", dir);
-        if (rename(from, to) < 0) {
-#ifdef LIBEXPLAIN_RS_RENAME_H
+        if (rename(from, to) < 0)
             show("rename into a missing directory", errno, explain_rename(from, to));
-#else
-            char args[1100];
-            int err = errno;
-
-            snprintf(args, sizeof(args), "rename '%s' '%s'", from, to);
-            show_command("rename into a missing directory", err, args);
-#endif
-        }
     }
 
     /* 3. read from a file descriptor that was closed. */
@@ -85,17 +75,8 @@ main(void)
 
         fd = open("/dev/null", O_RDONLY);
         close(fd);
-        if (read(fd, buf, sizeof(buf)) < 0) {
-#ifdef LIBEXPLAIN_RS_READ_H
+        if (read(fd, buf, sizeof(buf)) < 0)
             show("read from a closed file descriptor", errno, explain_read(fd, buf, sizeof(buf)));
-#else
-            char args[128];
-            int err = errno;
-
-            snprintf(args, sizeof(args), "read %d %p %zu", fd, (void *)buf, sizeof(buf));
-            show_command("read from a closed file descriptor", err, args);
-#endif
-        }
     }
 
     /* 4. Out of file descriptors: the limit and its value are named. */
@@ -112,6 +93,16 @@ main(void)
             show("open with every file descriptor in use", errno, explain_open(path, O_RDONLY, 0));
         while (n > 0)
             close(fds[--n]);
+    }
+
+    /* 5. After the fact, from an strace line: a directory removed while not empty. */
+    snprintf(path, sizeof(path), "%s", dir);
+    if (rmdir(path) < 0) {
+        char args[600];
+        int err = errno;
+
+        snprintf(args, sizeof(args), "rmdir '%s'", path);
+        show_command("rmdir of a directory that is not empty (explain command)", err, args);
     }
 
     snprintf(path, sizeof(path), "%s/config.ini", dir);
