@@ -5,7 +5,7 @@
 use crate::decode::{Text, TextState};
 use crate::message::prose::{access, dirent, fs, generic, limits, location, path};
 use crate::message::Message;
-use crate::probe::creds::{decide, Creds, CAP_SYS_PACCT, WRITE};
+use crate::probe::creds::{Creds, CAP_SYS_PACCT, WRITE};
 use crate::probe::path::Start;
 
 pub fn explain(m: &mut Message, errnum: i32, pathname: &Text) {
@@ -37,14 +37,9 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text) {
             dirent::final_type(m, &found, &st, ", and accounting records are written only to a regular file");
         }
         (libc::EACCES, Some(st)) => {
-            let d = decide(&st, WRITE, &creds);
-            m.because();
-            if d.granted {
-                m.text("the permission bits would allow it, so an access control list or a security module (SELinux, AppArmor) refused it");
-                return;
+            if access::refusal(m, &st, WRITE, &creds, |m| location::path(m, found.start, found.path.as_bytes())) {
+                m.text(", which the kernel needs to append accounting records to it");
             }
-            access::denied(m, &st, &d, &creds, |m| location::path(m, found.start, found.path.as_bytes()));
-            m.text(", which the kernel needs to append accounting records to it");
         }
         (libc::EROFS, _) => fs::file_system(m, errnum, &found),
         (libc::EIO, _) => fs::io_error(m, &found),

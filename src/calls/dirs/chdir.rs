@@ -5,7 +5,7 @@
 use crate::decode::Text;
 use crate::message::prose::{access, dirent, generic, location, path};
 use crate::message::Message;
-use crate::probe::creds::{decide, Creds, SEARCH};
+use crate::probe::creds::{Creds, SEARCH};
 use crate::probe::path::{is_dir, Start};
 
 pub fn explain(m: &mut Message, errnum: i32, pathname: &Text) {
@@ -22,14 +22,7 @@ pub fn diagnose(m: &mut Message, errnum: i32, pathname: &Text, purpose: &str) {
             dirent::final_type(m, &found, &st, ", not a directory");
         }
         (libc::EACCES, Some(st)) if is_dir(&st) => {
-            let creds = Creds::current();
-            let d = decide(&st, SEARCH, &creds);
-            m.because();
-            if d.granted {
-                m.text("the permission bits would allow it, so an access control list or a security module (SELinux, AppArmor) refused it");
-                return;
-            }
-            access::denied(m, &st, &d, &creds, |m| {
+            access::refusal(m, &st, SEARCH, &Creds::current(), |m| {
                 m.text("the directory ");
                 location::path(m, found.start, found.path.as_bytes());
             });

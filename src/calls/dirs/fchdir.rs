@@ -4,7 +4,7 @@
 use crate::decode::write_fd;
 use crate::message::prose::{access, fd, generic};
 use crate::message::Message;
-use crate::probe::creds::{decide, Creds, SEARCH};
+use crate::probe::creds::{Creds, SEARCH};
 use crate::probe::fd::{facts, type_name};
 use crate::probe::path::is_dir;
 
@@ -22,14 +22,7 @@ pub fn explain(m: &mut Message, errnum: i32, fildes: i32) {
             m.text(", not a directory");
         }
         (libc::EACCES, Some(st)) => {
-            let creds = Creds::current();
-            let d = decide(&st, SEARCH, &creds);
-            m.because();
-            if d.granted {
-                m.text("the permission bits would allow it, so an access control list or a security module (SELinux, AppArmor) refused it");
-                return;
-            }
-            access::denied(m, &st, &d, &creds, |m| {
+            access::refusal(m, &st, SEARCH, &Creds::current(), |m| {
                 m.text("the directory fildes ");
                 write_fd(m, fildes as i64);
             });

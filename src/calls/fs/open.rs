@@ -54,13 +54,7 @@ pub fn diagnose(m: &mut Message, errnum: i32, start: Start, pathname: &Text, fla
         (libc::ENOENT, None) => path::missing_final(m, &found),
         (libc::EACCES, Some(st)) => {
             let want = if wants_write(flags) { WRITE } else { 0 } | if flags & libc::O_ACCMODE != libc::O_WRONLY { READ } else { 0 };
-            let d = decide(&st, want, &creds);
-            m.because();
-            if d.granted {
-                m.text("the permission bits would allow it, so an access control list or a security module (SELinux, AppArmor) refused it");
-            } else {
-                access::denied(m, &st, &d, &creds, |m| location::path(m, found.start, found.path.as_bytes()));
-            }
+            access::refusal(m, &st, want, &creds, |m| location::path(m, found.start, found.path.as_bytes()));
         }
         (libc::EACCES, None) => {
             let d = decide(&found.dir_stat, WRITE | SEARCH, &creds);

@@ -80,6 +80,20 @@ fn denied_as(m: &mut Message, ids_kind: &str, st: &Stat, d: &Decision, c: &Creds
     }
 }
 
+/// EACCES for `want` (READ/WRITE/SEARCH) on the file with `st`: the bits, owner and
+/// capability that refused it, or, when the bits would allow it, that an ACL or a
+/// security module did. Starts the explanation; returns whether the bits refused.
+pub fn refusal(m: &mut Message, st: &Stat, want: u32, c: &Creds, what: impl FnOnce(&mut Message)) -> bool {
+    let d = crate::probe::creds::decide(st, want, c);
+    m.because();
+    if d.granted {
+        refused_despite_bits(m);
+    } else {
+        denied(m, st, &d, c, what);
+    }
+    !d.granted
+}
+
 /// EACCES although the permission bits allow the access.
 pub fn refused_despite_bits(m: &mut Message) {
     m.text("the permission bits would allow it, so an access control list or a security module (SELinux, AppArmor) refused it");
