@@ -5,7 +5,7 @@ use crate::decode::write_fd;
 use crate::message::prose::{access, fd, generic};
 use crate::message::Message;
 use crate::probe::creds::{Creds, SEARCH};
-use crate::probe::fd::{facts, type_name};
+use crate::probe::fd::facts;
 use crate::probe::path::is_dir;
 
 pub fn explain(m: &mut Message, errnum: i32, fildes: i32) {
@@ -13,14 +13,7 @@ pub fn explain(m: &mut Message, errnum: i32, fildes: i32) {
         return fd::bad_fd(m, "fildes", fildes, None);
     }
     match (errnum, facts(fildes).and_then(|f| f.stat)) {
-        (libc::ENOTDIR, Some(st)) if !is_dir(&st) => {
-            m.because();
-            m.text("fildes ");
-            write_fd(m, fildes as i64);
-            m.text(" refers to a ");
-            m.text(type_name(st.st_mode));
-            m.text(", not a directory");
-        }
+        (libc::ENOTDIR, Some(st)) if !is_dir(&st) => fd::not_a_directory(m, "fildes", fildes, &st),
         (libc::EACCES, Some(st)) => {
             access::refusal(m, &st, SEARCH, &Creds::current(), |m| {
                 m.text("the directory fildes ");

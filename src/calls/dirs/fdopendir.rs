@@ -4,19 +4,15 @@
 use crate::decode::write_fd;
 use crate::message::prose::{fd, generic};
 use crate::message::Message;
-use crate::probe::fd::{facts, type_name};
+use crate::probe::fd::facts;
 use crate::probe::path::is_dir;
 
 pub fn explain(m: &mut Message, errnum: i32, fildes: i32) {
     let Some(f) = facts(fildes) else { return fd::bad_fd(m, "fildes", fildes, Some(libc::O_RDONLY)) };
     match (errnum, f.stat) {
         (libc::ENOTDIR, Some(st)) if !is_dir(&st) => {
-            m.because();
-            m.text("fildes ");
-            write_fd(m, fildes as i64);
-            m.text(" refers to a ");
-            m.text(type_name(st.st_mode));
-            m.text(", not a directory, and a directory stream reads only directories");
+            fd::not_a_directory(m, "fildes", fildes, &st);
+            m.text(", and a directory stream reads only directories");
         }
         (libc::EINVAL | libc::EBADF, _) if f.flags & libc::O_ACCMODE == libc::O_WRONLY => {
             m.because();

@@ -97,3 +97,15 @@ pub fn bad_output_buffer(m: &mut Message, arg: &str, addr: usize, len: usize) ->
         }
     }
 }
+
+/// ENOTDIR for a descriptor: `fildes 3 "/etc/passwd" refers to a regular file, not a
+/// directory`.
+pub fn not_a_directory(m: &mut Message, arg: &str, fd: i32, st: &crate::sys::Stat) {
+    m.because();
+    m.text(arg);
+    m.text(" ");
+    write_fd(m, fd as i64);
+    m.text(" refers to a ");
+    m.text(type_name(st.st_mode));
+    m.text(", not a directory");
+}
