@@ -7,7 +7,6 @@ use crate::message::prose::{dirent, fs, generic, path};
 use crate::message::Message;
 use crate::probe::creds::Creds;
 use crate::probe::dirent_ops::creation_refused;
-use crate::probe::mounts::mount_of;
 use crate::probe::path::{is_link, Start};
 
 pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, _mode: u32) {
@@ -35,17 +34,7 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, _mode: u32) {
         }
         (libc::EMLINK, _) => dirent::too_many_links(m, found.start, found.dir.as_bytes(), &found.dir_stat),
         (libc::ENOSPC | libc::EDQUOT | libc::EROFS, _) => fs::file_system(m, errnum, &found),
-        (libc::EINVAL, _) => {
-            m.because();
-            m.text("the name ");
-            m.quoted(found.name.as_bytes());
-            m.text(" is not valid on ");
-            match mount_of(&found.dir_stat) {
-                Some(mnt) => fs::mount(m, &mnt),
-                None => m.text("this file system"),
-            }
-            m.text(" (some file systems, like vfat, refuse characters such as : * ? \" < > | or a trailing dot)");
-        }
+        (libc::EINVAL, _) => fs::invalid_name(m, &found),
         (libc::ENOMEM, _) => generic::meaning(m, errnum),
         _ => generic::meaning(m, errnum),
     }

@@ -137,13 +137,7 @@ pub fn diagnose(m: &mut Message, errnum: i32, start: Start, pathname: &Text, fla
             m.text("the file system does not support O_DIRECT");
             mount_phrase(m, &found);
         }
-        (libc::EINVAL, None) => {
-            m.because();
-            m.text("the name ");
-            m.quoted(found.name.as_bytes());
-            m.text(" is not valid on the file system");
-            mount_phrase(m, &found);
-        }
+        (libc::EINVAL, None) => fs::invalid_name(m, &found),
         (libc::EWOULDBLOCK, Some(_)) => {
             m.because();
             m.text("O_NONBLOCK was given and another process holds a lease on the file (fcntl F_SETLEASE)");

@@ -35,7 +35,7 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, mode: u32, _dev: u
         (libc::ENOENT, None) => dirent::parent_gone(m, &found),
         (libc::ENOTDIR, _) => dirent::changed_since(m, "pathname"),
         (libc::EDQUOT | libc::ENOSPC | libc::EROFS, _) => fs::file_system(m, errnum, &found),
-        (libc::EINVAL, _) => names::invalid_name(m, &found),
+        (libc::EINVAL, _) => fs::invalid_name(m, &found),
         _ => generic::meaning(m, errnum),
     }
 }

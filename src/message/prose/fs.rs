@@ -113,3 +113,16 @@ pub fn io_error(m: &mut Message, found: &Found) {
         mount(m, &mnt);
     }
 }
+
+/// EINVAL for a name the file system refuses (vfat's forbidden characters, say).
+pub fn invalid_name(m: &mut Message, found: &Found) {
+    m.because();
+    m.text("the name ");
+    m.quoted(found.name.as_bytes());
+    m.text(" is not valid on ");
+    match mount_of(&found.dir_stat) {
+        Some(mnt) => mount(m, &mnt),
+        None => m.text("this file system"),
+    }
+    m.text(" (some file systems, like vfat, refuse characters such as : * ? \" < > | or a trailing dot)");
+}

@@ -321,17 +321,6 @@ pub fn target_too_long(m: &mut Message, len: usize) {
     let _ = core::fmt::write(m, format_args!("oldpath, the target the symbolic link would hold, is {len} bytes long, and a link's target may be at most {} bytes (PATH_MAX less one)", crate::probe::path::PATH_MAX - 1));
 }
 
-/// EINVAL for a name the file system refuses.
-pub fn invalid_name(m: &mut Message, found: &Found) {
-    m.because();
-    m.text("the name ");
-    m.quoted(found.name.as_bytes());
-    m.text(" is not valid on ");
-    match mount_of(&found.dir_stat) {
-        Some(mnt) => fs::mount(m, &mnt),
-        None => m.text("this file system"),
-    }
-}
 
 /// ETXTBSY: `(process 123 "sleep")` and why it matters.
 pub fn running_in(m: &mut Message, pid: Option<i32>) {
