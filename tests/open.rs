@@ -55,7 +55,7 @@ fn open_eloop_tells_a_loop_from_a_long_chain() {
     }
     std::fs::write(d.path.join("l41"), "").unwrap();
     let text = explain(&["-e", "ELOOP", "open", &d.s("l0"), "O_RDONLY"]);
-    assert_facts(&text, &["more than 40 symbolic links"]);
+    assert_facts(&text, &["more symbolic links than the kernel's limit, MAXSYMLINKS (40)"]);
 }
 
 #[test]
@@ -63,10 +63,10 @@ fn open_enametoolong_prints_the_limits() {
     let d = Scratch::new("open-long");
     let long = "n".repeat(300);
     let text = explain(&["-e", "ENAMETOOLONG", "open", &d.s(&long), "O_RDONLY"]);
-    assert_facts(&text, &["300 bytes long", "NAME_MAX", "255"]);
+    assert_facts(&text, &["300 bytes long", "NAME_MAX (255 bytes)"]);
     let path = format!("/{}", "d/".repeat(2600));
     let text = explain(&["-e", "ENAMETOOLONG", "open", &path, "O_RDONLY"]);
-    assert_facts(&text, &["5201 bytes long", "PATH_MAX", "4095", "(5201 bytes)"]);
+    assert_facts(&text, &["5201 bytes long", "PATH_MAX (4095 bytes)", "(5201 bytes)"]);
 }
 
 #[test]
@@ -113,4 +113,44 @@ fn open_enospc_reports_how_full() {
 fn open_emfile_prints_the_limit() {
     let text = explain(&["-e", "EMFILE", "open", "/etc/passwd", "O_RDONLY"]);
     assert_facts(&text, &["RLIMIT_NOFILE"]);
+}
+
+#[test]
+fn dialect_specific_off_names_limits_without_their_values() {
+    let d = Scratch::new("open-dialect");
+    let long = "n".repeat(300);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_explain"))
+        .args(["-e", "ENAMETOOLONG", "open", &d.s(&long), "O_RDONLY"])
+        .env("EXPLAIN_OPTIONS", "no-dialect-specific")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_facts(&text, &["longer than the limit for a name, NAME_MAX, on the file system"]);
+    assert!(!text.contains("255"), "{text}");
+}
+
+#[test]
+fn extra_device_info_names_the_driver_and_can_be_turned_off() {
+    let text = explain(&["-e", "ENXIO", "open", "/dev/null", "O_WRONLY"]);
+    assert_facts(&text, &["device special file (major 1, minor 3, driver \"mem\")"]);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_explain"))
+        .args(["-e", "ENXIO", "open", "/dev/null", "O_WRONLY"])
+        .env("EXPLAIN_OPTIONS", "extra-device-info=false")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("device special file with no device present") && !text.contains("major"), "{text}");
+}
+
+#[test]
+fn debug_says_which_errno_has_no_diagnosis_of_its_own() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_explain"))
+        .args(["-e", "ENOLINK", "open", "/etc/passwd", "O_RDONLY"])
+        .env("EXPLAIN_OPTIONS", "debug")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_facts(&text, &["[libexplain debug: open has no diagnosis of its own for ENOLINK]"]);
+    let plain = explain(&["-e", "ENOLINK", "open", "/etc/passwd", "O_RDONLY"]);
+    assert!(!plain.contains("debug"), "{plain}");
 }

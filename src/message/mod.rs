@@ -24,13 +24,15 @@ pub struct Message<'a> {
     quote_limit: usize,
     pub opts: Options,
     has_because: bool,
+    /// The call being explained, for the debug option's notes.
+    call_name: &'static str,
 }
 
 impl<'a> Message<'a> {
     /// A writer over `buf`; one byte is always kept for the NUL.
     pub fn new(buf: &'a mut [u8]) -> Message<'a> {
         let quote_limit = (buf.len() / 6).max(40);
-        Message { buf, len: 0, overflow: false, quote_limit, opts: options(), has_because: false }
+        Message { buf, len: 0, overflow: false, quote_limit, opts: options(), has_because: false, call_name: "" }
     }
 
     fn room(&self) -> usize {
@@ -67,13 +69,28 @@ impl<'a> Message<'a> {
         quote::write_quoted(self, t.bytes(), self.quote_limit, t.len);
     }
 
+    /// A system-specific maximum, named and with its value: `PATH_MAX (4095 bytes)`. With
+    /// the `dialect-specific` option off (for tests comparing systems) only its name.
+    pub fn maximum(&mut self, name: &str, value: u64, unit: &str) {
+        self.text(name);
+        if self.opts.dialect_specific {
+            let _ = fmt::write(self, format_args!(" ({value}{}{unit})", if unit.is_empty() { "" } else { " " }));
+        }
+    }
+
+    /// The call being explained ("" outside a call's explanation).
+    pub fn call_name(&self) -> &'static str {
+        self.call_name
+    }
+
     /// The bytes written so far (without the NUL).
     pub fn as_bytes(&self) -> &[u8] {
         &self.buf[..self.len]
     }
 
     /// Part one and two: `name(arg = value, …) failed, text (n, ENAME)`.
-    pub fn call(&mut self, name: &str, args: &[Arg], errnum: i32) {
+    pub fn call(&mut self, name: &'static str, args: &[Arg], errnum: i32) {
+        self.call_name = name;
         self.text(name);
         self.text("(");
         let mut first = true;

@@ -65,7 +65,11 @@ fn apply(s: &Settings, text: &[u8]) {
         }
         let (name, value) = match item.iter().position(|&c| c == b'=') {
             Some(i) => (trim(&item[..i]), Some(trim(&item[i + 1..]))),
-            None => (item, None),
+            // "no-NAME" is libexplain's spelling of NAME=false.
+            None => match item.strip_prefix(b"no-") {
+                Some(rest) => (rest, Some(&b"false"[..])),
+                None => (item, None),
+            },
         };
         let flag = match name {
             b"numeric-errno" => &s.numeric_errno,
@@ -164,11 +168,11 @@ mod tests {
 
     #[test]
     fn parses_booleans_numbers_and_ignores_unknown_names() {
-        let s = parsed("numeric-errno=no, symbolic-mode-bits=YES,hanging-indent=4,bogus=1,debug");
+        let s = parsed("numeric-errno=no, symbolic-mode-bits=YES,hanging-indent=4,bogus=1,debug,no-program-name");
         assert!(!s.numeric_errno.load(Relaxed));
         assert!(s.symbolic_mode_bits.load(Relaxed));
         assert_eq!(s.hanging_indent.load(Relaxed), 4);
         assert!(s.debug.load(Relaxed));
-        assert!(s.program_name.load(Relaxed));
+        assert!(!s.program_name.load(Relaxed));
     }
 }

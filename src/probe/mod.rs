@@ -3,6 +3,7 @@
 pub mod attributes;
 pub mod acl;
 pub mod creds;
+pub mod devices;
 pub mod cwd;
 pub mod dirent_ops;
 pub mod dirstream;

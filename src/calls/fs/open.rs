@@ -4,7 +4,7 @@
 //! EWOULDBLOCK. `diagnose` is shared with openat(2) and creat(2).
 
 use crate::decode::Text;
-use crate::message::prose::{access, fs, generic, limits, location, path};
+use crate::message::prose::{access, device, fs, generic, limits, location, path};
 use crate::message::Message;
 use crate::probe::creds::{decide, Creds, READ, SEARCH, WRITE};
 use crate::probe::path::{is_dir, Found, Start};
@@ -109,14 +109,16 @@ pub fn diagnose(m: &mut Message, errnum: i32, start: Start, pathname: &Text, fla
                 libc::S_IFSOCK => path::final_is(m, &found, "a UNIX domain socket, which is connected to (connect(2)), not opened"),
                 _ => {
                     path::final_is(m, &found, "a device special file");
-                    let _ = core::fmt::write(m, format_args!(" (major {}, minor {}) with no device present", libc::major(st.st_rdev), libc::minor(st.st_rdev)));
+                    device::numbers(m, &st);
+                    m.text(" with no device present");
                 }
             }
         }
         (libc::ENODEV, Some(st)) => {
             m.because();
             path::final_is(m, &found, "a device special file");
-            let _ = core::fmt::write(m, format_args!(" (major {}, minor {}) for which no driver is loaded", libc::major(st.st_rdev), libc::minor(st.st_rdev)));
+            device::numbers(m, &st);
+            m.text(" for which no driver is loaded");
         }
         (libc::EFBIG | libc::EOVERFLOW, Some(st)) => {
             m.because();

@@ -144,6 +144,7 @@ pub fn too_many_links(m: &mut Message, start: Start, dir: &[u8], st: &crate::sys
 pub fn final_type(m: &mut Message, found: &Found, st: &crate::sys::Stat, tail: &str) {
     final_is(m, found, "a ");
     m.text(type_name(st.st_mode));
+    super::device::numbers(m, st);
     m.text(tail);
 }
 

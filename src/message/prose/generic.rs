@@ -28,9 +28,30 @@ const MEANINGS: &[(i32, &str)] = &[
     (libc::ENFILE, "the system-wide table of open files was full"),
 ];
 
-/// For an errno the call file does not diagnose: what it means, in general.
+/// For an errno the call file does not diagnose: what it means, in general. With the
+/// `debug` option, a note for libexplain's developers says which errno of which call
+/// fell through to here.
 pub fn meaning(m: &mut Message, errnum: i32) {
     m.because();
+    if m.opts.debug {
+        let mut note = [0u8; 128];
+        let mut w = Message::new(&mut note);
+        w.text(" [libexplain debug: ");
+        w.text(m.call_name());
+        w.text(" has no diagnosis of its own for ");
+        match crate::errno::name(errnum) {
+            Some(n) => w.text(n),
+            None => w.number(errnum as i64),
+        }
+        w.text("]");
+        let n = w.finish();
+        general(m, errnum);
+        return m.raw(&note[..n]);
+    }
+    general(m, errnum);
+}
+
+fn general(m: &mut Message, errnum: i32) {
     match MEANINGS.iter().find(|(e, _)| *e == errnum) {
         Some((_, text)) => m.text(text),
         None if crate::errno::name(errnum).is_none() => {

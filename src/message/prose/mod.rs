@@ -2,6 +2,7 @@
 //! Call files choose which facts to state; they never write sentences themselves.
 
 pub mod access;
+pub mod device;
 pub mod acl;
 pub mod dirent;
 pub mod dirstream;

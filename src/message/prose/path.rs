@@ -52,12 +52,15 @@ pub fn failure(m: &mut Message, arg: &str, start: Start, f: &Failure) {
             m.text(" is the empty string; an empty path names no file, not even the current directory");
         }
         Failure::PathTooLong { len, max } => {
-            let _ = core::fmt::write(m, format_args!("{arg} is {len} bytes long, longer than the system's limit for a path (PATH_MAX) of {max} bytes"));
+            let _ = core::fmt::write(m, format_args!("{arg} is {len} bytes long, longer than the system's limit for a path, "));
+            m.maximum("PATH_MAX", *max as u64, "bytes");
         }
         Failure::NameTooLong { dir, name, len, max } => {
             m.text("the component ");
             m.quoted(name.as_bytes());
-            let _ = core::fmt::write(m, format_args!(" is {len} bytes long, longer than the limit for a name (NAME_MAX) of {max} bytes on the file system of "));
+            let _ = core::fmt::write(m, format_args!(" is {len} bytes long, longer than the limit for a name, "));
+            m.maximum("NAME_MAX", *max as u64, "bytes");
+            m.text(", on the file system of ");
             location::directory(m, start, dir.as_bytes());
         }
         Failure::Missing { dir, name, link } => {
@@ -92,7 +95,9 @@ pub fn failure(m: &mut Message, arg: &str, start: Start, f: &Failure) {
             location::path(m, start, link.as_bytes());
         }
         Failure::Loop { link, limit, .. } => {
-            let _ = core::fmt::write(m, format_args!("resolving {arg} needs more than {limit} symbolic links, the kernel's limit; the last one met was "));
+            let _ = core::fmt::write(m, format_args!("resolving {arg} needs more symbolic links than the kernel's limit, "));
+            m.maximum("MAXSYMLINKS", *limit as u64, "");
+            m.text("; the last one met was ");
             location::path(m, start, link.as_bytes());
         }
         Failure::BadDirFd { fd, stat: None } => {
