@@ -129,6 +129,6 @@ fn explains_with_no_free_descriptor() {
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    assert_facts(&text, &["(24, EMFILE) because the process already has 64 file descriptors open, and its limit (RLIMIT_NOFILE) is 64"]);
+    assert_facts(&text, &["(24, EMFILE) because every file descriptor the process may have, 0 to 63, is in use: its limit (RLIMIT_NOFILE) is 64"]);
     assert_facts(&text, &["(2, ENOENT) because there is no \"fcntll.h\" in the \"/usr/include\" directory"]);
 }

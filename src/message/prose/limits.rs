@@ -6,22 +6,29 @@ use crate::probe::limits;
 /// EMFILE: the per-process limit and how many are open.
 pub fn too_many_open_files(m: &mut Message) {
     m.because();
-    match limits::open_files_limit() {
-        Some((soft, hard)) => {
-            let open = limits::open_descriptors(soft);
-            let _ = core::fmt::write(
-                m,
-                format_args!(
-                    "the process already has {open} file descriptors open, and its limit (RLIMIT_NOFILE) is {soft}"
-                ),
-            );
-            if hard > soft {
-                let _ = core::fmt::write(m, format_args!("; the limit may be raised up to {hard} (ulimit -n)"));
-            }
-            m.text("; perhaps descriptors are being leaked (opened and never closed)");
-        }
-        None => m.text("the process has reached its limit on open file descriptors (RLIMIT_NOFILE)"),
+    let Some((soft, hard)) = limits::open_files_limit() else {
+        return m.text("the process has reached its limit on open file descriptors (RLIMIT_NOFILE)");
+    };
+    // EMFILE means no descriptor below the limit was free. When the highest one is still
+    // open the table is most likely still full: say so without counting (a count reads
+    // /proc and costs more than the rest of the explanation). Otherwise the state has
+    // changed since the call, and the count of what is open now is worth its cost.
+    if soft > 0 && crate::sys::fd_is_open((soft - 1).min(i32::MAX as u64) as i32) {
+        let _ = core::fmt::write(
+            m,
+            format_args!("every file descriptor the process may have, 0 to {}, is in use: its limit (RLIMIT_NOFILE) is {soft}", soft - 1),
+        );
+    } else {
+        let open = limits::open_descriptors(soft);
+        let _ = core::fmt::write(
+            m,
+            format_args!("the process had used up its limit (RLIMIT_NOFILE) of {soft} file descriptors; {open} are open now, so some were closed since the call, or the limit was raised"),
+        );
     }
+    if hard > soft {
+        let _ = core::fmt::write(m, format_args!("; the limit may be raised up to {hard} (ulimit -n)"));
+    }
+    m.text("; perhaps descriptors are being leaked (opened and never closed)");
 }
 
 /// ENFILE: the system-wide table.
