@@ -100,3 +100,23 @@ pub fn print_and_exit(name: &str, errnum: i32, explain: &mut dyn FnMut(&mut Mess
     print(name, errnum, explain);
     output::exit(libc::EXIT_FAILURE)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_inside_an_explanation_gives_the_plain_message_and_keeps_errno() {
+        set_errno(libc::EINTR);
+        let mut buf = [0u8; 256];
+        let len = guarded("open", libc::ENOENT, &mut buf, &mut |m| {
+            m.text("partial text that must not survive");
+            panic!("a bug in a probe");
+        });
+        let text = core::str::from_utf8(&buf[..len]).unwrap();
+        assert!(text.starts_with("open(...) failed, "), "{text}");
+        assert!(text.ends_with("(2, ENOENT)"), "{text}");
+        assert!(!text.contains("partial"), "{text}");
+        assert_eq!(errno(), libc::EINTR);
+    }
+}
