@@ -1,6 +1,7 @@
 //! The process's credentials and the permission rules of path_resolution(7).
 
 use crate::sys;
+use core::cell::OnceCell;
 
 pub const CAP_CHOWN: u32 = 0;
 pub const CAP_DAC_OVERRIDE: u32 = 1;
@@ -28,10 +29,19 @@ pub fn capability_name(cap: u32) -> &'static str {
 }
 
 /// Who the kernel checks permissions for: effective ids, groups, capabilities.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct Creds {
     pub uid: u32,
     pub gid: u32,
+    /// The supplementary groups and capabilities, asked of the kernel only when a
+    /// permission decision needs them (most walks never do).
+    extra: OnceCell<Extra>,
+    /// access(2)'s credentials: the real ids, and capabilities only for a real root.
+    real: bool,
+}
+
+#[derive(Clone)]
+struct Extra {
     groups: [u32; 64],
     ngroups: usize,
     caps: u64,
@@ -39,20 +49,28 @@ pub struct Creds {
 
 impl Creds {
     pub fn current() -> Creds {
-        let mut c = Creds { uid: sys::uids().1, gid: sys::gids().1, groups: [0; 64], ngroups: 0, caps: 0 };
-        c.ngroups = sys::groups(&mut c.groups);
-        c.caps = sys::capabilities().unwrap_or(0);
-        c
+        Creds { uid: sys::uids().1, gid: sys::gids().1, extra: OnceCell::new(), real: false }
     }
 
     /// The credentials access(2) checks with: the real user and group instead of the
     /// effective ones, and (unless the real user is root) no capabilities.
     pub fn real() -> Creds {
-        let mut c = Creds::current();
-        c.uid = sys::uids().0;
-        c.gid = sys::gids().0;
-        c.caps = if c.uid == 0 { sys::capability_sets().map_or(0, |(_, permitted)| permitted) } else { 0 };
-        c
+        Creds { uid: sys::uids().0, gid: sys::gids().0, extra: OnceCell::new(), real: true }
+    }
+
+    fn extra(&self) -> &Extra {
+        self.extra.get_or_init(|| {
+            let mut e = Extra { groups: [0; 64], ngroups: 0, caps: 0 };
+            e.ngroups = sys::groups(&mut e.groups);
+            e.caps = if !self.real {
+                sys::capabilities().unwrap_or(0)
+            } else if self.uid == 0 {
+                sys::capability_sets().map_or(0, |(_, permitted)| permitted)
+            } else {
+                0
+            };
+            e
+        })
     }
 
     /// Whether these are not the process's effective credentials (access(2) as a setuid
@@ -62,16 +80,17 @@ impl Creds {
     }
 
     pub fn has_cap(&self, cap: u32) -> bool {
-        self.caps & (1u64 << cap) != 0
+        self.extra().caps & (1u64 << cap) != 0
     }
 
     /// The supplementary groups.
     pub fn groups(&self) -> &[u32] {
-        &self.groups[..self.ngroups]
+        let e = self.extra();
+        &e.groups[..e.ngroups]
     }
 
     pub fn in_group(&self, gid: u32) -> bool {
-        self.gid == gid || self.groups[..self.ngroups].contains(&gid)
+        self.gid == gid || self.groups().contains(&gid)
     }
 }
 
@@ -121,13 +140,12 @@ pub fn decide(st: &sys::Stat, want: u32, c: &Creds) -> Decision {
     let is_dir = mode & libc::S_IFMT == libc::S_IFDIR;
     // The capability that overrides: read/search by DAC_READ_SEARCH, anything else by
     // DAC_OVERRIDE (execute of a non-directory only when some x bit is set).
-    let cap = if want & WRITE == 0 && (want & SEARCH == 0 || is_dir) {
-        if c.has_cap(CAP_DAC_READ_SEARCH) { CAP_DAC_READ_SEARCH } else { CAP_DAC_OVERRIDE }
-    } else {
-        CAP_DAC_OVERRIDE
-    };
+    // When the bits allow it the capabilities are not asked (nor fetched) at all.
+    let reads = want & WRITE == 0 && (want & SEARCH == 0 || is_dir);
+    let cap = if reads && (by_bits || c.has_cap(CAP_DAC_READ_SEARCH)) { CAP_DAC_READ_SEARCH } else { CAP_DAC_OVERRIDE };
     let cap_applies = cap != CAP_DAC_OVERRIDE || want & SEARCH == 0 || is_dir || mode & 0o111 != 0;
-    let cap_held = cap_applies && c.has_cap(cap);
+    // The capability is asked only when the bits refuse: it cannot change the answer otherwise.
+    let cap_held = !by_bits && cap_applies && c.has_cap(cap);
     Decision { granted: by_bits || cap_held, class, bits, wanted: want, cap: Some(cap).filter(|_| cap_applies), cap_held }
 }
 
