@@ -198,7 +198,8 @@ pub fn extern_functions(calls: &[(String, Call)], kinds: &Kinds) -> String {
         writeln!(s, "    explained_{n}(m, errnum{sep}{});\n}}\n", pass.join(", ")).unwrap();
         writeln!(s, "fn explained_{n}(m: &mut crate::message::Message, errnum: i32{sep}{}) {{", typed.join(", ")).unwrap();
         let vals: Vec<String> = c.args.iter().map(|a| value(kinds, a).replace("Value::Text(&", "Value::Text(")).collect();
-        writeln!(s, "    m.call({n:?}, &[{}], errnum);", vals.join(", ")).unwrap();
+        // errno 0 is not a failure: the echo says "success" and there is nothing to explain.
+        writeln!(s, "    m.call({n:?}, &[{}], errnum);\n    if errnum == 0 {{\n        return;\n    }}", vals.join(", ")).unwrap();
         writeln!(s, "    crate::calls::{family}::{n}::explain(m, errnum{sep}{});\n}}\n", names(&c.args)).unwrap();
 
         let body = format!("&mut |m| body_{n}(m, errnum{sep}{argnames})");

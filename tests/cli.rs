@@ -112,3 +112,12 @@ fn unknown_option_exits_1() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("unknown option --frobnicate"), "{}", stderr(&o));
 }
+
+#[test]
+fn an_error_number_is_required_and_zero_means_success() {
+    let out = run(&["open", "/etc/passwd", "O_RDONLY"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("please specify an error number (-e)"));
+    let out = run(&["-e", "0", "open", "/etc/passwd", "O_RDONLY"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "open(pathname = \"/etc/passwd\", flags = O_RDONLY): success\n");
+}

@@ -115,7 +115,10 @@ fn run(argv: Vec<String>) -> i32 {
             Err(what) => return usage_error(&format!("{} argument {} = {text:?}: expected {what}", cmd.name, param.name)),
         }
     }
-    let errnum = errnum.unwrap_or_else(crate::abi::errno);
+    // The command has no errno of its own to explain: the user must say which.
+    let Some(errnum) = errnum else {
+        return usage_error("please specify an error number (-e) or a message (-m)");
+    };
     let mut buf = vec![0u8; 8192];
     (cmd.run)(&mut buf, errnum, &parsed);
     let len = buf.iter().position(|&c| c == 0).unwrap_or(0);

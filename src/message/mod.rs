@@ -88,7 +88,8 @@ impl<'a> Message<'a> {
         &self.buf[..self.len]
     }
 
-    /// Part one and two: `name(arg = value, …) failed, text (n, ENAME)`.
+    /// Part one and two: `name(arg = value, …) failed, text (n, ENAME)`, or
+    /// `name(arg = value, …): success` for errno 0.
     pub fn call(&mut self, name: &'static str, args: &[Arg], errnum: i32) {
         self.call_name = name;
         self.text(name);
@@ -105,6 +106,10 @@ impl<'a> Message<'a> {
             self.text(a.name);
             self.text(" = ");
             a.value.echo(self, args);
+        }
+        if errnum == 0 {
+            // Asked to explain errno 0 (a caller that did not check the result).
+            return self.text("): success");
         }
         self.text(") failed, ");
         self.error(errnum);
