@@ -3,7 +3,10 @@
 //! Each family of calls keeps a table, `src/calls/<family>/calls.in`, one line per call
 //! (the way strace keeps its syscall tables):
 //!
-//!     open  int:fd  const char *pathname: path; int flags: open_flags; int mode: create_mode
+//!     open(2) | int fd | const char *pathname: path, int flags: open_flags, int mode: create_mode
+//!
+//! (the format is documented in build/table.rs; argument kinds in src/decode/kinds.table;
+//! data tables `src/**/NAME.in` of libc constant names become `OUT_DIR/NAME.rs`).
 //!
 //! From it this script writes, into `OUT_DIR`:
 //!   * `boundary.rs`: the six `extern "C"` functions of every call, included by `src/abi`;
