@@ -16,9 +16,10 @@ pub fn read_memory(addr: usize, buf: &mut [u8]) -> usize {
         Ok(n) => n as usize,
         // A partial copy stops at the first unreadable page: retry up to that page.
         Err(libc::EFAULT) => {
-            let page_end = (addr | 4095) + 1;
-            if page_end - addr < buf.len() {
-                read_memory(addr, &mut buf[..page_end - addr])
+            // Bytes up to the end of addr's page (the last page of the address space too).
+            let in_page = 4096 - (addr & 4095);
+            if in_page < buf.len() {
+                read_memory(addr, &mut buf[..in_page])
             } else {
                 0
             }
