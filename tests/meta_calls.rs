@@ -137,8 +137,7 @@ fn access_w_ok_on_a_running_program_names_the_process() {
     // for writing still refuses it: the state is real, the diagnosis names the process.
     let d = Scratch::new("access-txtbsy");
     let prog = d.join("sleeper");
-    std::fs::copy("/bin/sleep", &prog).unwrap();
-    let mut child = Command::new(&prog).arg("30").spawn().unwrap();
+    let mut child = copy_and_spawn("/bin/sleep", &prog, &["30"]);
     std::thread::sleep(std::time::Duration::from_millis(200));
     let busy = std::fs::OpenOptions::new().write(true).open(&prog);
     assert_eq!(busy.unwrap_err().raw_os_error(), Some(libc::ETXTBSY));

@@ -144,9 +144,7 @@ fn ftruncate_on_a_read_only_descriptor_says_so() {
 fn truncate_etxtbsy_names_the_running_process() {
     let d = Scratch::new("truncate-etxtbsy");
     let prog = d.join("sleepy");
-    fs::copy("/bin/sleep", &prog).unwrap();
-    chmod(&prog, 0o755);
-    let mut child = Command::new(&prog).arg("30").spawn().unwrap();
+    let mut child = copy_and_spawn("/bin/sleep", &prog, &["30"]);
     // Wait until the copy is the child's running program.
     let exe = format!("/proc/{}/exe", child.id());
     for _ in 0..200 {
@@ -290,7 +288,7 @@ fn tmpfile_with_a_read_only_tmp_names_p_tmpdir_and_its_mount() {
     let src = outside.join("tmpfile_probe.c");
     let bin = outside.join("tmpfile_probe").to_string_lossy().into_owned();
     let explain_bin = outside.join("explain").to_string_lossy().into_owned();
-    fs::copy(env!("CARGO_BIN_EXE_explain"), &explain_bin).unwrap();
+    assert!(Command::new("cp").args([env!("CARGO_BIN_EXE_explain"), explain_bin.as_str()]).status().unwrap().success());
     fs::write(&src, "#include <stdio.h>\n#include <errno.h>\nint main(void) { FILE *f = tmpfile(); if (f) { puts(\"ok\"); return 0; } printf(\"errno %d\\n\", errno); return 1; }\n").unwrap();
     let out = Command::new("gcc").args(["-w", "-o", &bin]).arg(&src).output().unwrap();
     assert!(out.status.success(), "gcc: {}", String::from_utf8_lossy(&out.stderr));

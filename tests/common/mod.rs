@@ -98,7 +98,9 @@ pub fn explain_bin_for_others() -> String {
         std::fs::create_dir_all(&dir).unwrap();
         chmod(&dir, 0o755);
         let copy = dir.join(format!("explain-{}", std::process::id()));
-        std::fs::copy(own, &copy).unwrap();
+        // cp, not fs::copy: a descriptor open for writing in this (multi-threaded)
+        // process could leak into another test's fork and make exec fail with ETXTBSY.
+        assert!(Command::new("cp").arg(own).arg(&copy).status().unwrap().success());
         chmod(&copy, 0o755);
         copy.to_string_lossy().into_owned()
     })
@@ -142,4 +144,20 @@ pub fn assert_facts(text: &str, facts: &[&str]) {
     for f in facts {
         assert!(text.contains(f), "expected {f:?} in:\n{text}");
     }
+}
+
+/// Copies the program `from` to `to` (with cp, so no descriptor open for writing exists
+/// in this process) and starts it with `args`. exec can still meet ETXTBSY while another
+/// test's forked child holds some writer briefly: retry for a while.
+pub fn copy_and_spawn(from: &str, to: &Path, args: &[&str]) -> std::process::Child {
+    assert!(Command::new("cp").arg(from).arg(to).status().unwrap().success());
+    chmod(to, 0o755);
+    for _ in 0..100 {
+        match Command::new(to).args(args).spawn() {
+            Ok(child) => return child,
+            Err(e) if e.raw_os_error() == Some(libc::ETXTBSY) => std::thread::sleep(std::time::Duration::from_millis(20)),
+            Err(e) => panic!("spawn {}: {e}", to.display()),
+        }
+    }
+    panic!("spawn {}: still busy", to.display());
 }
