@@ -21,9 +21,7 @@ pub fn bad_fd(m: &mut Message, arg: &str, fd: i32, want_mode: Option<i32>) {
         }
         return;
     };
-    m.text(arg);
-    m.text(" ");
-    write_fd(m, fd as i64);
+    argument(m, arg, fd);
     if f.flags & libc::O_PATH != 0 {
         m.text(" was opened with O_PATH, which allows no reading or writing");
         return;
@@ -98,13 +96,18 @@ pub fn bad_output_buffer(m: &mut Message, arg: &str, addr: usize, len: usize) ->
     }
 }
 
+/// A descriptor argument by name, number and path: `fildes 3 "/etc/passwd"`.
+pub fn argument(m: &mut Message, arg: &str, fd: i32) {
+    m.text(arg);
+    m.text(" ");
+    write_fd(m, fd as i64);
+}
+
 /// ENOTDIR for a descriptor: `fildes 3 "/etc/passwd" refers to a regular file, not a
 /// directory`.
 pub fn not_a_directory(m: &mut Message, arg: &str, fd: i32, st: &crate::sys::Stat) {
     m.because();
-    m.text(arg);
-    m.text(" ");
-    write_fd(m, fd as i64);
+    argument(m, arg, fd);
     m.text(" refers to a ");
     m.text(type_name(st.st_mode));
     m.text(", not a directory");

@@ -72,9 +72,7 @@ pub fn beyond_end(m: &mut Message, arg: &str, fd: i32, whence: i32, offset: i64,
         return;
     }
     m.text("that is at or beyond the end of ");
-    m.text(arg);
-    m.text(" ");
-    write_fd(m, fd as i64);
+    super::fd::argument(m, arg, fd);
     if let Some(size) = size {
         let _ = core::fmt::write(m, format_args!(", whose size is {size} bytes"));
     }
@@ -296,18 +294,14 @@ pub fn bad_lock(m: &mut Message, l: &crate::probe::locks::Lock, ofd: bool) {
 /// EINVAL for F_ADD_SEALS or F_GET_SEALS on a descriptor that cannot be sealed.
 pub fn not_sealable(m: &mut Message, arg: &str, fd: i32) {
     m.because();
-    m.text(arg);
-    m.text(" ");
-    write_fd(m, fd as i64);
+    super::fd::argument(m, arg, fd);
     m.text(" cannot be sealed: only memfd_create(2) files made with MFD_ALLOW_SEALING (and some shared memory files) support seals");
 }
 
 /// EPERM for F_ADD_SEALS.
 pub fn seals_refused(m: &mut Message, arg: &str, fd: i32, sealed: bool) {
     m.because();
-    m.text(arg);
-    m.text(" ");
-    write_fd(m, fd as i64);
+    super::fd::argument(m, arg, fd);
     m.text(if sealed {
         " already carries F_SEAL_SEAL, which forbids adding any further seal"
     } else {
@@ -319,18 +313,14 @@ pub fn seals_refused(m: &mut Message, arg: &str, fd: i32, sealed: bool) {
 pub fn mapped_for_writing(m: &mut Message, arg: &str, fd: i32) {
     m.because();
     m.text("the file of ");
-    m.text(arg);
-    m.text(" ");
-    write_fd(m, fd as i64);
+    super::fd::argument(m, arg, fd);
     m.text(" has a shared writable mapping (mmap with PROT_WRITE and MAP_SHARED), so F_SEAL_WRITE cannot be added until it is unmapped");
 }
 
 /// EPERM for F_SETFL clearing O_APPEND on an append-only file.
 pub fn append_only(m: &mut Message, arg: &str, fd: i32) {
     m.because();
-    m.text(arg);
-    m.text(" ");
-    write_fd(m, fd as i64);
+    super::fd::argument(m, arg, fd);
     m.text(" refers to an append-only file (chattr +a), so O_APPEND cannot be cleared from it");
 }
 
@@ -338,9 +328,7 @@ pub fn append_only(m: &mut Message, arg: &str, fd: i32) {
 pub fn noatime_not_owner(m: &mut Message, arg: &str, fd: i32, owner: u32, euid: u32) {
     m.because();
     m.text("O_NOATIME may be set only by the owner of the file, and the file of ");
-    m.text(arg);
-    m.text(" ");
-    write_fd(m, fd as i64);
+    super::fd::argument(m, arg, fd);
     m.text(" belongs to user ");
     super::ids::user(m, owner);
     m.text(" while the process's effective user is ");

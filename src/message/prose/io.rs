@@ -1,7 +1,6 @@
 //! Reading and writing a descriptor: what it is, and why the kernel would not move data.
 
 use super::{fs, generic, ids};
-use crate::decode::write_fd;
 use crate::message::Message;
 use crate::probe::fd::Kind;
 use crate::probe::io::{Background, Blocking, DirectIo, Memory};
@@ -29,18 +28,14 @@ pub fn kind_phrase(k: Kind) -> &'static str {
 
 /// `fildes 3 "pipe:[1234]" is a pipe`.
 pub fn is_a(m: &mut Message, arg: &str, fd: i32, kind: Kind) {
-    m.text(arg);
-    m.text(" ");
-    write_fd(m, fd as i64);
+    super::fd::argument(m, arg, fd);
     m.text(" is ");
     m.text(kind_phrase(kind));
 }
 
 /// `fildes 3 "pipe:[1234]", a pipe`.
 pub fn named(m: &mut Message, arg: &str, fd: i32, kind: Kind) {
-    m.text(arg);
-    m.text(" ");
-    write_fd(m, fd as i64);
+    super::fd::argument(m, arg, fd);
     m.text(", ");
     m.text(kind_phrase(kind));
 }
@@ -100,9 +95,7 @@ pub fn bad_buffer(m: &mut Message, arg: &str, addr: usize, len: usize, write: bo
 /// EINVAL with O_DIRECT: the alignments required and the values that miss them.
 pub fn misaligned(m: &mut Message, arg: &str, fd: i32, d: &DirectIo, bad: (Option<usize>, Option<usize>, Option<u64>)) {
     m.because();
-    m.text(arg);
-    m.text(" ");
-    write_fd(m, fd as i64);
+    super::fd::argument(m, arg, fd);
     let source = if d.reported { ", as its file system reports (statx STATX_DIOALIGN)" } else { ", the file's block size (its file system does not report an O_DIRECT alignment)" };
     let _ = core::fmt::write(m, format_args!(" was opened with O_DIRECT, which needs the buffer address aligned to {} bytes and the length and file offset to {} bytes{source}", d.mem_align, d.offset_align));
     let mut any = false;
@@ -144,9 +137,7 @@ pub fn background(m: &mut Message, arg: &str, fd: i32, b: &Background, writing: 
 pub fn device_error(m: &mut Message, arg: &str, fd: i32, st: Option<&Stat>) {
     m.because();
     m.text("a low-level input/output error happened under ");
-    m.text(arg);
-    m.text(" ");
-    write_fd(m, fd as i64);
+    super::fd::argument(m, arg, fd);
     if let Some(mnt) = st.and_then(mount_of) {
         m.text(", on ");
         fs::mount(m, &mnt);
@@ -201,9 +192,7 @@ pub fn close_interrupted(m: &mut Message, arg: &str, fd: i32, kind: Option<Kind>
 pub fn too_big(m: &mut Message, arg: &str, fd: i32, position: Option<u64>, limit: Option<u64>, size: usize) {
     m.because();
     m.text("writing to ");
-    m.text(arg);
-    m.text(" ");
-    write_fd(m, fd as i64);
+    super::fd::argument(m, arg, fd);
     if let Some(p) = position {
         let _ = core::fmt::write(m, format_args!(" at offset {p}"));
     }
@@ -238,9 +227,7 @@ pub fn no_destination(m: &mut Message, arg: &str, fd: i32) {
 /// EPERM from a memfd's seals.
 pub fn sealed(m: &mut Message, arg: &str, fd: i32, seals: i32) {
     m.because();
-    m.text(arg);
-    m.text(" ");
-    write_fd(m, fd as i64);
+    super::fd::argument(m, arg, fd);
     m.text(" is sealed against ");
     let names = [(libc::F_SEAL_WRITE, "F_SEAL_WRITE"), (0x0010, "F_SEAL_FUTURE_WRITE"), (libc::F_SEAL_GROW, "F_SEAL_GROW")];
     let mut first = true;

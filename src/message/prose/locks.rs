@@ -2,7 +2,7 @@
 //! taken at all.
 
 use super::{generic, ids};
-use crate::decode::{access_mode_name, write_fd};
+use crate::decode::access_mode_name;
 use crate::message::Message;
 use crate::probe::locks::{Flavor, Holder};
 
@@ -45,9 +45,7 @@ fn holder(m: &mut Message, h: &Holder) {
 /// EAGAIN, EACCES, EWOULDBLOCK: the lock in the way and its holder.
 pub fn conflict(m: &mut Message, arg: &str, fd: i32, h: &Holder, wanted_exclusive: bool) {
     m.because();
-    m.text(arg);
-    m.text(" ");
-    write_fd(m, fd as i64);
+    super::fd::argument(m, arg, fd);
     m.text(" refers to a file on which ");
     holder(m, h);
     m.text(if wanted_exclusive {
@@ -62,9 +60,7 @@ pub fn conflict(m: &mut Message, arg: &str, fd: i32, h: &Holder, wanted_exclusiv
 pub fn conflict_gone(m: &mut Message, arg: &str, fd: i32) {
     m.because();
     m.text("another process held a conflicting lock on the file of ");
-    m.text(arg);
-    m.text(" ");
-    write_fd(m, fd as i64);
+    super::fd::argument(m, arg, fd);
     m.text(" at the time of the call; it has been released since, so the lock may be tried again");
 }
 
@@ -72,9 +68,7 @@ pub fn conflict_gone(m: &mut Message, arg: &str, fd: i32) {
 pub fn deadlock(m: &mut Message, arg: &str, fd: i32, h: Option<&Holder>) {
     m.because();
     m.text("waiting for the lock on ");
-    m.text(arg);
-    m.text(" ");
-    write_fd(m, fd as i64);
+    super::fd::argument(m, arg, fd);
     m.text(" would deadlock: ");
     match h {
         Some(h) => {
@@ -89,9 +83,7 @@ pub fn deadlock(m: &mut Message, arg: &str, fd: i32, h: Option<&Holder>) {
 /// EBADF for a lock: the descriptor's access mode does not allow the lock type.
 pub fn wrong_mode(m: &mut Message, arg: &str, fd: i32, flags: i32, exclusive: bool) {
     m.because();
-    m.text(arg);
-    m.text(" ");
-    write_fd(m, fd as i64);
+    super::fd::argument(m, arg, fd);
     m.text(" is open ");
     m.text(match flags & libc::O_ACCMODE {
         libc::O_RDONLY => "only for reading",
@@ -133,9 +125,7 @@ pub fn lease_refused(m: &mut Message, arg: &str, fd: i32, write: bool, other: Op
     m.text("a ");
     m.text(if write { "write" } else { "read" });
     m.text(" lease on ");
-    m.text(arg);
-    m.text(" ");
-    write_fd(m, fd as i64);
+    super::fd::argument(m, arg, fd);
     m.text(if write {
         " needs the file to be open by no other descriptor"
     } else {

@@ -3,7 +3,7 @@
 //! numbers that do not fit a 32-bit structure, the file system that holds the file.
 
 use super::{fs, generic, location, path};
-use crate::decode::{fs_magic, write_fd, Entry, Text};
+use crate::decode::{fs_magic, Entry, Text};
 use crate::message::Message;
 use crate::probe::creds::Creds;
 use crate::probe::fd::{facts, type_name};
@@ -53,9 +53,7 @@ impl Subject<'_> {
         match *self {
             Subject::Path(found) => location::path(m, found.start, found.path.as_bytes()),
             Subject::Fd(arg, fd) => {
-                m.text(arg);
-                m.text(" ");
-                write_fd(m, fd as i64);
+                super::fd::argument(m, arg, fd);
             }
         }
     }
