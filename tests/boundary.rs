@@ -120,7 +120,12 @@ fn explains_with_no_free_descriptor() {
         let p = CString::new("/usr/include/fcntll.h").unwrap();
         let (_, emfile) = message_open(1024, libc::EMFILE, p.as_ptr(), 0);
         let (_, enoent) = message_open(1024, libc::ENOENT, p.as_ptr(), 0);
-        println!("[{emfile}]\n[{enoent}]");
+        // Free one low descriptor while the highest stays in use: the table is no longer
+        // full, and the message must say which descriptor is free, not guess from the top.
+        let freed = held[3];
+        unsafe { libc::close(freed) };
+        let (_, after) = message_open(1024, libc::EMFILE, p.as_ptr(), 0);
+        println!("[{emfile}]\n[{enoent}]\n[{after}]\nfreed {freed}");
         return;
     }
     let out = std::process::Command::new(std::env::current_exe().unwrap())
@@ -131,4 +136,6 @@ fn explains_with_no_free_descriptor() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert_facts(&text, &["(24, EMFILE) because every file descriptor the process may have, 0 to 63, is in use: its limit (RLIMIT_NOFILE) is 64"]);
     assert_facts(&text, &["(2, ENOENT) because there is no \"fcntll.h\" in the \"/usr/include\" directory"]);
+    let freed = text.lines().find_map(|l| l.strip_prefix("freed ")).expect("the child names the descriptor it closed");
+    assert_facts(&text, &[&format!("of 64 file descriptors; descriptor {freed} is free now, so some were closed since the call")]);
 }

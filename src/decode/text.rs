@@ -1,6 +1,7 @@
 //! A C string argument, copied out of the caller's memory without trusting the pointer.
 
 use crate::sys;
+use core::mem::MaybeUninit;
 
 /// Longer than PATH_MAX, so a too-long path is still seen whole enough to report.
 const CAP: usize = 4096 + 64;
@@ -16,7 +17,9 @@ pub enum TextState {
 }
 
 pub struct Text {
-    bytes: [u8; CAP],
+    /// `bytes[..copied]` are written; the rest stays uninitialised (never zeroed: a
+    /// Text is built for every string argument of every explanation).
+    bytes: MaybeUninit<[u8; CAP]>,
     /// Bytes copied into `bytes`.
     copied: usize,
     /// The string's full length (up to MEASURE_LIMIT).
@@ -29,7 +32,7 @@ impl Text {
     /// Copies the NUL-terminated string at `addr`, page by page, through the kernel:
     /// an invalid pointer yields `Unreadable`, never a fault.
     pub fn copy(addr: usize) -> Text {
-        let mut t = Text { bytes: [0; CAP], copied: 0, len: 0, addr, state: TextState::Null };
+        let mut t = Text::empty(0, addr, TextState::Null);
         if addr == 0 {
             return t;
         }
@@ -49,8 +52,7 @@ impl Text {
             let take = end.unwrap_or(got);
             let room = CAP - t.copied;
             let n = take.min(room);
-            t.bytes[t.copied..t.copied + n].copy_from_slice(&chunk[..n]);
-            t.copied += n;
+            t.append(&chunk[..n]);
             t.len += take;
             if end.is_some() || t.len >= MEASURE_LIMIT {
                 t.state = TextState::Ok;
@@ -60,18 +62,40 @@ impl Text {
         }
     }
 
+    /// A Text with nothing copied yet. Built field by field: a struct literal with an
+    /// uninitialised array lets LLVM turn it into a zeroing memset (see sys::CPath::new).
+    fn empty(len: usize, addr: usize, state: TextState) -> Text {
+        let mut t = MaybeUninit::<Text>::uninit();
+        let p = t.as_mut_ptr();
+        // SAFETY: every field but `bytes` (which may stay uninitialised) is written.
+        unsafe {
+            core::ptr::addr_of_mut!((*p).copied).write(0);
+            core::ptr::addr_of_mut!((*p).len).write(len);
+            core::ptr::addr_of_mut!((*p).addr).write(addr);
+            core::ptr::addr_of_mut!((*p).state).write(state);
+            t.assume_init()
+        }
+    }
+
     /// A Text from bytes the library already holds (tests, the explain command).
     pub fn from_bytes(b: &[u8]) -> Text {
-        let mut t = Text { bytes: [0; CAP], copied: 0, len: b.len(), addr: 1, state: TextState::Ok };
-        let n = b.len().min(CAP);
-        t.bytes[..n].copy_from_slice(&b[..n]);
-        t.copied = n;
+        let mut t = Text::empty(b.len(), 1, TextState::Ok);
+        t.append(&b[..b.len().min(CAP)]);
         t
     }
 
     /// The bytes that were copied (all of them unless the string is longer than CAP).
     pub fn bytes(&self) -> &[u8] {
-        &self.bytes[..self.copied]
+        // SAFETY: the first `copied` bytes were written by `append`.
+        unsafe { core::slice::from_raw_parts(self.bytes.as_ptr() as *const u8, self.copied) }
+    }
+
+    /// Appends bytes that the caller made sure fit.
+    fn append(&mut self, b: &[u8]) {
+        assert!(self.copied + b.len() <= CAP);
+        // SAFETY: checked to fit.
+        unsafe { core::ptr::copy_nonoverlapping(b.as_ptr(), (self.bytes.as_mut_ptr() as *mut u8).add(self.copied), b.len()) };
+        self.copied += b.len();
     }
 
     /// Whether all of the string was copied.

@@ -89,8 +89,14 @@ impl Value<'_> {
 /// A descriptor with the path it refers to, when it is open: `3 "/etc/passwd"`.
 pub fn write_fd(m: &mut Message, fd: i64) {
     m.number(fd);
+    let fd = fd as i32;
+    if fd < 0 || !crate::sys::fd_is_open(fd) {
+        // The explanation that follows need not ask again.
+        m.found_closed(fd);
+        return;
+    }
     let mut path = crate::sys::CPath::new();
-    if probe::fd::path_of(fd as i32, &mut path) {
+    if probe::fd::path_of_open(fd, &mut path) {
         m.text(" ");
         m.quoted(path.as_bytes());
     }

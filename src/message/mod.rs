@@ -12,6 +12,7 @@ pub mod wrap;
 
 pub use options::{options, set_hanging_indent, set_program_name_assemble, Options};
 
+use crate::probe::creds::Creds;
 use crate::decode::Arg;
 use core::fmt;
 
@@ -26,13 +27,33 @@ pub struct Message<'a> {
     has_because: bool,
     /// The call being explained, for the debug option's notes.
     call_name: &'static str,
+    /// The caller's credentials, asked once per explanation: a call with two paths
+    /// walks twice, and each permission question needs them.
+    creds: core::cell::OnceCell<Creds>,
+    /// A descriptor argument the echo found closed, so EBADF's diagnosis need not ask.
+    closed_fd: Option<i32>,
 }
 
 impl<'a> Message<'a> {
     /// A writer over `buf`; one byte is always kept for the NUL.
     pub fn new(buf: &'a mut [u8]) -> Message<'a> {
         let quote_limit = (buf.len() / 6).max(40);
-        Message { buf, len: 0, overflow: false, quote_limit, opts: options(), has_because: false, call_name: "" }
+        Message { buf, len: 0, overflow: false, quote_limit, opts: options(), has_because: false, call_name: "", creds: core::cell::OnceCell::new(), closed_fd: None }
+    }
+
+    /// The effective credentials of the process, as of this explanation.
+    pub fn creds(&self) -> Creds {
+        self.creds.get_or_init(Creds::current).clone()
+    }
+
+    /// Notes that `fd` was found closed during this explanation.
+    pub fn found_closed(&mut self, fd: i32) {
+        self.closed_fd = Some(fd);
+    }
+
+    /// Whether `fd` was found closed earlier in this explanation.
+    pub fn known_closed(&self, fd: i32) -> bool {
+        self.closed_fd == Some(fd)
     }
 
     fn room(&self) -> usize {

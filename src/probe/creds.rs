@@ -33,43 +33,41 @@ pub fn capability_name(cap: u32) -> &'static str {
 pub struct Creds {
     pub uid: u32,
     pub gid: u32,
-    /// The supplementary groups and capabilities, asked of the kernel only when a
-    /// permission decision needs them (most walks never do).
-    extra: OnceCell<Extra>,
+    /// The supplementary groups and the capabilities, each asked of the kernel only when
+    /// a permission decision needs it (most walks need neither; root's refusals need
+    /// only the capabilities).
+    groups: OnceCell<Groups>,
+    caps: OnceCell<u64>,
     /// access(2)'s credentials: the real ids, and capabilities only for a real root.
     real: bool,
 }
 
 #[derive(Clone)]
-struct Extra {
-    groups: [u32; 64],
-    ngroups: usize,
-    caps: u64,
+struct Groups {
+    list: [u32; 64],
+    len: usize,
 }
 
 impl Creds {
     pub fn current() -> Creds {
-        Creds { uid: sys::uids().1, gid: sys::gids().1, extra: OnceCell::new(), real: false }
+        Creds { uid: sys::uids().1, gid: sys::gids().1, groups: OnceCell::new(), caps: OnceCell::new(), real: false }
     }
 
     /// The credentials access(2) checks with: the real user and group instead of the
     /// effective ones, and (unless the real user is root) no capabilities.
     pub fn real() -> Creds {
-        Creds { uid: sys::uids().0, gid: sys::gids().0, extra: OnceCell::new(), real: true }
+        Creds { uid: sys::uids().0, gid: sys::gids().0, groups: OnceCell::new(), caps: OnceCell::new(), real: true }
     }
 
-    fn extra(&self) -> &Extra {
-        self.extra.get_or_init(|| {
-            let mut e = Extra { groups: [0; 64], ngroups: 0, caps: 0 };
-            e.ngroups = sys::groups(&mut e.groups);
-            e.caps = if !self.real {
+    fn caps(&self) -> u64 {
+        *self.caps.get_or_init(|| {
+            if !self.real {
                 sys::capabilities().unwrap_or(0)
             } else if self.uid == 0 {
                 sys::capability_sets().map_or(0, |(_, permitted)| permitted)
             } else {
                 0
-            };
-            e
+            }
         })
     }
 
@@ -80,13 +78,17 @@ impl Creds {
     }
 
     pub fn has_cap(&self, cap: u32) -> bool {
-        self.extra().caps & (1u64 << cap) != 0
+        self.caps() & (1u64 << cap) != 0
     }
 
     /// The supplementary groups.
     pub fn groups(&self) -> &[u32] {
-        let e = self.extra();
-        &e.groups[..e.ngroups]
+        let g = self.groups.get_or_init(|| {
+            let mut g = Groups { list: [0; 64], len: 0 };
+            g.len = sys::groups(&mut g.list);
+            g
+        });
+        &g.list[..g.len]
     }
 
     pub fn in_group(&self, gid: u32) -> bool {

@@ -15,17 +15,16 @@ pub enum Cwd {
 }
 
 pub fn current() -> Cwd {
-    let mut buf = [0u8; crate::probe::path::PATH_MAX];
-    match sys::getcwd(&mut buf) {
+    match sys::getcwd() {
         // The kernel prefixes "(unreachable)" to a directory outside the root.
-        Ok(n) if buf[0] != b'/' || n == 0 => Cwd::Unreachable,
-        Ok(n) => CPath::from_bytes(&buf[..n]).map_or(Cwd::TooLong, Cwd::Here),
+        Ok(p) if p.as_bytes().first() != Some(&b'/') => Cwd::Unreachable,
+        Ok(p) => Cwd::Here(p),
         Err(libc::ENAMETOOLONG) | Err(libc::ERANGE) => Cwd::TooLong,
         Err(_) => {
             let link = CPath::from_bytes(b"/proc/self/cwd").unwrap_or_default();
-            let old = sys::readlink_at(libc::AT_FDCWD, &link, &mut buf).ok().and_then(|n| {
-                let p = &buf[..n];
-                CPath::from_bytes(p.strip_suffix(b" (deleted)").unwrap_or(p))
+            let old = sys::readlink_at(libc::AT_FDCWD, &link).ok().and_then(|p| {
+                let b = p.as_bytes();
+                CPath::from_bytes(b.strip_suffix(b" (deleted)").unwrap_or(b))
             });
             Cwd::Removed(old)
         }

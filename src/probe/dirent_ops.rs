@@ -38,7 +38,7 @@ pub fn inode_flags(start: Start, path: &CPath, st: &Stat) -> InodeFlags {
 }
 
 fn dir_path(found: &Found) -> CPath {
-    if found.dir.is_empty() { CPath::from_bytes(b".").unwrap_or_default() } else { found.dir.clone() }
+    if found.dir().is_empty() { CPath::from_bytes(b".").unwrap_or_default() } else { found.dir_path() }
 }
 
 /// Whether adding an entry named by `found` to its directory is refused.

@@ -6,9 +6,11 @@ use crate::sys::{self, CPath, Stat};
 /// or unknown. Costs no descriptor.
 pub fn path_of(fd: i32, out: &mut CPath) -> bool {
     // F_GETFD answers "not open" far faster than a failed lookup in /proc.
-    if fd < 0 || !sys::fd_is_open(fd) {
-        return false;
-    }
+    fd >= 0 && sys::fd_is_open(fd) && path_of_open(fd, out)
+}
+
+/// The same for a descriptor already known to be open.
+pub fn path_of_open(fd: i32, out: &mut CPath) -> bool {
     let mut link = CPath::new();
     let mut digits = [0u8; 12];
     let mut n = fd as u32;
@@ -23,10 +25,9 @@ pub fn path_of(fd: i32, out: &mut CPath) -> bool {
     }
     link.push(b"/proc/self/fd/");
     link.push(&digits[i..]);
-    let mut target = [0u8; 4096];
-    match sys::readlink_at(libc::AT_FDCWD, &link, &mut target) {
-        Ok(len) => {
-            *out = CPath::from_bytes(&target[..len]).unwrap_or_default();
+    match sys::readlink_at(libc::AT_FDCWD, &link) {
+        Ok(target) => {
+            *out = target;
             true
         }
         Err(_) => false,

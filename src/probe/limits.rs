@@ -8,6 +8,27 @@ pub fn open_files_limit() -> Option<(u64, u64)> {
     sys::rlimit(libc::RLIMIT_NOFILE as i32).ok()
 }
 
+/// The descriptor table at this instant.
+pub enum Table {
+    /// Every descriptor below the soft limit is in use.
+    Full,
+    /// This one (the lowest) is free.
+    Free(i32),
+    Unknown,
+}
+
+/// One open of "/" (O_PATH, closed at once) answers exactly, as the kernel hands out the
+/// lowest free descriptor or fails with EMFILE; checking one descriptor number would be
+/// a guess, and counting through /proc costs a directory read.
+pub fn descriptor_table() -> Table {
+    let Some(root) = sys::CPath::from_bytes(b"/") else { return Table::Unknown };
+    match sys::open_at(libc::AT_FDCWD, &root, libc::O_PATH | libc::O_DIRECTORY) {
+        Ok(fd) => Table::Free(fd.raw()),
+        Err(libc::EMFILE) => Table::Full,
+        Err(_) => Table::Unknown,
+    }
+}
+
 /// How many descriptors below `limit` are open. Counting stops at 65536.
 ///
 /// Read from /proc/thread-self/fd (the calling thread's descriptor table) when a

@@ -40,23 +40,35 @@ impl Start {
     }
 }
 
-/// A symbolic link that was followed: where it is and what it says.
+/// A symbolic link that was followed: where it is. What it says is read again when a
+/// message needs it (rarely), which keeps every walk's result a path smaller.
 #[derive(Clone)]
 pub struct Link {
     pub path: CPath,
-    pub target: CPath,
+}
+
+impl Link {
+    /// What the link says now.
+    pub fn target(&self, start: Start) -> Option<CPath> {
+        link_target(start, &self.path)
+    }
 }
 
 /// The walk reached the final component.
+///
+/// The directory and the final name are parts of `path`, not copies: a walk's result is
+/// moved a few times on its way to the message, and each PATH_MAX buffer costs a copy.
 pub struct Found {
     pub start: Start,
-    /// The directory that holds the final component ("" is the start directory).
-    pub dir: CPath,
     pub dir_stat: Stat,
-    /// The final component ("." or "/" when the path names a directory only).
-    pub name: CPath,
     /// The path of the final component, usable with `start`.
     pub path: CPath,
+    /// `path[..dir_len]` is the directory that holds the final component ("" is the
+    /// start directory); `path[name_at..]` is the final component.
+    dir_len: usize,
+    name_at: usize,
+    /// The path names a directory only ("/", "a/", "."): `path` is that directory.
+    dir_only: bool,
     /// What is there (after following links when asked); None when nothing is.
     pub stat: Option<Stat>,
     /// The last symbolic link followed on the way, if any.
@@ -67,6 +79,27 @@ pub struct Found {
     pub final_is_link: bool,
 }
 
+impl Found {
+    /// The directory that holds the final component ("" is the start directory).
+    pub fn dir(&self) -> &[u8] {
+        &self.path.as_bytes()[..self.dir_len]
+    }
+
+    /// The same, as a path for the kernel.
+    pub fn dir_path(&self) -> CPath {
+        CPath::from_bytes(self.dir()).unwrap_or_default()
+    }
+
+    /// The final component ("." or "/" when the path names a directory only).
+    pub fn name(&self) -> &[u8] {
+        match (self.dir_only, self.dir()) {
+            (true, b"/") => b"/",
+            (true, _) => b".",
+            (false, _) => &self.path.as_bytes()[self.name_at..],
+        }
+    }
+}
+
 /// Why the walk stopped before the final component.
 pub enum Failure {
     Null,
@@ -74,8 +107,9 @@ pub enum Failure {
     Empty,
     PathTooLong { len: usize, max: usize },
     NameTooLong { dir: CPath, name: CPath, len: usize, max: usize },
-    /// A directory component does not exist.
-    Missing { dir: CPath, name: CPath, link: Option<Link> },
+    /// A directory component does not exist: `path[..dir_len]` is the directory that
+    /// lacks it, `path[name_at..]` its name.
+    Missing { path: CPath, dir_len: usize, name_at: usize, link: Option<Link> },
     /// A component used as a directory is something else.
     NotDir { path: CPath, stat: Stat },
     /// A directory may not be searched.
@@ -151,17 +185,15 @@ pub fn resolve_bytes(start: Start, path: &[u8], follow_final: bool, creds: &Cred
             pos += 1;
         }
         let end = bytes[pos..].iter().position(|&c| c == b'/').map_or(bytes.len(), |i| pos + i);
-        let mut name = CPath::new();
         if pos == end {
             // Nothing left: the path named a directory ("/", "a/", ".").
-            name.push(if dir.as_bytes() == b"/" { b"/" } else { b"." });
-            let here = dir.clone();
+            let dir_len = dir.len();
             return Ok(Found {
-                start, dir, dir_stat, name, path: here, stat: Some(dir_stat), link,
-                trailing_slash, final_is_link: false,
+                start, dir_stat, path: dir, dir_len, name_at: dir_len, dir_only: true,
+                stat: Some(dir_stat), link, trailing_slash, final_is_link: false,
             });
         }
-        name.push(&bytes[pos..end]);
+        let name = &bytes[pos..end];
         let after = end;
         let last = bytes[after..].iter().all(|&c| c == b'/');
 
@@ -169,19 +201,21 @@ pub fn resolve_bytes(start: Start, path: &[u8], follow_final: bool, creds: &Cred
         if !decision.granted {
             return Err(Failure::NoSearch { dir, stat: dir_stat, decision });
         }
+        let dir_len = dir.len();
         let mut candidate = dir.clone();
-        if candidate.push_component(name.as_bytes()).is_none() {
+        if candidate.push_component(name).is_none() {
             return Err(Failure::PathTooLong { len: candidate.len() + name.len(), max: PATH_MAX - 1 });
         }
+        let name_at = candidate.len() - name.len();
         let st = match sys::stat_at(fd, &candidate, false) {
             Ok(st) => st,
             Err(libc::ENOENT) if last => {
                 return Ok(Found {
-                    start, dir, dir_stat, name, path: candidate, stat: None, link,
-                    trailing_slash, final_is_link: false,
+                    start, dir_stat, path: candidate, dir_len, name_at, dir_only: false,
+                    stat: None, link, trailing_slash, final_is_link: false,
                 });
             }
-            Err(libc::ENOENT) => return Err(Failure::Missing { dir, name, link }),
+            Err(libc::ENOENT) => return Err(Failure::Missing { path: candidate, dir_len, name_at, link }),
             Err(libc::ENOTDIR) => return Err(Failure::NotDir { path: dir, stat: dir_stat }),
             Err(libc::ELOOP) => return Err(Failure::Loop { link: candidate, repeated: false, limit: MAXSYMLINKS }),
             // The file system's NAME_MAX is asked only now: most walks never need it, and
@@ -189,6 +223,7 @@ pub fn resolve_bytes(start: Start, path: &[u8], follow_final: bool, creds: &Cred
             Err(libc::ENAMETOOLONG) => {
                 let max = name_max(fd, &dir);
                 if name.len() > max {
+                    let name = CPath::from_bytes(name).unwrap_or_default();
                     return Err(Failure::NameTooLong { dir, len: name.len(), name, max });
                 }
                 return Err(Failure::PathTooLong { len: candidate.len(), max: PATH_MAX - 1 });
@@ -203,18 +238,17 @@ pub fn resolve_bytes(start: Start, path: &[u8], follow_final: bool, creds: &Cred
             }
             seen[links] = (st.st_dev, st.st_ino);
             links += 1;
-            let mut target = [0u8; PATH_MAX];
-            let n = sys::readlink_at(fd, &candidate, &mut target)
+            let target = sys::readlink_at(fd, &candidate)
                 .map_err(|errno| Failure::Other { path: candidate.clone(), errno })?;
             let mut spliced = CPath::new();
-            let overflow = || Failure::PathTooLong { len: n + rest.len(), max: PATH_MAX - 1 };
-            spliced.push(&target[..n]).ok_or_else(overflow)?;
+            let overflow = || Failure::PathTooLong { len: target.len() + rest.len(), max: PATH_MAX - 1 };
+            spliced.push(target.as_bytes()).ok_or_else(overflow)?;
             spliced.push(b"/").ok_or_else(overflow)?;
             spliced.push(&rest.as_bytes()[after..]).ok_or_else(overflow)?;
-            link = Some(Link { path: candidate, target: CPath::from_bytes(&target[..n]).unwrap_or_default() });
+            link = Some(Link { path: candidate });
             rest = spliced;
             pos = 0;
-            if target.first() == Some(&b'/') {
+            if target.as_bytes().first() == Some(&b'/') {
                 dir = CPath::from_bytes(b"/").unwrap_or_default();
                 dir_stat = stat(fd, &dir, true)?;
             }
@@ -222,8 +256,8 @@ pub fn resolve_bytes(start: Start, path: &[u8], follow_final: bool, creds: &Cred
         }
         if last {
             return Ok(Found {
-                start, dir, dir_stat, name, path: candidate, stat: Some(st), link,
-                trailing_slash, final_is_link: is_link(&st),
+                start, dir_stat, path: candidate, dir_len, name_at, dir_only: false,
+                stat: Some(st), link, trailing_slash, final_is_link: is_link(&st),
             });
         }
         if !is_dir(&st) {
@@ -258,7 +292,5 @@ fn name_max(fd: i32, dir: &CPath) -> usize {
 
 /// The target of the symbolic link at `path` (relative to `start`), as readlink gives it.
 pub fn link_target(start: Start, path: &CPath) -> Option<CPath> {
-    let mut target = [0u8; PATH_MAX];
-    let n = sys::readlink_at(start.fd(), path, &mut target).ok()?;
-    CPath::from_bytes(&target[..n])
+    sys::readlink_at(start.fd(), path).ok()
 }

@@ -14,12 +14,14 @@ mod fd;
 pub mod acl;
 pub mod io;
 mod memory;
+mod pid;
 
 pub use cpath::CPath;
 pub use dirent::{for_each_entry, for_each_entry_fd};
 pub use env::secure_var;
 pub use fd::Fd;
 pub use memory::{read_memory, readable};
+pub use pid::getpid;
 
 use libc::{c_int, c_long};
 
@@ -84,8 +86,8 @@ pub fn stat_fd(fd: c_int) -> Result<Stat> {
 }
 
 /// `readlinkat(2)` into `buf`; returns the length of the target.
-pub fn readlink_at(dirfd: c_int, path: &CPath, buf: &mut [u8]) -> Result<usize> {
-    raw!(libc::SYS_readlinkat, dirfd, path.as_ptr(), buf.as_mut_ptr(), buf.len()).map(|n| n as usize)
+pub fn readlink_at(dirfd: c_int, path: &CPath) -> Result<CPath> {
+    CPath::filled_by(|buf, room| raw!(libc::SYS_readlinkat, dirfd, path.as_ptr(), buf, room).map(|n| n as usize))
 }
 
 /// `openat(2)` with O_CLOEXEC always added: the library never leaks a descriptor.
@@ -203,10 +205,6 @@ pub fn groups(buf: &mut [u32]) -> usize {
     raw!(libc::SYS_getgroups, buf.len(), buf.as_mut_ptr()).map_or(0, |n| n as usize)
 }
 
-pub fn getpid() -> i32 {
-    raw!(libc::SYS_getpid).unwrap_or(0) as i32
-}
-
 /// `clock_gettime(2)` of CLOCK_REALTIME, the clock file times are stamped from: (s, ns).
 pub fn realtime() -> Result<(i64, i64)> {
     let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
@@ -214,9 +212,10 @@ pub fn realtime() -> Result<(i64, i64)> {
     Ok((ts.tv_sec, ts.tv_nsec))
 }
 
-/// `getcwd(2)`; returns the length without the NUL.
-pub fn getcwd(buf: &mut [u8]) -> Result<usize> {
-    raw!(libc::SYS_getcwd, buf.as_mut_ptr(), buf.len()).map(|n| (n as usize).saturating_sub(1))
+/// `getcwd(2)`: the current directory, as the kernel gives it.
+pub fn getcwd() -> Result<CPath> {
+    // The kernel's count includes the NUL; PATH_MAX bytes of room, as getcwd(3) has.
+    CPath::filled_by(|buf, room| raw!(libc::SYS_getcwd, buf, room.min(4096)).map(|n| (n as usize).saturating_sub(1)))
 }
 
 /// The width of the terminal on `fd`, if it is one.

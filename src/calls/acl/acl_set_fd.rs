@@ -4,7 +4,6 @@ use crate::calls::acl::acl_get_fd;
 use crate::message::prose::{acl, fs};
 use crate::message::Message;
 use crate::probe::acl::acl_object;
-use crate::probe::creds::Creds;
 use crate::probe::fd::facts;
 
 pub fn explain(m: &mut Message, errnum: i32, fildes: i32, acl: usize) {
@@ -12,7 +11,10 @@ pub fn explain(m: &mut Message, errnum: i32, fildes: i32, acl: usize) {
         return;
     }
     match (errnum, facts(fildes).and_then(|f| f.stat)) {
-        (libc::EPERM, Some(st)) => acl::not_owner(m, &st, &Creds::current()),
+        (libc::EPERM, Some(st)) => {
+            let creds = m.creds();
+            acl::not_owner(m, &st, &creds)
+        }
         (libc::ENOSPC | libc::EROFS, Some(st)) => fs::file_system_of(m, errnum, &st),
         _ => acl_get_fd::diagnose(m, errnum, fildes),
     }

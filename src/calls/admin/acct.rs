@@ -5,11 +5,11 @@
 use crate::decode::{Text, TextState};
 use crate::message::prose::{access, dirent, fs, generic, limits, location, path};
 use crate::message::Message;
-use crate::probe::creds::{Creds, CAP_SYS_PACCT, WRITE};
+use crate::probe::creds::{CAP_SYS_PACCT, WRITE};
 use crate::probe::path::Start;
 
 pub fn explain(m: &mut Message, errnum: i32, pathname: &Text) {
-    let creds = Creds::current();
+    let creds = m.creds();
     match errnum {
         libc::EPERM => {
             m.because();

@@ -5,7 +5,7 @@
 use crate::decode::{Text, TextState};
 use crate::message::prose::{access, dirent, fs, generic, mount, path};
 use crate::message::Message;
-use crate::probe::creds::{Creds, CAP_SYS_ADMIN};
+use crate::probe::creds::CAP_SYS_ADMIN;
 use crate::probe::filesystems::{self, FsType};
 use crate::probe::mounts::{device_read_only, mount_of, mount_of_device, mounted_on};
 use crate::probe::path::{is_dir, Found, Start};
@@ -17,7 +17,7 @@ fn is_block(st: &crate::sys::Stat) -> bool {
 }
 
 pub fn explain(m: &mut Message, errnum: i32, source: &Text, target: &Text, file_system_type: &Text, flags: u64, data: &Text) {
-    let creds = Creds::current();
+    let creds = m.creds();
     if errnum == libc::EPERM {
         m.because();
         return access::lacks_capability(m, &creds, CAP_SYS_ADMIN, "mounting and changing mounts");

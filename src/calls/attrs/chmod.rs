@@ -6,7 +6,6 @@
 use crate::decode::Text;
 use crate::message::prose::{generic, ownership};
 use crate::message::Message;
-use crate::probe::creds::Creds;
 use crate::probe::ownership::{chmod_refusal, Target};
 use crate::probe::path::{is_link, Start};
 
@@ -20,7 +19,7 @@ pub fn diagnose(m: &mut Message, errnum: i32, arg: &str, target: Target) {
         return generic::meaning(m, errnum);
     }
     let Some(s) = ownership::locate(m, errnum, arg, &target) else { return };
-    let creds = Creds::current();
+    let creds = m.creds();
     const ACTION: &str = "change its mode";
     match errnum {
         libc::EPERM => match chmod_refusal(&s, &creds) {

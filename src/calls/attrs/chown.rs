@@ -7,7 +7,6 @@
 use crate::decode::Text;
 use crate::message::prose::{generic, ownership};
 use crate::message::Message;
-use crate::probe::creds::Creds;
 use crate::probe::ownership::{chown_refusal, Target};
 use crate::probe::path::Start;
 
@@ -20,7 +19,7 @@ pub fn diagnose(m: &mut Message, errnum: i32, arg: &str, target: Target, owner: 
         return generic::meaning(m, errnum);
     }
     let Some(s) = ownership::locate(m, errnum, arg, &target) else { return };
-    let creds = Creds::current();
+    let creds = m.creds();
     let action = if owner != -1 { "change its owner" } else { "change its group" };
     match errnum {
         libc::EPERM => match chown_refusal(&s, owner, group, &creds) {

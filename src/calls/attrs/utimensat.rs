@@ -8,7 +8,6 @@
 use crate::decode::Text;
 use crate::message::prose::{generic, ownership, times};
 use crate::message::Message;
-use crate::probe::creds::Creds;
 use crate::probe::ownership::{at_target, times_refusal, touch_denied, Target};
 use crate::probe::times::{Layout, Times};
 
@@ -42,7 +41,7 @@ pub fn diagnose(m: &mut Message, errnum: i32, arg: &str, target: Target, times_a
     }
     let arg = if matches!(target, Target::Fd(_)) && arg == "pathname" { "dirfd" } else { arg };
     let Some(s) = ownership::locate(m, errnum, arg, &target) else { return };
-    let creds = Creds::current();
+    let creds = m.creds();
     let action = if t.is_touch() { "set its times" } else { "set its times to values other than the current time" };
     match errnum {
         libc::EACCES => match touch_denied(&s, &creds).filter(|_| t.is_touch()) {

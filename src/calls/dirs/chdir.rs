@@ -5,7 +5,7 @@
 use crate::decode::Text;
 use crate::message::prose::{access, dirent, generic, location, path};
 use crate::message::Message;
-use crate::probe::creds::{Creds, SEARCH};
+use crate::probe::creds::SEARCH;
 use crate::probe::path::{is_dir, Start};
 
 pub fn explain(m: &mut Message, errnum: i32, pathname: &Text) {
@@ -22,7 +22,8 @@ pub fn diagnose(m: &mut Message, errnum: i32, pathname: &Text, purpose: &str) {
             dirent::final_type(m, &found, &st, ", not a directory");
         }
         (libc::EACCES, Some(st)) if is_dir(&st) => {
-            access::refusal(m, &st, SEARCH, &Creds::current(), |m| {
+            let creds = m.creds();
+            access::refusal(m, &st, SEARCH, &creds, |m| {
                 m.text("the directory ");
                 location::path(m, found.start, found.path.as_bytes());
             });

@@ -6,12 +6,13 @@ use crate::calls::dirs::chdir;
 use crate::decode::Text;
 use crate::message::prose::access;
 use crate::message::Message;
-use crate::probe::creds::{Creds, CAP_SYS_CHROOT};
+use crate::probe::creds::CAP_SYS_CHROOT;
 
 pub fn explain(m: &mut Message, errnum: i32, pathname: &Text) {
     if errnum == libc::EPERM {
         m.because();
-        return access::lacks_capability(m, &Creds::current(), CAP_SYS_CHROOT, "changing the root directory");
+        let creds = m.creds();
+        return access::lacks_capability(m, &creds, CAP_SYS_CHROOT, "changing the root directory");
     }
     chdir::diagnose(m, errnum, pathname, "making it the root directory");
 }

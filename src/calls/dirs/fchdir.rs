@@ -4,7 +4,7 @@
 use crate::decode::write_fd;
 use crate::message::prose::{access, fd, generic};
 use crate::message::Message;
-use crate::probe::creds::{Creds, SEARCH};
+use crate::probe::creds::SEARCH;
 use crate::probe::fd::facts;
 use crate::probe::path::is_dir;
 
@@ -15,7 +15,8 @@ pub fn explain(m: &mut Message, errnum: i32, fildes: i32) {
     match (errnum, facts(fildes).and_then(|f| f.stat)) {
         (libc::ENOTDIR, Some(st)) if !is_dir(&st) => fd::not_a_directory(m, "fildes", fildes, &st),
         (libc::EACCES, Some(st)) => {
-            access::refusal(m, &st, SEARCH, &Creds::current(), |m| {
+            let creds = m.creds();
+            access::refusal(m, &st, SEARCH, &creds, |m| {
                 m.text("the directory fildes ");
                 write_fd(m, fildes as i64);
             });

@@ -13,7 +13,7 @@ use crate::decode::{is_lock_command, name_of, FCNTL_COMMANDS, SEALS};
 use crate::message::prose::{fd, fdio, generic, io, limits, locks};
 use crate::message::Message;
 use crate::probe;
-use crate::probe::creds::{Creds, CAP_FOWNER, CAP_SYS_RESOURCE};
+use crate::probe::creds::{CAP_FOWNER, CAP_SYS_RESOURCE};
 use crate::probe::fd::Kind;
 use crate::probe::locks::{read_lock, record_conflict};
 
@@ -123,7 +123,7 @@ fn refused(m: &mut Message, fildes: i32, command: i32, arg: i64, facts: &probe::
     match command {
         libc::F_SETPIPE_SZ => {
             let max = probe::limits::pipe_max_size();
-            if max.is_some_and(|max| pipe_size(arg) > max) && !Creds::current().has_cap(CAP_SYS_RESOURCE) {
+            if max.is_some_and(|max| pipe_size(arg) > max) && !m.creds().has_cap(CAP_SYS_RESOURCE) {
                 fdio::pipe_size_over_max(m, pipe_size(arg), max);
             } else {
                 let (soft, hard) = probe::limits::pipe_user_pages();
@@ -135,7 +135,7 @@ fn refused(m: &mut Message, fildes: i32, command: i32, arg: i64, facts: &probe::
         }
         // O_NOATIME is for the file's owner (or CAP_FOWNER).
         libc::F_SETFL if arg as i32 & libc::O_NOATIME != 0 => {
-            let c = Creds::current();
+            let c = m.creds();
             match facts.stat {
                 Some(st) if st.st_uid != c.uid && !c.has_cap(CAP_FOWNER) => fdio::noatime_not_owner(m, "fildes", fildes, st.st_uid, c.uid),
                 _ => generic::meaning(m, libc::EPERM),

@@ -5,14 +5,13 @@
 use crate::decode::Text;
 use crate::message::prose::{dirent, fs, generic, path};
 use crate::message::Message;
-use crate::probe::creds::Creds;
 use crate::probe::dirent_ops::creation_refused;
 use crate::probe::path::{is_link, Start};
 
 pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, _mode: u32) {
     // mkdir does not follow a final symbolic link, even a dangling one: it is EEXIST.
     let Some(found) = path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, false) else { return };
-    let creds = Creds::current();
+    let creds = m.creds();
     match (errnum, found.stat) {
         (libc::EEXIST, Some(st)) => {
             m.because();
@@ -28,11 +27,11 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, _mode: u32) {
         (libc::EACCES | libc::EPERM, _) => {
             let what = |m: &mut Message| {
                 m.text("creating ");
-                m.quoted(found.name.as_bytes());
+                m.quoted(found.name());
             };
             dirent::refused(m, errnum, creation_refused(&found, &creds), &found, &creds, what, "creating directories");
         }
-        (libc::EMLINK, _) => dirent::too_many_links(m, found.start, found.dir.as_bytes(), &found.dir_stat),
+        (libc::EMLINK, _) => dirent::too_many_links(m, found.start, found.dir(), &found.dir_stat),
         (libc::ENOSPC | libc::EDQUOT | libc::EROFS, _) => fs::file_system(m, errnum, &found),
         (libc::EINVAL, _) => fs::invalid_name(m, &found),
         (libc::ENOMEM, _) => generic::meaning(m, errnum),

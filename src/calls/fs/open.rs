@@ -6,7 +6,7 @@
 use crate::decode::Text;
 use crate::message::prose::{access, device, fs, generic, limits, location, path};
 use crate::message::Message;
-use crate::probe::creds::{decide, Creds, READ, SEARCH, WRITE};
+use crate::probe::creds::{decide, READ, SEARCH, WRITE};
 use crate::probe::path::{is_dir, Found, Start};
 use crate::probe::{files, mounts};
 
@@ -43,7 +43,7 @@ pub fn diagnose(m: &mut Message, errnum: i32, start: Start, pathname: &Text, fla
     // O_CREAT without O_EXCL follows a final symlink; so does plain open unless O_NOFOLLOW.
     let follow = flags & libc::O_NOFOLLOW == 0 && !(flags & libc::O_CREAT != 0 && flags & libc::O_EXCL != 0);
     let Some(found) = path::resolve_or_explain(m, "pathname", pathname, start, follow) else { return };
-    let creds = Creds::current();
+    let creds = m.creds();
     match (errnum, found.stat) {
         (libc::ENOENT, None) if flags & libc::O_CREAT != 0 => path::missing_final(m, &found),
         (libc::ENOENT, _) if flags & libc::O_TMPFILE == libc::O_TMPFILE => {
@@ -59,9 +59,9 @@ pub fn diagnose(m: &mut Message, errnum: i32, start: Start, pathname: &Text, fla
         (libc::EACCES, None) => {
             let d = decide(&found.dir_stat, WRITE | SEARCH, &creds);
             m.because();
-            access::denied(m, &found.dir_stat, &d, &creds, |m| location::directory(m, found.start, found.dir.as_bytes()));
+            access::denied(m, &found.dir_stat, &d, &creds, |m| location::directory(m, found.start, found.dir()));
             m.text(", which creating ");
-            m.quoted(found.name.as_bytes());
+            m.quoted(found.name());
             m.text(" needs");
         }
         (libc::EEXIST, Some(st)) => {

@@ -6,20 +6,38 @@
 use crate::decode::Text;
 use crate::message::prose::{dirent, fs, generic, path};
 use crate::message::Message;
-use crate::probe::creds::Creds;
 use crate::probe::dirent_ops::{entries, is_within, mounted_here, rename_refused};
 use crate::probe::path::{is_dir, Found, Start};
 
 pub fn explain(m: &mut Message, errnum: i32, oldpath: &Text, newpath: &Text) {
     // rename acts on symbolic links themselves, at both ends.
     let Some(old) = path::resolve_or_explain(m, "oldpath", oldpath, Start::Cwd, false) else { return };
+    if errnum == libc::ENOENT && old.stat.is_none() {
+        // oldpath is missing. newpath's directory must exist too (the kernel looks up both
+        // parents before the names), but its final name need not: walk only the directory,
+        // and not at all when it is the current one.
+        let Some(parent) = newpath.is_ok().then(|| parent_of(newpath.bytes())).flatten() else {
+            return dirent::missing(m, "oldpath", &old);
+        };
+        match path::resolve_or_explain(m, "newpath", &Text::from_bytes(parent), Start::Cwd, true) {
+            // The kernel found this first: newpath's directory is missing too.
+            Some(dir) if dir.stat.is_none() => {
+                m.because();
+                m.text("the directory newpath would be in does not exist (and neither does oldpath)");
+                path::missing_final(m, &dir);
+            }
+            Some(_) => dirent::missing(m, "oldpath", &old),
+            None => {}
+        }
+        return;
+    }
     let Some(new) = path::resolve_or_explain(m, "newpath", newpath, Start::Cwd, false) else { return };
     let old_dir = old.stat.map_or(false, |st| is_dir(&st));
     let new_dir = new.stat.map(|st| is_dir(&st));
     match (errnum, old.stat, new.stat) {
         (libc::ENOENT, None, _) => dirent::missing(m, "oldpath", &old),
         (libc::EXDEV, Some(_), _) => dirent::cross_device(m, &old, &new),
-        (libc::EINVAL, Some(st), _) if old_dir && is_within(new.start, &new.dir, &st) => dirent::into_itself(m, &old, &new),
+        (libc::EINVAL, Some(st), _) if old_dir && is_within(new.start, &new.dir_path(), &st) => dirent::into_itself(m, &old, &new),
         (libc::EINVAL | libc::EBUSY, _, _) if dots(&old) || dots(&new) => {
             m.because();
             m.text("the last component of oldpath or newpath is \".\" or \"..\", which name a directory through itself or its parent and cannot be renamed");
@@ -42,17 +60,17 @@ pub fn explain(m: &mut Message, errnum: i32, oldpath: &Text, newpath: &Text) {
             m.text("oldpath or newpath is in use by the system (a mount point in another mount namespace, or a file the file system holds)");
         }),
         (libc::EACCES | libc::EPERM, _, _) => {
-            let creds = Creds::current();
+            let creds = m.creds();
             let (r, at_new) = rename_refused(&old, &new, &creds).map_or((None, false), |(r, n)| (Some(r), n));
             let found = if at_new { &new } else { &old };
             let what = |m: &mut Message| {
                 m.text(if at_new { "placing " } else { "removing " });
-                m.quoted(found.name.as_bytes());
+                m.quoted(found.name());
                 m.text(if at_new { " there" } else { " from it" });
             };
             dirent::refused(m, errnum, r, found, &creds, what, "renaming here");
         }
-        (libc::EMLINK, _, _) if old_dir => dirent::too_many_links(m, new.start, new.dir.as_bytes(), &new.dir_stat),
+        (libc::EMLINK, _, _) if old_dir => dirent::too_many_links(m, new.start, new.dir(), &new.dir_stat),
         (libc::EMLINK, Some(st), _) => {
             m.because();
             dirent::final_type(m, &old, &st, "");
@@ -66,7 +84,7 @@ pub fn explain(m: &mut Message, errnum: i32, oldpath: &Text, newpath: &Text) {
 }
 
 fn dots(f: &Found) -> bool {
-    matches!(f.name.as_bytes(), b"." | b"..")
+    matches!(f.name(), b"." | b"..")
 }
 
 /// EBUSY when `f` is a mount point; None (nothing written) otherwise.
@@ -78,4 +96,10 @@ fn busy(m: &mut Message, f: &Found, arg: &str) -> Option<()> {
     m.text(" ");
     dirent::mount_point(m, f, &mnt);
     Some(())
+}
+
+/// The directory part of a path ("a/b" gives "a/", "/x" gives "/"); None for a bare name.
+fn parent_of(p: &[u8]) -> Option<&[u8]> {
+    let trimmed = &p[..p.iter().rposition(|&c| c != b'/').map_or(p.len(), |i| i + 1)];
+    trimmed.iter().rposition(|&c| c == b'/').map(|i| &p[..=i])
 }

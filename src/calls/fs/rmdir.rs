@@ -5,21 +5,20 @@
 use crate::decode::Text;
 use crate::message::prose::{dirent, fs, generic, path};
 use crate::message::Message;
-use crate::probe::creds::Creds;
 use crate::probe::dirent_ops::{entries, removal_refused};
 use crate::probe::path::{is_dir, Start};
 
 pub fn explain(m: &mut Message, errnum: i32, pathname: &Text) {
     // rmdir never follows a final symbolic link: it would remove the link's directory entry.
     let Some(found) = path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, false) else { return };
-    let creds = Creds::current();
+    let creds = m.creds();
     match (errnum, found.stat) {
         (libc::ENOENT, None) => path::missing_final(m, &found),
         (libc::ENOTDIR, Some(st)) if !is_dir(&st) => {
             m.because();
             dirent::final_type(m, &found, &st, ", not a directory; unlink(2) removes it");
         }
-        (libc::EINVAL, _) if found.name.as_bytes() == b"." => {
+        (libc::EINVAL, _) if found.name() == b"." => {
             m.because();
             m.text("the last component of pathname is \".\", and a directory cannot be removed through its own \".\" entry; name it from its parent instead");
         }
@@ -36,7 +35,7 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text) {
         (libc::EACCES | libc::EPERM, _) => {
             let what = |m: &mut Message| {
                 m.text("removing ");
-                m.quoted(found.name.as_bytes());
+                m.quoted(found.name());
             };
             dirent::refused(m, errnum, removal_refused(&found, &creds), &found, &creds, what, "removing directories");
         }

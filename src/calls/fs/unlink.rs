@@ -5,14 +5,13 @@
 use crate::decode::Text;
 use crate::message::prose::{dirent, fs, generic, path};
 use crate::message::Message;
-use crate::probe::creds::Creds;
 use crate::probe::dirent_ops::removal_refused;
 use crate::probe::path::{is_dir, Start};
 
 pub fn explain(m: &mut Message, errnum: i32, pathname: &Text) {
     // unlink removes a final symbolic link itself, never what it points to.
     let Some(found) = path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, false) else { return };
-    let creds = Creds::current();
+    let creds = m.creds();
     match (errnum, found.stat) {
         (libc::ENOENT, None) => path::missing_final(m, &found),
         (libc::EISDIR, Some(st)) | (libc::EPERM, Some(st)) if is_dir(&st) => {
@@ -26,7 +25,7 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text) {
         (libc::EACCES | libc::EPERM, _) => {
             let what = |m: &mut Message| {
                 m.text("removing ");
-                m.quoted(found.name.as_bytes());
+                m.quoted(found.name());
             };
             dirent::refused(m, errnum, removal_refused(&found, &creds), &found, &creds, what, "removing this file");
         }

@@ -23,7 +23,7 @@ pub fn diagnose(m: &mut Message, errnum: i32, old: (&str, Start, &Text), new: (&
     let Some(old) = path::resolve_or_explain(m, old_arg, old.2, old.1, follow) else { return };
     let Some(new) = path::resolve_or_explain(m, new_arg, new.2, new.1, false) else { return };
     let args = [old_arg, new_arg];
-    let creds = Creds::current();
+    let creds = m.creds();
     match (errnum, old.stat, new.stat) {
         (libc::ENOENT, None, _) => dirent::missing(m, old_arg, &old),
         (libc::ENOENT, Some(_), None) => dirent::parent_gone(m, &new),
@@ -34,7 +34,7 @@ pub fn diagnose(m: &mut Message, errnum: i32, old: (&str, Start, &Text), new: (&
         (libc::EACCES, _, _) => {
             let what = |m: &mut Message| {
                 m.text("creating ");
-                m.quoted(new.name.as_bytes());
+                m.quoted(new.name());
             };
             dirent::refused(m, errnum, creation_refused(&new, &creds), &new, &creds, what, "hard links");
         }

@@ -7,7 +7,7 @@ use super::link::diagnose;
 use crate::decode::Text;
 use crate::message::prose::{fd, names};
 use crate::message::Message;
-use crate::probe::creds::{Creds, CAP_DAC_READ_SEARCH};
+use crate::probe::creds::CAP_DAC_READ_SEARCH;
 use crate::probe::names::empty_path_file;
 use crate::probe::path::{is_dir, Start};
 
@@ -29,7 +29,7 @@ pub fn explain(m: &mut Message, errnum: i32, old_fildes: i32, old_path: &Text, n
             libc::ENOENT if f.stat.st_nlink == 0 => {
                 return names::empty_path(m, old_fildes, "a file with no name left (its link count is 0: it was deleted, or opened with O_TMPFILE|O_EXCL, which forbids ever linking it)")
             }
-            libc::ENOENT if !Creds::current().has_cap(CAP_DAC_READ_SEARCH) => {
+            libc::ENOENT if !m.creds().has_cap(CAP_DAC_READ_SEARCH) => {
                 return names::empty_path(m, old_fildes, "to be linked through AT_EMPTY_PATH, which needs the CAP_DAC_READ_SEARCH capability the process does not have (kernels since 6.10 also allow it when the process itself opened the file)")
             }
             _ => {}

@@ -5,7 +5,6 @@
 use crate::decode::{file_type_name, Text};
 use crate::message::prose::{dirent, fs, generic, names, path};
 use crate::message::Message;
-use crate::probe::creds::Creds;
 use crate::probe::dirent_ops::{creation_refused, Refusal};
 use crate::probe::path::Start;
 
@@ -17,7 +16,7 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, mode: u32, _dev: u
     }
     // mknod does not follow a final symbolic link, even a dangling one: it is EEXIST.
     let Some(found) = path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, false) else { return };
-    let creds = Creds::current();
+    let creds = m.creds();
     match (errnum, found.stat) {
         (libc::EEXIST, Some(st)) => names::already_exists(m, "pathname", &found, &st, ", and mknod only creates a new name"),
         (libc::EPERM, _) if kind == libc::S_IFDIR => names::bad_node_type(m, mode),
@@ -28,7 +27,7 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, mode: u32, _dev: u
         (libc::EACCES, _) => {
             let what = |m: &mut Message| {
                 m.text("creating ");
-                m.quoted(found.name.as_bytes());
+                m.quoted(found.name());
             };
             dirent::refused(m, errnum, creation_refused(&found, &creds), &found, &creds, what, "creating this type of file");
         }

@@ -41,9 +41,9 @@ pub fn diagnose(m: &mut Message, errnum: i32, arg: &str, templat: &Text, makes: 
     let Some(found) = path::resolve_or_explain(m, arg, templat, Start::Cwd, false) else { return };
     match errnum {
         libc::EEXIST => {
-            let name = found.name.as_bytes();
+            let name = found.name();
             let prefix = &name[..name.len().saturating_sub(SUFFIX_LEN)];
-            names::names_exhausted(m, &found, taken_names(found.start, &found.dir, prefix));
+            names::names_exhausted(m, &found, taken_names(found.start, &found.dir_path(), prefix));
         }
         _ => names::creation_failed(m, errnum, &found, match makes {
             Makes::File => "creating the temporary file",

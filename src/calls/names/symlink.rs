@@ -6,7 +6,6 @@
 use crate::decode::{Text, TextState};
 use crate::message::prose::{dirent, fs, generic, names, path};
 use crate::message::Message;
-use crate::probe::creds::Creds;
 use crate::probe::dirent_ops::creation_refused;
 use crate::probe::path::{Failure, Start, PATH_MAX};
 
@@ -23,7 +22,7 @@ pub fn explain(m: &mut Message, errnum: i32, oldpath: &Text, newpath: &Text) {
     }
     // symlink never follows a final symbolic link in newpath: one there is EEXIST.
     let Some(new) = path::resolve_or_explain(m, "newpath", newpath, Start::Cwd, false) else { return };
-    let creds = Creds::current();
+    let creds = m.creds();
     match (errnum, new.stat) {
         (libc::EEXIST, Some(st)) => names::already_exists(m, "newpath", &new, &st, ", and symlink(2) never replaces an existing name"),
         (libc::ENOENT, None) => dirent::parent_gone(m, &new),
@@ -31,7 +30,7 @@ pub fn explain(m: &mut Message, errnum: i32, oldpath: &Text, newpath: &Text) {
         (libc::EACCES | libc::EPERM, _) => {
             let what = |m: &mut Message| {
                 m.text("creating ");
-                m.quoted(new.name.as_bytes());
+                m.quoted(new.name());
             };
             dirent::refused(m, errnum, creation_refused(&new, &creds), &new, &creds, what, "symbolic links");
         }

@@ -6,7 +6,7 @@
 use super::mkstemp::Makes;
 use crate::message::prose::{access, generic, limits, names, path};
 use crate::message::Message;
-use crate::probe::creds::{decide, Creds, SEARCH, WRITE};
+use crate::probe::creds::{decide, SEARCH, WRITE};
 use crate::probe::names::{taken_names, temp_dir, walk_in, TmpChoice, SUFFIX_LEN};
 use crate::probe::path::{resolve_bytes, Start};
 
@@ -23,7 +23,7 @@ pub fn explain(m: &mut Message, errnum: i32) {
 pub fn in_temp_dir(m: &mut Message, errnum: i32, choice: &TmpChoice, prefix: &[u8], makes: Makes) {
     names::temp_dir(m, choice);
     let Some((_, dir)) = &choice.used else { return };
-    let creds = Creds::current();
+    let creds = m.creds();
     if errnum == libc::EACCES && makes == Makes::Name {
         // Only a name is made, but the file will be created there: say both at once.
         if let Ok(Some(st)) = resolve_bytes(Start::Cwd, dir.as_bytes(), true, &creds).map(|f| f.stat) {
@@ -42,7 +42,7 @@ pub fn in_temp_dir(m: &mut Message, errnum: i32, choice: &TmpChoice, prefix: &[u
     match walk_in(dir, name.as_bytes()) {
         Err(f) => path::failure(m, "the temporary file's path", Start::Cwd, &f),
         Ok(found) if errnum == libc::EEXIST => {
-            let taken = taken_names(found.start, &found.dir, &found.name.as_bytes()[..found.name.len() - SUFFIX_LEN]);
+            let taken = taken_names(found.start, &found.dir_path(), &found.name()[..found.name().len() - SUFFIX_LEN]);
             names::names_exhausted(m, &found, taken);
         }
         Ok(found) => names::creation_failed(m, errnum, &found, if makes == Makes::Name { "making a name in it" } else { "creating the temporary file" }),

@@ -5,7 +5,7 @@
 use crate::decode::Text;
 use crate::message::prose::{access, dirent, fs, generic, location, names, path};
 use crate::message::Message;
-use crate::probe::creds::{decide, Creds, WRITE};
+use crate::probe::creds::{decide, WRITE};
 use crate::probe::dirent_ops::{inode_flags, Refusal};
 use crate::probe::files::process_running;
 use crate::probe::limits::file_size_limit;
@@ -19,7 +19,7 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, length: i64) {
     }
     // truncate follows symbolic links to the file they name.
     let Some(found) = path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, true) else { return };
-    let creds = Creds::current();
+    let creds = m.creds();
     let Some(st) = found.stat else {
         return match errnum {
             libc::ENOENT => path::missing_final(m, &found),

@@ -14,7 +14,7 @@ use crate::probe::path::{link_target, Found, Start};
 /// Explains a refusal; `what` is the operation, as in "removing \"x\"".
 pub fn refusal(m: &mut Message, r: &Refusal, found: &Found, creds: &Creds, what: impl FnOnce(&mut Message)) {
     m.because();
-    let dir = |m: &mut Message| location::directory(m, found.start, found.dir.as_bytes());
+    let dir = |m: &mut Message| location::directory(m, found.start, found.dir());
     match r {
         Refusal::DirImmutable { .. } => {
             dir(m);
@@ -39,7 +39,7 @@ pub fn refusal(m: &mut Message, r: &Refusal, found: &Found, creds: &Creds, what:
             m.text(") or the directory's owner (");
             ids::user(m, d.st_uid);
             m.text(") may remove or rename ");
-            m.quoted(found.name.as_bytes());
+            m.quoted(found.name());
             m.text(", and the process's effective user is ");
             ids::user(m, creds.uid);
             m.text(" without the ");
@@ -206,7 +206,7 @@ pub fn into_itself(m: &mut Message, old: &Found, new: &Found) {
 /// refuses new names that way (proc, sysfs), or a directory replaced since the call.
 pub fn parent_gone(m: &mut Message, found: &Found) {
     m.because();
-    location::directory(m, found.start, found.dir.as_bytes());
+    location::directory(m, found.start, found.dir());
     m.text(" exists, so either ");
     match mount_of(&found.dir_stat) {
         Some(mnt) => fs::mount(m, &mnt),

@@ -12,7 +12,7 @@ pub fn bad_fd(m: &mut Message, arg: &str, fd: i32, want_mode: Option<i32>) {
         let _ = core::fmt::write(m, format_args!("{arg} is {fd}, and descriptors are never negative"));
         return;
     }
-    let Some(f) = facts(fd) else {
+    let Some(f) = (!m.known_closed(fd)).then(|| facts(fd)).flatten() else {
         let _ = core::fmt::write(m, format_args!("{arg} {fd} is not an open file descriptor"));
         if let Some((soft, _)) = crate::probe::limits::open_files_limit() {
             if fd as u64 >= soft {

@@ -118,7 +118,7 @@ pub fn io_error(m: &mut Message, found: &Found) {
 pub fn invalid_name(m: &mut Message, found: &Found) {
     m.because();
     m.text("the name ");
-    m.quoted(found.name.as_bytes());
+    m.quoted(found.name());
     m.text(" is not valid on ");
     match mount_of(&found.dir_stat) {
         Some(mnt) => mount(m, &mnt),

@@ -1,7 +1,7 @@
 //! Limits, always with their values.
 
 use crate::message::Message;
-use crate::probe::limits;
+use crate::probe::limits::{self, Table};
 
 /// EMFILE: the per-process limit and how many are open.
 pub fn too_many_open_files(m: &mut Message) {
@@ -9,21 +9,24 @@ pub fn too_many_open_files(m: &mut Message) {
     let Some((soft, hard)) = limits::open_files_limit() else {
         return m.text("the process has reached its limit on open file descriptors (RLIMIT_NOFILE)");
     };
-    // EMFILE means no descriptor below the limit was free. When the highest one is still
-    // open the table is most likely still full: say so without counting (a count reads
-    // /proc and costs more than the rest of the explanation). Otherwise the state has
-    // changed since the call, and the count of what is open now is worth its cost.
-    if soft > 0 && crate::sys::fd_is_open((soft - 1).min(i32::MAX as u64) as i32) {
-        let _ = core::fmt::write(
-            m,
-            format_args!("every file descriptor the process may have, 0 to {}, is in use: its limit (RLIMIT_NOFILE) is {soft}", soft - 1),
-        );
-    } else {
-        let open = limits::open_descriptors(soft);
-        let _ = core::fmt::write(
-            m,
-            format_args!("the process had used up its limit (RLIMIT_NOFILE) of {soft} file descriptors; {open} are open now, so some were closed since the call, or the limit was raised"),
-        );
+    // EMFILE means no descriptor below the limit was free. Whether that is still so is
+    // one open away; the free descriptor it finds shows the state has changed since.
+    match limits::descriptor_table() {
+        Table::Full => {
+            let _ = core::fmt::write(
+                m,
+                format_args!("every file descriptor the process may have, 0 to {}, is in use: its limit (RLIMIT_NOFILE) is {soft}", soft.saturating_sub(1)),
+            );
+        }
+        Table::Free(free) => {
+            let _ = core::fmt::write(
+                m,
+                format_args!("the process had used up its limit (RLIMIT_NOFILE) of {soft} file descriptors; descriptor {free} is free now, so some were closed since the call, or the limit was raised"),
+            );
+        }
+        Table::Unknown => {
+            let _ = core::fmt::write(m, format_args!("the process has used up its limit (RLIMIT_NOFILE) of {soft} file descriptors"));
+        }
     }
     if hard > soft {
         let _ = core::fmt::write(m, format_args!("; the limit may be raised up to {hard} (ulimit -n)"));

@@ -13,9 +13,7 @@ pub fn absolute(start: Start, path: &[u8]) -> Option<CPath> {
     let mut base = CPath::new();
     match start {
         Start::Cwd => {
-            let mut buf = [0u8; 4096];
-            let n = sys::getcwd(&mut buf).ok()?;
-            base.push(&buf[..n])?;
+            base = sys::getcwd().ok()?;
         }
         Start::Dir(fd) => {
             if !crate::probe::fd::path_of(fd, &mut base) {

@@ -17,7 +17,8 @@ use crate::sys::Stat;
 /// directory, explains that (whatever `errnum` is: it is what the kernel met first)
 /// and returns None. Otherwise returns what was found, for the call's own arms.
 pub fn existing(m: &mut Message, arg: &str, p: &Text, start: Start, follow: bool) -> Option<(Found, Stat)> {
-    existing_as(m, arg, p, start, follow, &Creds::current(), false)
+    let creds = m.creds();
+    existing_as(m, arg, p, start, follow, &creds, false)
 }
 
 /// The same, walking with `creds`; `real` when they are the real ids (access(2)).

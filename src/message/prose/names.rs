@@ -221,7 +221,7 @@ pub fn names_exhausted(m: &mut Message, found: &Found, taken: Option<usize>) {
         names::names_possible(),
         names::ATTEMPTS
     ));
-    location::directory(m, found.start, found.dir.as_bytes());
+    location::directory(m, found.start, found.dir());
     m.text(" were taken");
     match taken {
         Some(0) => m.text(" (none of those names is there now: they were taken only for a moment, or removed since)"),
@@ -276,7 +276,7 @@ pub fn temp_dir(m: &mut Message, c: &TmpChoice) {
 /// Why a new file or directory (what) could not be made at `found`: the directory's
 /// permissions and attributes, its file system, or the process's limits.
 pub fn creation_failed(m: &mut Message, errnum: i32, found: &Found, what: &str) {
-    let creds = Creds::current();
+    let creds = m.creds();
     match errnum {
         libc::EACCES | libc::EPERM => {
             let action = |m: &mut Message| {
@@ -290,7 +290,7 @@ pub fn creation_failed(m: &mut Message, errnum: i32, found: &Found, what: &str) 
         libc::EMFILE => limits::too_many_open_files(m),
         libc::ENFILE => limits::too_many_files_in_system(m),
         libc::EIO => fs::io_error(m, found),
-        libc::EMLINK => dirent::too_many_links(m, found.start, found.dir.as_bytes(), &found.dir_stat),
+        libc::EMLINK => dirent::too_many_links(m, found.start, found.dir(), &found.dir_stat),
         _ => generic::meaning(m, errnum),
     }
 }

@@ -5,13 +5,14 @@ use crate::decode::Text;
 use crate::message::Message;
 use crate::probe::creds::Creds;
 use crate::probe::fd::{dtype_name, type_name};
-use crate::probe::path::{resolve_as, Failure, Found, Start};
+use crate::probe::path::{resolve_as, Failure, Found, Link, Start};
 use crate::probe::suggest;
 
 /// Resolves `path` (the argument called `arg`); when the walk fails before the final
 /// component, explains why and returns None; otherwise returns what it found.
 pub fn resolve_or_explain(m: &mut Message, arg: &str, path: &Text, start: Start, follow: bool) -> Option<Found> {
-    resolve_or_explain_as(m, arg, path, start, follow, &Creds::current(), false)
+    let creds = m.creds();
+    resolve_or_explain_as(m, arg, path, start, follow, &creds, false)
 }
 
 /// The same, walking with `creds`; `real` when they are the real ids (access(2)).
@@ -63,19 +64,19 @@ pub fn failure(m: &mut Message, arg: &str, start: Start, f: &Failure) {
             m.text(", on the file system of ");
             location::directory(m, start, dir.as_bytes());
         }
-        Failure::Missing { dir, name, link } => {
+        Failure::Missing { path, dir_len, name_at, link } => {
+            let (dir, name) = (&path.as_bytes()[..*dir_len], &path.as_bytes()[*name_at..]);
             m.text("there is no ");
-            m.quoted(name.as_bytes());
+            m.quoted(name);
             m.text(" directory in ");
-            location::directory(m, start, dir.as_bytes());
+            location::directory(m, start, dir);
             if let Some(l) = link {
                 m.text(" (reached through the symbolic link ");
                 location::path(m, start, l.path.as_bytes());
-                m.text(", which points to ");
-                m.quoted(l.target.as_bytes());
+                points_to(m, start, l, ", which points to ");
                 m.text(")");
             }
-            suggestion(m, start, dir.as_bytes(), name.as_bytes());
+            suggestion(m, start, dir, name);
         }
         Failure::NotDir { path, stat } => {
             location::path(m, start, path.as_bytes());
@@ -86,7 +87,8 @@ pub fn failure(m: &mut Message, arg: &str, start: Start, f: &Failure) {
             m.text(" uses it as one");
         }
         Failure::NoSearch { dir, stat, decision } => {
-            access::denied(m, stat, decision, &Creds::current(), |m| location::directory(m, start, dir.as_bytes()));
+            let creds = m.creds();
+            access::denied(m, stat, decision, &creds, |m| location::directory(m, start, dir.as_bytes()));
         }
         Failure::Loop { link, repeated: true, .. } => {
             m.text("the symbolic links met while resolving ");
@@ -133,19 +135,26 @@ pub fn missing_final(m: &mut Message, found: &Found) {
     if let Some(l) = found.link.as_ref().filter(|_| found.stat.is_none()) {
         m.text("the symbolic link ");
         location::path(m, found.start, l.path.as_bytes());
-        m.text(" points to ");
-        m.quoted(l.target.as_bytes());
+        points_to(m, found.start, l, " points to ");
         m.text(", and there is no ");
-        m.quoted(found.name.as_bytes());
+        m.quoted(found.name());
         m.text(" in ");
-        location::directory(m, found.start, found.dir.as_bytes());
+        location::directory(m, found.start, found.dir());
     } else {
         m.text("there is no ");
-        m.quoted(found.name.as_bytes());
+        m.quoted(found.name());
         m.text(" in ");
-        location::directory(m, found.start, found.dir.as_bytes());
+        location::directory(m, found.start, found.dir());
     }
-    suggestion(m, found.start, found.dir.as_bytes(), found.name.as_bytes());
+    suggestion(m, found.start, found.dir(), found.name());
+}
+
+/// `lead"target"`, read now: the walk keeps only where the link is.
+fn points_to(m: &mut Message, start: Start, l: &Link, lead: &str) {
+    if let Some(t) = l.target(start) {
+        m.text(lead);
+        m.quoted(t.as_bytes());
+    }
 }
 
 /// `; perhaps the "fcntl.h" regular file was meant`.
