@@ -29,37 +29,26 @@ pub struct Text {
 }
 
 impl Text {
-    /// Copies the NUL-terminated string at `addr`, page by page, through the kernel:
-    /// an invalid pointer yields `Unreadable`, never a fault.
+    /// Copies the NUL-terminated string at `addr`, page by page, asking the kernel
+    /// first whether each page may be read: an invalid pointer yields `Unreadable`,
+    /// never a fault.
     pub fn copy(addr: usize) -> Text {
         let mut t = Text::empty(0, addr, TextState::Null);
         if addr == 0 {
             return t;
         }
-        let mut scratch = [0u8; 512];
-        let mut at = addr;
-        loop {
-            // Never ask across a page boundary: the next page may be unmapped.
-            let to_page_end = 4096 - (at & 4095);
-            let want = to_page_end.min(scratch.len());
-            let got = sys::read_memory(at, &mut scratch[..want]);
-            if got == 0 {
-                t.state = if t.len == 0 { TextState::Unreadable } else { TextState::Ok };
-                return t;
-            }
-            let chunk = &scratch[..got];
-            let end = chunk.iter().position(|&c| c == 0);
-            let take = end.unwrap_or(got);
-            let room = CAP - t.copied;
-            let n = take.min(room);
-            t.append(&chunk[..n]);
-            t.len += take;
-            if end.is_some() || t.len >= MEASURE_LIMIT {
+        let seen = sys::read_c_string(addr, MEASURE_LIMIT, |piece| {
+            let n = piece.len().min(CAP - t.copied);
+            t.append(&piece[..n]);
+        });
+        match seen {
+            Some(len) => {
+                t.len = len;
                 t.state = TextState::Ok;
-                return t;
             }
-            at += got;
+            None => t.state = TextState::Unreadable,
         }
+        t
     }
 
     /// A Text with nothing copied yet. Built field by field: a struct literal with an

@@ -50,7 +50,8 @@ struct Groups {
 
 impl Creds {
     pub fn current() -> Creds {
-        Creds { uid: sys::uids().1, gid: sys::gids().1, groups: OnceCell::new(), caps: OnceCell::new(), real: false }
+        let (uid, gid) = sys::effective_ids();
+        Creds { uid, gid, groups: OnceCell::new(), caps: OnceCell::new(), real: false }
     }
 
     /// The credentials access(2) checks with: the real user and group instead of the
@@ -74,7 +75,7 @@ impl Creds {
     /// Whether these are not the process's effective credentials (access(2) as a setuid
     /// program, say).
     pub fn differ_from_effective(&self) -> bool {
-        self.uid != sys::uids().1 || self.gid != sys::gids().1
+        (self.uid, self.gid) != sys::effective_ids()
     }
 
     pub fn has_cap(&self, cap: u32) -> bool {

@@ -12,15 +12,21 @@ pub fn open_files_limit() -> Option<(u64, u64)> {
 pub enum Table {
     /// Every descriptor below the soft limit is in use.
     Full,
-    /// This one (the lowest) is free.
+    /// This one is free.
     Free(i32),
     Unknown,
 }
 
-/// One open of "/" (O_PATH, closed at once) answers exactly, as the kernel hands out the
-/// lowest free descriptor or fails with EMFILE; checking one descriptor number would be
-/// a guess, and counting through /proc costs a directory read.
-pub fn descriptor_table() -> Table {
+/// Whether every descriptor below `soft` (RLIMIT_NOFILE) is in use now. The highest one
+/// is asked first with F_GETFD, which allocates nothing: when it is free, so is the
+/// table. Otherwise one open of "/" (O_PATH, closed at once) answers exactly, as the
+/// kernel hands out the lowest free descriptor or fails with EMFILE; counting through
+/// /proc would cost a directory read.
+pub fn descriptor_table(soft: u64) -> Table {
+    let highest = soft.min(i32::MAX as u64) as i32 - 1;
+    if highest >= 0 && !sys::fd_is_open(highest) {
+        return Table::Free(highest);
+    }
     let Some(root) = sys::CPath::from_bytes(b"/") else { return Table::Unknown };
     match sys::open_at(libc::AT_FDCWD, &root, libc::O_PATH | libc::O_DIRECTORY) {
         Ok(fd) => Table::Free(fd.raw()),

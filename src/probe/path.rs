@@ -109,7 +109,7 @@ pub enum Failure {
     NameTooLong { dir: CPath, name: CPath, len: usize, max: usize },
     /// A directory component does not exist: `path[..dir_len]` is the directory that
     /// lacks it, `path[name_at..]` its name.
-    Missing { path: CPath, dir_len: usize, name_at: usize, link: Option<Link> },
+    Missing { path: CPath, dir_len: usize, name_at: usize, dir_stat: Stat, link: Option<Link> },
     /// A component used as a directory is something else.
     NotDir { path: CPath, stat: Stat },
     /// A directory may not be searched.
@@ -215,7 +215,7 @@ pub fn resolve_bytes(start: Start, path: &[u8], follow_final: bool, creds: &Cred
                     stat: None, link, trailing_slash, final_is_link: false,
                 });
             }
-            Err(libc::ENOENT) => return Err(Failure::Missing { path: candidate, dir_len, name_at, link }),
+            Err(libc::ENOENT) => return Err(Failure::Missing { path: candidate, dir_len, name_at, dir_stat, link }),
             Err(libc::ENOTDIR) => return Err(Failure::NotDir { path: dir, stat: dir_stat }),
             Err(libc::ELOOP) => return Err(Failure::Loop { link: candidate, repeated: false, limit: MAXSYMLINKS }),
             // The file system's NAME_MAX is asked only now: most walks never need it, and

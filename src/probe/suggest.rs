@@ -22,13 +22,18 @@ pub struct Suggestion {
 /// The listing comes from `listing_cache` when it holds one for the directory as it is
 /// now (same identity and change times); otherwise the directory is read and, when small
 /// and settled, its listing kept for the next time.
-pub fn nearest(start_fd: i32, dir: &CPath, name: &[u8]) -> Option<Suggestion> {
+///
+/// `known` is the directory's status when the caller has just taken it (the path walk
+/// has), sparing a stat before the cache is asked.
+pub fn nearest(start_fd: i32, dir: &CPath, name: &[u8], known: Option<&sys::Stat>) -> Option<Suggestion> {
     if name.is_empty() || name.len() > 255 {
         return None;
     }
     let mut search = Search::new(name);
-    let here = CPath::from_bytes(b".").unwrap_or_default();
-    let st = sys::stat_at(start_fd, if dir.is_empty() { &here } else { dir }, true).ok();
+    let st = match known {
+        Some(st) => Some(*st),
+        None => sys::stat_at(start_fd, dir, true).ok(),
+    };
     if let Some(st) = &st {
         if listing_cache::each_cached(st, |entry, kind| search.offer(entry, kind)) {
             return search.best;

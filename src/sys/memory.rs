@@ -1,42 +1,92 @@
 //! Reading the caller's memory without faulting and without signal handlers.
 //!
-//! `process_vm_readv(2)` on our own pid copies bytes the way the kernel copies a system
-//! call's arguments: an address that is not mapped readable gives EFAULT instead of
-//! SIGSEGV. That is exactly the question EFAULT asks.
+//! A page is asked whether it can be read by `rt_sigprocmask(2)` with an invalid `how`:
+//! the kernel copies the 8-byte set from the pointer before it looks at `how`, so the
+//! call answers EFAULT for memory the process may not read (unmapped, PROT_NONE, beyond
+//! the end of a mapped file, kernel addresses) and EINVAL otherwise, and changes
+//! nothing. Protection is per page, so a page that answers EINVAL is then read directly.
+//! That costs one cheap system call per page, where `process_vm_readv(2)` costs a
+//! page-table walk under the address-space lock (about 1.2 µs a call against 0.15 µs
+//! on the machines we measure), and a daemon explains every string argument this way.
+//!
+//! The one thing the direct read gives up: a page unmapped by another thread between
+//! the question and the read would fault. That is a page the caller is passing to us
+//! while freeing it, a use-after-free in the caller that no copy could make sound.
+//! Where rt_sigprocmask answers neither EFAULT nor EINVAL (a seccomp filter, say),
+//! `process_vm_readv` does the copy, and /proc/self/mem after it.
 
-/// Copies up to `buf.len()` bytes from `addr`; returns how many were readable.
-pub fn read_memory(addr: usize, buf: &mut [u8]) -> usize {
-    if addr == 0 || buf.is_empty() {
-        return 0;
-    }
-    let local = libc::iovec { iov_base: buf.as_mut_ptr() as *mut _, iov_len: buf.len() };
-    let remote = libc::iovec { iov_base: addr as *mut _, iov_len: buf.len() };
-    let pid = super::getpid();
-    match super::raw!(libc::SYS_process_vm_readv, pid, &local as *const libc::iovec, 1, &remote as *const libc::iovec, 1, 0) {
-        Ok(n) => n as usize,
-        // A partial copy stops at the first unreadable page: retry up to that page.
-        Err(libc::EFAULT) => {
-            // Bytes up to the end of addr's page (the last page of the address space too).
-            let in_page = 4096 - (addr & 4095);
-            if in_page < buf.len() {
-                read_memory(addr, &mut buf[..in_page])
-            } else {
-                0
-            }
-        }
-        // Refused (a seccomp filter, say): ask /proc/self/mem, which also answers EIO
-        // for an unmapped address instead of faulting. Never touch the pointer itself.
-        Err(_) => read_proc_mem(addr, buf),
+const PAGE: usize = 4096;
+
+/// Whether the page holding `addr` is readable; None when the kernel would not say.
+fn page_readable(addr: usize) -> Option<bool> {
+    let page = addr & !(PAGE - 1);
+    match super::raw!(libc::SYS_rt_sigprocmask, -1, page, 0, 8) {
+        Err(libc::EINVAL) => Some(true),
+        Err(libc::EFAULT) => Some(false),
+        _ => None,
     }
 }
 
-fn read_proc_mem(addr: usize, buf: &mut [u8]) -> usize {
-    let Ok(fd) = super::open_read(b"/proc/self/mem") else { return 0 };
-    super::raw!(libc::SYS_pread64, fd.raw(), buf.as_mut_ptr(), buf.len(), addr).map_or(0, |n| n as usize)
+/// Copies up to `buf.len()` bytes from `addr`; returns how many were readable (the
+/// copy stops at the first page that is not).
+pub fn read_memory(addr: usize, buf: &mut [u8]) -> usize {
+    if addr == 0 {
+        return 0;
+    }
+    let mut done = 0;
+    while done < buf.len() {
+        let Some(at) = addr.checked_add(done) else { break };
+        let n = (buf.len() - done).min(PAGE - (at & (PAGE - 1)));
+        match page_readable(at) {
+            Some(true) => {
+                // SAFETY: the page holding at..at+n was just found readable, and the
+                // range does not leave it.
+                unsafe { core::ptr::copy_nonoverlapping(at as *const u8, buf[done..].as_mut_ptr(), n) };
+                done += n;
+            }
+            Some(false) => break,
+            None => return done + copy_through_kernel(at, &mut buf[done..]),
+        }
+    }
+    done
+}
+
+/// Walks the NUL-terminated string at `addr` a page at a time, handing `chunk` each
+/// readable piece (without the NUL), until the NUL, an unreadable page, or `limit`
+/// bytes. Returns the length seen, or None when not even the first byte is readable.
+pub fn read_c_string(addr: usize, limit: usize, mut chunk: impl FnMut(&[u8])) -> Option<usize> {
+    if addr == 0 {
+        return None;
+    }
+    let mut scratch = [0u8; 512];
+    let (mut at, mut len) = (addr, 0);
+    loop {
+        let in_page = PAGE - (at & (PAGE - 1));
+        let piece: &[u8] = match page_readable(at) {
+            // SAFETY: the page was just found readable and the piece does not leave it.
+            Some(true) => unsafe { core::slice::from_raw_parts(at as *const u8, in_page) },
+            Some(false) => return (at != addr).then_some(len),
+            None => match copy_through_kernel(at, &mut scratch[..in_page.min(512)]) {
+                0 => return (at != addr).then_some(len),
+                n => &scratch[..n],
+            },
+        };
+        if let Some(end) = piece.iter().position(|&c| c == 0) {
+            chunk(&piece[..end]);
+            return Some(len + end);
+        }
+        chunk(piece);
+        len += piece.len();
+        match at.checked_add(piece.len()) {
+            Some(next) if len < limit => at = next,
+            _ => return Some(len),
+        }
+    }
 }
 
 /// Whether `len` bytes at `addr` can be read (len 0 asks about the address itself).
-/// Checks the first byte of every page the range touches, up to 256 pages, and the last.
+/// Asks the first page the range touches, every page after it up to 256 pages, and the
+/// last.
 pub fn readable(addr: usize, len: usize) -> bool {
     if addr == 0 {
         return false;
@@ -48,10 +98,81 @@ pub fn readable(addr: usize, len: usize) -> bool {
         if read_memory(page, &mut probe) != 1 {
             return false;
         }
-        page = (page | 4095).wrapping_add(1);
+        page = (page | (PAGE - 1)).wrapping_add(1);
         if page == 0 || page > last {
             break;
         }
     }
     read_memory(last, &mut probe) == 1
+}
+
+/// The copy when rt_sigprocmask cannot answer: `process_vm_readv(2)` on our own pid
+/// copies the way the kernel copies a system call's arguments, EFAULT instead of SIGSEGV.
+fn copy_through_kernel(addr: usize, buf: &mut [u8]) -> usize {
+    if buf.is_empty() {
+        return 0;
+    }
+    let local = libc::iovec { iov_base: buf.as_mut_ptr() as *mut _, iov_len: buf.len() };
+    let remote = libc::iovec { iov_base: addr as *mut _, iov_len: buf.len() };
+    let pid = super::getpid();
+    match super::raw!(libc::SYS_process_vm_readv, pid, &local as *const libc::iovec, 1, &remote as *const libc::iovec, 1, 0) {
+        Ok(n) => n as usize,
+        // A partial copy stops at the first unreadable page: retry up to that page.
+        Err(libc::EFAULT) => {
+            let in_page = PAGE - (addr & (PAGE - 1));
+            if in_page < buf.len() {
+                copy_through_kernel(addr, &mut buf[..in_page])
+            } else {
+                0
+            }
+        }
+        // Refused too: ask /proc/self/mem, which also answers EIO for an unmapped
+        // address instead of faulting.
+        Err(_) => read_proc_mem(addr, buf),
+    }
+}
+
+fn read_proc_mem(addr: usize, buf: &mut [u8]) -> usize {
+    let Ok(fd) = super::open_read(b"/proc/self/mem") else { return 0 };
+    super::raw!(libc::SYS_pread64, fd.raw(), buf.as_mut_ptr(), buf.len(), addr).map_or(0, |n| n as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(prot: i32) -> usize {
+        let p = unsafe { libc::mmap(core::ptr::null_mut(), 2 * PAGE, prot, libc::MAP_PRIVATE | libc::MAP_ANONYMOUS, -1, 0) };
+        assert_ne!(p, libc::MAP_FAILED);
+        p as usize
+    }
+
+    #[test]
+    fn reads_up_to_an_unreadable_page_and_not_beyond() {
+        let base = map(libc::PROT_READ | libc::PROT_WRITE);
+        unsafe { core::ptr::write_bytes(base as *mut u8, b'x', 2 * PAGE) };
+        // The second page becomes unreadable: a read across the boundary stops there.
+        unsafe { libc::mprotect((base + PAGE) as *mut _, PAGE, libc::PROT_NONE) };
+        let mut buf = [0u8; 64];
+        assert_eq!(read_memory(base + PAGE - 10, &mut buf), 10);
+        assert_eq!(&buf[..10], b"xxxxxxxxxx");
+        assert_eq!(read_memory(base + PAGE, &mut buf), 0);
+        assert!(readable(base, PAGE));
+        assert!(!readable(base, PAGE + 1));
+        // Unmapped pages and kernel addresses are unreadable too.
+        unsafe { libc::munmap((base + PAGE) as *mut _, PAGE) };
+        assert_eq!(read_memory(base + PAGE, &mut buf), 0);
+        assert_eq!(read_memory(usize::MAX - 3, &mut buf), 0);
+        assert_eq!(read_memory(0xffff_8000_0000_0000, &mut buf), 0);
+    }
+
+    #[test]
+    fn the_kernel_copy_agrees() {
+        let s = b"/etc/passwd\0";
+        let mut a = [0u8; 12];
+        let mut b = [0u8; 12];
+        assert_eq!(read_memory(s.as_ptr() as usize, &mut a), 12);
+        assert_eq!(copy_through_kernel(s.as_ptr() as usize, &mut b), 12);
+        assert_eq!(a, b);
+    }
 }

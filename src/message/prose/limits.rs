@@ -11,7 +11,7 @@ pub fn too_many_open_files(m: &mut Message) {
     };
     // EMFILE means no descriptor below the limit was free. Whether that is still so is
     // one open away; the free descriptor it finds shows the state has changed since.
-    match limits::descriptor_table() {
+    match limits::descriptor_table(soft) {
         Table::Full => {
             let _ = core::fmt::write(
                 m,

@@ -7,6 +7,7 @@ use crate::probe::creds::Creds;
 use crate::probe::fd::{dtype_name, type_name};
 use crate::probe::path::{resolve_as, Failure, Found, Link, Start};
 use crate::probe::suggest;
+use crate::sys::Stat;
 
 /// Resolves `path` (the argument called `arg`); when the walk fails before the final
 /// component, explains why and returns None; otherwise returns what it found.
@@ -64,7 +65,7 @@ pub fn failure(m: &mut Message, arg: &str, start: Start, f: &Failure) {
             m.text(", on the file system of ");
             location::directory(m, start, dir.as_bytes());
         }
-        Failure::Missing { path, dir_len, name_at, link } => {
+        Failure::Missing { path, dir_len, name_at, dir_stat, link } => {
             let (dir, name) = (&path.as_bytes()[..*dir_len], &path.as_bytes()[*name_at..]);
             m.text("there is no ");
             m.quoted(name);
@@ -76,7 +77,7 @@ pub fn failure(m: &mut Message, arg: &str, start: Start, f: &Failure) {
                 points_to(m, start, l, ", which points to ");
                 m.text(")");
             }
-            suggestion(m, start, dir, name);
+            suggestion(m, start, dir, name, Some(dir_stat));
         }
         Failure::NotDir { path, stat } => {
             location::path(m, start, path.as_bytes());
@@ -146,7 +147,7 @@ pub fn missing_final(m: &mut Message, found: &Found) {
         m.text(" in ");
         location::directory(m, found.start, found.dir());
     }
-    suggestion(m, found.start, found.dir(), found.name());
+    suggestion(m, found.start, found.dir(), found.name(), Some(&found.dir_stat));
 }
 
 /// `lead"target"`, read now: the walk keeps only where the link is.
@@ -157,10 +158,11 @@ fn points_to(m: &mut Message, start: Start, l: &Link, lead: &str) {
     }
 }
 
-/// `; perhaps the "fcntl.h" regular file was meant`.
-pub fn suggestion(m: &mut Message, start: Start, dir: &[u8], name: &[u8]) {
+/// `; perhaps the "fcntl.h" regular file was meant`. `dir_stat`: the walk's status of
+/// the directory, when it has one.
+pub fn suggestion(m: &mut Message, start: Start, dir: &[u8], name: &[u8], dir_stat: Option<&Stat>) {
     let Some(d) = crate::sys::CPath::from_bytes(dir) else { return };
-    if let Some(s) = suggest::nearest(start.fd(), &d, name) {
+    if let Some(s) = suggest::nearest(start.fd(), &d, name, dir_stat) {
         m.text("; perhaps the ");
         m.quoted(s.name.as_bytes());
         m.text(" ");
