@@ -11,6 +11,17 @@ pub struct InodeFlags {
     pub append_only: bool,
 }
 
+impl InodeFlags {
+    /// The flags from a statx's attributes, when the file system reports both.
+    pub fn reported(status: &sys::Status) -> Option<InodeFlags> {
+        let wanted = (libc::STATX_ATTR_IMMUTABLE | libc::STATX_ATTR_APPEND) as u64;
+        (status.attributes_mask & wanted == wanted).then(|| InodeFlags {
+            immutable: status.attributes & libc::STATX_ATTR_IMMUTABLE as u64 != 0,
+            append_only: status.attributes & libc::STATX_ATTR_APPEND as u64 != 0,
+        })
+    }
+}
+
 const FS_IMMUTABLE_FL: u32 = 0x10;
 const FS_APPEND_FL: u32 = 0x20;
 

@@ -37,6 +37,11 @@ pub fn inode_flags(start: Start, path: &CPath, st: &Stat) -> InodeFlags {
     super::attributes::inode_flags(start.fd(), path, libc::AT_SYMLINK_NOFOLLOW, st)
 }
 
+/// The directory's attributes: from the walk when it had them.
+fn dir_flags(found: &Found) -> InodeFlags {
+    found.dir_flags.unwrap_or_else(|| inode_flags(found.start, &dir_path(found), &found.dir_stat))
+}
+
 fn dir_path(found: &Found) -> CPath {
     if found.dir().is_empty() { CPath::from_bytes(b".").unwrap_or_default() } else { found.dir_path() }
 }
@@ -44,7 +49,7 @@ fn dir_path(found: &Found) -> CPath {
 /// Whether adding an entry named by `found` to its directory is refused.
 pub fn creation_refused(found: &Found, creds: &Creds) -> Option<Refusal> {
     let dir = found.dir_stat;
-    if inode_flags(found.start, &dir_path(found), &dir).immutable {
+    if dir_flags(found).immutable {
         return Some(Refusal::DirImmutable { dir });
     }
     let decision = decide(&dir, WRITE | SEARCH, creds);
@@ -54,7 +59,7 @@ pub fn creation_refused(found: &Found, creds: &Creds) -> Option<Refusal> {
 /// Whether removing the existing entry named by `found` from its directory is refused.
 pub fn removal_refused(found: &Found, creds: &Creds) -> Option<Refusal> {
     let dir = found.dir_stat;
-    let dir_flags = inode_flags(found.start, &dir_path(found), &dir);
+    let dir_flags = dir_flags(found);
     if dir_flags.immutable {
         return Some(Refusal::DirImmutable { dir });
     }
@@ -69,7 +74,7 @@ pub fn removal_refused(found: &Found, creds: &Creds) -> Option<Refusal> {
     if super::creds::sticky_denies(&dir, &file, creds) {
         return Some(Refusal::Sticky { dir, file });
     }
-    let flags = inode_flags(found.start, &found.path, &file);
+    let flags = found.flags.unwrap_or_else(|| inode_flags(found.start, &found.path, &file));
     if flags.immutable {
         return Some(Refusal::FileImmutable { file });
     }

@@ -61,14 +61,30 @@ impl Key {
 
 /// Names packed as [len, d_type, bytes…], in the order getdents returned them.
 pub struct Packed {
-    buf: [u8; SLOT_BYTES],
+    /// `buf[..len]` is written; the rest is never zeroed (32 KiB on every uncached
+    /// search otherwise).
+    buf: core::mem::MaybeUninit<[u8; SLOT_BYTES]>,
     len: usize,
     overflow: bool,
 }
 
 impl Packed {
     pub fn new() -> Packed {
-        Packed { buf: [0; SLOT_BYTES], len: 0, overflow: false }
+        // Field by field: see sys::CPath::new for why not a struct literal.
+        let mut p = core::mem::MaybeUninit::<Packed>::uninit();
+        let q = p.as_mut_ptr();
+        // SAFETY: `buf` may stay uninitialised; the other fields are written.
+        unsafe {
+            core::ptr::addr_of_mut!((*q).len).write(0);
+            core::ptr::addr_of_mut!((*q).overflow).write(false);
+            p.assume_init()
+        }
+    }
+
+    /// The packed entries.
+    fn bytes(&self) -> &[u8] {
+        // SAFETY: the first `len` bytes were written by `push`.
+        unsafe { core::slice::from_raw_parts(self.buf.as_ptr() as *const u8, self.len) }
     }
 
     /// Adds one entry; a listing that does not fit is marked and will not be cached.
@@ -77,9 +93,13 @@ impl Packed {
             self.overflow = true;
             return;
         }
-        self.buf[self.len] = name.len() as u8;
-        self.buf[self.len + 1] = kind;
-        self.buf[self.len + 2..self.len + 2 + name.len()].copy_from_slice(name);
+        // SAFETY: checked above to fit within SLOT_BYTES.
+        unsafe {
+            let at = (self.buf.as_mut_ptr() as *mut u8).add(self.len);
+            *at = name.len() as u8;
+            *at.add(1) = kind;
+            core::ptr::copy_nonoverlapping(name.as_ptr(), at.add(2), name.len());
+        }
         self.len += 2 + name.len();
     }
 
@@ -147,7 +167,7 @@ pub fn insert(st: &Stat, read_at: Option<i128>, packed: &Packed) {
     }
     let Ok(mut slot) = CACHE[key.slot()].try_write() else { return };
     slot.valid = false;
-    slot.names[..packed.len].copy_from_slice(&packed.buf[..packed.len]);
+    slot.names[..packed.len].copy_from_slice(packed.bytes());
     slot.len = packed.len;
     slot.key = key;
     slot.valid = true;
@@ -163,7 +183,7 @@ mod tests {
         p.push(b"a", 8);
         p.push(b"bcd", 4);
         let mut seen = Vec::new();
-        each(&p.buf[..p.len], |n, k| {
+        each(p.bytes(), |n, k| {
             seen.push((n.to_vec(), k));
             true
         });

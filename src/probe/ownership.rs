@@ -40,11 +40,11 @@ pub struct Subject {
 }
 
 impl Subject {
-    /// The file `found` reached by a walk; None when nothing is there.
-    pub fn at(found: Found, follow: bool) -> Option<Subject> {
+    /// The file `found` reached by a walk (a link itself, or its target, as the walk
+    /// was asked); None when nothing is there.
+    pub fn at(found: Found) -> Option<Subject> {
         let stat = found.stat?;
-        let nofollow = if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
-        let flags = inode_flags(found.start.fd(), &found.path, nofollow, &stat);
+        let flags = found.attributes()?;
         Some(Subject { stat, flags, found: Some(found), fd: None })
     }
 

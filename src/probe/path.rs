@@ -6,6 +6,7 @@
 //! when it reaches the final component it reports what is there, and leaves the call's
 //! own rules (must exist, must not exist, O_NOFOLLOW…) to the caller.
 
+use super::attributes::InodeFlags;
 use super::creds::{decide, Creds, Decision, SEARCH};
 use crate::decode::{Text, TextState};
 use crate::sys::{self, CPath, Stat};
@@ -77,6 +78,10 @@ pub struct Found {
     pub trailing_slash: bool,
     /// The final component is a symbolic link that was not followed.
     pub final_is_link: bool,
+    /// The immutable and append-only attributes of the directory and of the final
+    /// component, when the walk's statx reported them (ask `attributes` otherwise).
+    pub dir_flags: Option<InodeFlags>,
+    pub flags: Option<InodeFlags>,
 }
 
 impl Found {
@@ -88,6 +93,13 @@ impl Found {
     /// The same, as a path for the kernel.
     pub fn dir_path(&self) -> CPath {
         CPath::from_bytes(self.dir()).unwrap_or_default()
+    }
+
+    /// The final component's immutable and append-only attributes: the walk's, or asked
+    /// now when its statx did not report them. None when nothing is there.
+    pub fn attributes(&self) -> Option<InodeFlags> {
+        let st = self.stat?;
+        Some(self.flags.unwrap_or_else(|| super::attributes::inode_flags(self.start.fd(), &self.path, libc::AT_SYMLINK_NOFOLLOW, &st)))
     }
 
     /// The final component ("." or "/" when the path names a directory only).
@@ -177,6 +189,7 @@ pub fn resolve_bytes(start: Start, path: &[u8], follow_final: bool, creds: &Cred
     let mut links = 0;
     let mut seen: [(u64, u64); MAXSYMLINKS] = [(0, 0); MAXSYMLINKS];
     let mut link: Option<Link> = None;
+    let mut dir_flags: Option<InodeFlags> = None;
 
     loop {
         // Take the next component.
@@ -191,6 +204,7 @@ pub fn resolve_bytes(start: Start, path: &[u8], follow_final: bool, creds: &Cred
             return Ok(Found {
                 start, dir_stat, path: dir, dir_len, name_at: dir_len, dir_only: true,
                 stat: Some(dir_stat), link, trailing_slash, final_is_link: false,
+                dir_flags, flags: dir_flags,
             });
         }
         let name = &bytes[pos..end];
@@ -207,12 +221,12 @@ pub fn resolve_bytes(start: Start, path: &[u8], follow_final: bool, creds: &Cred
             return Err(Failure::PathTooLong { len: candidate.len() + name.len(), max: PATH_MAX - 1 });
         }
         let name_at = candidate.len() - name.len();
-        let st = match sys::stat_at(fd, &candidate, false) {
-            Ok(st) => st,
+        let (st, flags) = match sys::status_at(fd, &candidate, false) {
+            Ok(status) => (status.stat, InodeFlags::reported(&status)),
             Err(libc::ENOENT) if last => {
                 return Ok(Found {
                     start, dir_stat, path: candidate, dir_len, name_at, dir_only: false,
-                    stat: None, link, trailing_slash, final_is_link: false,
+                    stat: None, link, trailing_slash, final_is_link: false, dir_flags, flags: None,
                 });
             }
             Err(libc::ENOENT) => return Err(Failure::Missing { path: candidate, dir_len, name_at, dir_stat, link }),
@@ -251,13 +265,14 @@ pub fn resolve_bytes(start: Start, path: &[u8], follow_final: bool, creds: &Cred
             if target.as_bytes().first() == Some(&b'/') {
                 dir = CPath::from_bytes(b"/").unwrap_or_default();
                 dir_stat = stat(fd, &dir, true)?;
+                dir_flags = None;
             }
             continue;
         }
         if last {
             return Ok(Found {
                 start, dir_stat, path: candidate, dir_len, name_at, dir_only: false,
-                stat: Some(st), link, trailing_slash, final_is_link: is_link(&st),
+                stat: Some(st), link, trailing_slash, final_is_link: is_link(&st), dir_flags, flags,
             });
         }
         if !is_dir(&st) {
@@ -265,6 +280,7 @@ pub fn resolve_bytes(start: Start, path: &[u8], follow_final: bool, creds: &Cred
         }
         dir = candidate;
         dir_stat = st;
+        dir_flags = flags;
         pos = after;
     }
 }

@@ -52,7 +52,7 @@ fn refused(m: &mut Message, old_arg: &str, old: &Found, new: &Found, st: &crate:
     if let Some(why) = hardlink_refused(st, creds) {
         return names::unsafe_source(m, old_arg, old, st, &why, creds);
     }
-    let flags = inode_flags(old.start, &old.path, st);
+    let flags = old.attributes().unwrap_or_else(|| inode_flags(old.start, &old.path, st));
     let r = if flags.immutable {
         Some(Refusal::FileImmutable { file: *st })
     } else if flags.append_only {

@@ -44,7 +44,7 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, length: i64) {
             access::denied(m, &st, &d, &creds, |m| location::path(m, found.start, found.path.as_bytes()));
         }
         libc::EPERM => {
-            let flags = inode_flags(found.start, &found.path, &st);
+            let flags = found.attributes().unwrap_or_else(|| inode_flags(found.start, &found.path, &st));
             if flags.immutable {
                 dirent::refusal(m, &Refusal::FileImmutable { file: st }, &found, &creds, |m| m.text("truncating"));
             } else if flags.append_only {

@@ -242,7 +242,7 @@ pub fn running_program(m: &mut Message, found: &Found, st: &Stat) {
 /// file; what is known when the file has neither attribute now.
 pub fn write_refused_by_attributes(m: &mut Message, found: &Found, writing: bool) {
     m.because();
-    let attrs = found.stat.map(|st| crate::probe::attributes::inode_flags(found.start.fd(), &found.path, libc::AT_SYMLINK_NOFOLLOW, &st));
+    let attrs = found.attributes();
     path::final_is(m, found, "");
     match attrs {
         Some(a) if a.immutable => m.text(

@@ -35,7 +35,7 @@ pub fn locate(m: &mut Message, errnum: i32, arg: &str, target: &Target) -> Optio
                     m.text(" ends in '/'");
                     None
                 }
-                Some(_) => Subject::at(found, follow),
+                Some(_) => Subject::at(found),
             }
         }
     }
