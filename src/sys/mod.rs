@@ -89,13 +89,14 @@ pub struct Status {
 
 /// `statx(2)`: what `stat_at` gives plus the inode attributes, at the same cost, so the
 /// path walk learns whether a component is immutable or append-only without asking
-/// again. Without statx (before Linux 4.11), the status alone.
+/// again. Without statx (before Linux 4.11, or refused with EPERM by a container's
+/// seccomp profile written before it existed), the status alone.
 pub fn status_at(dirfd: c_int, path: &CPath, follow: bool) -> Result<Status> {
     let mut x: libc::statx = unsafe { core::mem::zeroed() };
     let flags = libc::AT_STATX_SYNC_AS_STAT | if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
     match raw!(libc::SYS_statx, dirfd, path.as_ptr(), flags, libc::STATX_BASIC_STATS, &mut x as *mut libc::statx) {
         Ok(_) => Ok(Status { stat: from_statx(&x), attributes: x.stx_attributes, attributes_mask: x.stx_attributes_mask }),
-        Err(libc::ENOSYS) => Ok(Status { stat: stat_at(dirfd, path, follow)?, attributes: 0, attributes_mask: 0 }),
+        Err(libc::ENOSYS | libc::EPERM) => Ok(Status { stat: stat_at(dirfd, path, follow)?, attributes: 0, attributes_mask: 0 }),
         Err(e) => Err(e),
     }
 }
