@@ -123,12 +123,12 @@ pub fn write_pointer(m: &mut Message, p: i64) {
     if p == 0 {
         m.text("NULL");
     } else {
-        let _ = core::fmt::write(m, format_args!("{:#x}", p as usize));
+        m.hex(p as u64);
     }
 }
 
 pub fn write_unsigned(m: &mut Message, n: i64) {
-    let _ = core::fmt::write(m, format_args!("{}", n as u64));
+    m.unsigned(n as u64);
 }
 
 pub fn write_signed(m: &mut Message, n: i64) {

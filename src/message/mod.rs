@@ -75,7 +75,43 @@ impl<'a> Message<'a> {
     }
 
     pub fn number(&mut self, n: i64) {
-        let _ = fmt::write(self, format_args!("{n}"));
+        if n < 0 {
+            self.raw(b"-");
+        }
+        self.unsigned(n.unsigned_abs());
+    }
+
+    /// `0x1f`, as `{:#x}` writes it.
+    pub fn hex(&mut self, mut v: u64) {
+        let mut digits = [0u8; 18];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b"0123456789abcdef"[(v & 15) as usize];
+            v >>= 4;
+            if v == 0 {
+                break;
+            }
+        }
+        at -= 2;
+        digits[at] = b'0';
+        digits[at + 1] = b'x';
+        self.raw(&digits[at..]);
+    }
+
+    pub fn unsigned(&mut self, mut v: u64) {
+        // By hand: core::fmt's machinery costs more than the rest of a short message.
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (v % 10) as u8;
+            v /= 10;
+            if v == 0 {
+                break;
+            }
+        }
+        self.raw(&digits[at..]);
     }
 
     /// A user-supplied string, quoted and C-escaped; shortened in the middle, with its
@@ -229,5 +265,30 @@ mod tests {
         m.text("anything");
         assert_eq!(m.finish(), 0);
         assert_eq!(buf[0], 0);
+    }
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::Message;
+
+    fn written(f: impl FnOnce(&mut Message)) -> String {
+        let mut buf = [0u8; 64];
+        let mut m = Message::new(&mut buf);
+        f(&mut m);
+        let n = m.finish();
+        String::from_utf8(buf[..n].to_vec()).unwrap()
+    }
+
+    #[test]
+    fn numbers_are_written_as_core_fmt_would() {
+        for v in [0i64, 7, -7, 10, 1000, i64::MIN, i64::MAX] {
+            assert_eq!(written(|m| m.number(v)), format!("{v}"));
+        }
+        for v in [0u64, 9, 10, u64::MAX] {
+            assert_eq!(written(|m| m.unsigned(v)), format!("{v}"));
+            assert_eq!(written(|m| m.hex(v)), format!("{v:#x}"));
+        }
+        assert_eq!(written(|m| m.hex(0x7ffd_1234_abcd)), "0x7ffd1234abcd");
     }
 }

@@ -43,6 +43,13 @@ fn char_boundary(b: &[u8], mut at: usize) -> usize {
 fn escape(m: &mut Message, b: &[u8]) {
     let mut i = 0;
     while i < b.len() {
+        // A run of printable ASCII that needs no escape goes out in one piece.
+        let run = b[i..].iter().position(|&c| !(0x20..0x7f).contains(&c) || c == b'"' || c == b'\\').unwrap_or(b.len() - i);
+        if run > 0 {
+            m.raw(&b[i..i + run]);
+            i += run;
+            continue;
+        }
         let c = b[i];
         let esc: Option<&str> = match c {
             b'"' => Some("\\\""),

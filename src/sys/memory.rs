@@ -58,7 +58,8 @@ pub fn read_c_string(addr: usize, limit: usize, mut chunk: impl FnMut(&[u8])) ->
     if addr == 0 {
         return None;
     }
-    let mut scratch = [0u8; 512];
+    // Only the rare fallback copies into it; it is zeroed there, not on every call.
+    let mut scratch = core::mem::MaybeUninit::<[u8; 512]>::uninit();
     let (mut at, mut len) = (addr, 0);
     loop {
         let in_page = PAGE - (at & (PAGE - 1));
@@ -66,10 +67,13 @@ pub fn read_c_string(addr: usize, limit: usize, mut chunk: impl FnMut(&[u8])) ->
             // SAFETY: the page was just found readable and the piece does not leave it.
             Some(true) => unsafe { core::slice::from_raw_parts(at as *const u8, in_page) },
             Some(false) => return (at != addr).then_some(len),
-            None => match copy_through_kernel(at, &mut scratch[..in_page.min(512)]) {
-                0 => return (at != addr).then_some(len),
-                n => &scratch[..n],
-            },
+            None => {
+                let scratch = scratch.write([0; 512]);
+                match copy_through_kernel(at, &mut scratch[..in_page.min(512)]) {
+                    0 => return (at != addr).then_some(len),
+                    n => &scratch[..n],
+                }
+            }
         };
         if let Some(end) = piece.iter().position(|&c| c == 0) {
             chunk(&piece[..end]);

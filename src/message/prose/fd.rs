@@ -13,10 +13,15 @@ pub fn bad_fd(m: &mut Message, arg: &str, fd: i32, want_mode: Option<i32>) {
         return;
     }
     let Some(f) = (!m.known_closed(fd)).then(|| facts(fd)).flatten() else {
-        let _ = core::fmt::write(m, format_args!("{arg} {fd} is not an open file descriptor"));
+        m.text(arg);
+        m.text(" ");
+        m.number(fd as i64);
+        m.text(" is not an open file descriptor");
         if let Some((soft, _)) = crate::probe::limits::open_files_limit() {
             if fd as u64 >= soft {
-                let _ = core::fmt::write(m, format_args!(" (and is beyond the process's limit, RLIMIT_NOFILE, of {soft})"));
+                m.text(" (and is beyond the process's limit, RLIMIT_NOFILE, of ");
+                m.unsigned(soft);
+                m.text(")");
             }
         }
         return;

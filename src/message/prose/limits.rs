@@ -11,25 +11,31 @@ pub fn too_many_open_files(m: &mut Message) {
     };
     // EMFILE means no descriptor below the limit was free. Whether that is still so is
     // one open away; the free descriptor it finds shows the state has changed since.
+    // Written piece by piece rather than with format_args: EMFILE is explained in loops.
     match limits::descriptor_table(soft) {
         Table::Full => {
-            let _ = core::fmt::write(
-                m,
-                format_args!("every file descriptor the process may have, 0 to {}, is in use: its limit (RLIMIT_NOFILE) is {soft}", soft.saturating_sub(1)),
-            );
+            m.text("every file descriptor the process may have, 0 to ");
+            m.unsigned(soft.saturating_sub(1));
+            m.text(", is in use: its limit (RLIMIT_NOFILE) is ");
+            m.unsigned(soft);
         }
         Table::Free(free) => {
-            let _ = core::fmt::write(
-                m,
-                format_args!("the process had used up its limit (RLIMIT_NOFILE) of {soft} file descriptors; descriptor {free} is free now, so some were closed since the call, or the limit was raised"),
-            );
+            m.text("the process had used up its limit (RLIMIT_NOFILE) of ");
+            m.unsigned(soft);
+            m.text(" file descriptors; descriptor ");
+            m.number(free as i64);
+            m.text(" is free now, so some were closed since the call, or the limit was raised");
         }
         Table::Unknown => {
-            let _ = core::fmt::write(m, format_args!("the process has used up its limit (RLIMIT_NOFILE) of {soft} file descriptors"));
+            m.text("the process has used up its limit (RLIMIT_NOFILE) of ");
+            m.unsigned(soft);
+            m.text(" file descriptors");
         }
     }
     if hard > soft {
-        let _ = core::fmt::write(m, format_args!("; the limit may be raised up to {hard} (ulimit -n)"));
+        m.text("; the limit may be raised up to ");
+        m.unsigned(hard);
+        m.text(" (ulimit -n)");
     }
     m.text("; perhaps descriptors are being leaked (opened and never closed)");
 }
