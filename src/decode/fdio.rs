@@ -168,13 +168,7 @@ pub fn write_iovec(m: &mut Message, addr: usize, count: i64) {
 mod tests {
     use super::*;
 
-    fn echo(f: impl FnOnce(&mut Message)) -> String {
-        let mut buf = [0u8; 256];
-        let mut m = Message::new(&mut buf);
-        f(&mut m);
-        let n = m.finish();
-        String::from_utf8_lossy(&buf[..n]).into_owned()
-    }
+    use crate::message::written as echo;
 
     #[test]
     fn prints_commands_operations_and_flags_by_name() {

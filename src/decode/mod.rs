@@ -1,6 +1,7 @@
 //! How arguments are represented: strings copied safely from the caller, and the echo of
 //! each argument kind the way strace prints it.
 
+mod decimal;
 mod fdio;
 mod flags;
 mod ids;
@@ -11,6 +12,7 @@ mod text;
 mod times;
 mod value;
 
+pub use decimal::decimal;
 pub use fdio::{
     fcntl_takes_arg, is_lock_command, lock_type_name, name_of, write_bits, write_fcntl_arg, write_fcntl_cmd, write_flock,
     write_flock_op, write_iovec, write_lock, write_pipe_flags, write_whence, FCNTL_COMMANDS, FLOCK_OPS, PIPE_FLAGS, SEALS, WHENCE,

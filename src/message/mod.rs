@@ -99,19 +99,8 @@ impl<'a> Message<'a> {
         self.raw(&digits[at..]);
     }
 
-    pub fn unsigned(&mut self, mut v: u64) {
-        // By hand: core::fmt's machinery costs more than the rest of a short message.
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (v % 10) as u8;
-            v /= 10;
-            if v == 0 {
-                break;
-            }
-        }
-        self.raw(&digits[at..]);
+    pub fn unsigned(&mut self, v: u64) {
+        self.raw(crate::decode::decimal(v, &mut [0; 20]));
     }
 
     /// A user-supplied string, quoted and C-escaped; shortened in the middle, with its
@@ -268,17 +257,19 @@ mod tests {
     }
 }
 
+/// What `f` writes into a fresh message, for unit tests.
+#[cfg(test)]
+pub fn written(f: impl FnOnce(&mut Message)) -> String {
+    let mut buf = [0u8; 256];
+    let mut m = Message::new(&mut buf);
+    f(&mut m);
+    let n = m.finish();
+    String::from_utf8_lossy(&buf[..n]).into_owned()
+}
+
 #[cfg(test)]
 mod number_tests {
-    use super::Message;
-
-    fn written(f: impl FnOnce(&mut Message)) -> String {
-        let mut buf = [0u8; 64];
-        let mut m = Message::new(&mut buf);
-        f(&mut m);
-        let n = m.finish();
-        String::from_utf8(buf[..n].to_vec()).unwrap()
-    }
+    use super::written;
 
     #[test]
     fn numbers_are_written_as_core_fmt_would() {

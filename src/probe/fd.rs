@@ -12,19 +12,8 @@ pub fn path_of(fd: i32, out: &mut CPath) -> bool {
 /// The same for a descriptor already known to be open.
 pub fn path_of_open(fd: i32, out: &mut CPath) -> bool {
     let mut link = CPath::new();
-    let mut digits = [0u8; 12];
-    let mut n = fd as u32;
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
     link.push(b"/proc/self/fd/");
-    link.push(&digits[i..]);
+    link.push(crate::decode::decimal(fd as u32 as u64, &mut [0; 20]));
     match sys::readlink_at(libc::AT_FDCWD, &link) {
         Ok(target) => {
             *out = target;
