@@ -108,6 +108,20 @@ fn rename_enoent_says_oldpath_and_suggests() {
 }
 
 #[test]
+fn rename_enoent_with_newpath_directory_missing_too_names_that_directory() {
+    // The kernel looks up both parents before the names: a missing directory of newpath
+    // is what it reports, even when oldpath is missing as well.
+    let d = Scratch::new("rename-enoent-both");
+    fs::create_dir(d.join("archive")).unwrap();
+    assert_eq!(errno_of(fs::rename(d.join("gone.txt"), d.join("archve/gone.txt"))), libc::ENOENT);
+    let text = explain(&["-e", "ENOENT", "rename", &d.s("gone.txt"), &d.s("archve/gone.txt")]);
+    assert_facts(&text, &["the directory newpath would be in does not exist (and neither does oldpath)", "no \"archve\"", "perhaps the \"archive\" directory was meant"]);
+    // With newpath's directory there, the missing oldpath is the answer.
+    let text = explain(&["-e", "ENOENT", "rename", &d.s("gone.txt"), &d.s("archive/gone.txt")]);
+    assert_facts(&text, &["oldpath names nothing", "no \"gone.txt\""]);
+}
+
+#[test]
 fn rename_eacces_moving_a_directory_needs_write_on_it_for_dotdot() {
     let d = Scratch::new("rename-dotdot");
     for p in ["from", "to"] {
