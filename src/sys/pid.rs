@@ -1,5 +1,6 @@
-//! The process id, asked of the kernel once per process rather than once per string
-//! argument copied (`process_vm_readv` needs it).
+//! The process id, asked of the kernel once per process rather than at each use (the
+//! kernel copy of caller memory when the page check is refused, and telling our own
+//! locks and files from other processes').
 //!
 //! The cache lives in a page marked MADV_WIPEONFORK: a forked child sees the page
 //! zeroed and asks again, whether it was forked by fork(3), _Fork, or a raw clone, with
