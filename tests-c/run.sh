@@ -34,6 +34,13 @@ for t in "$@"; do
     [ "$status" -eq 0 ] || [ "$f" -gt 0 ] || fail "$t exit status $status"
 done
 
+# Memcheck sees no error of ours in the memory every kind of caller passes (t_memcheck
+# says why). Valgrind is installed by .ci/run.
+out=$(cd "$build" && valgrind -q --error-exitcode=99 ./t_memcheck 2>&1)
+status=$?
+expect "t_memcheck under Valgrind: no Memcheck error (status $status)" test "$status" -eq 0
+echo "$out" | grep '==[0-9]*==' | head -20
+
 # Binary compatibility: built against Debian's libexplain, run with ours first.
 compat="$build/compat"
 missing=/nonexistent-tests-c/pasword
