@@ -15,6 +15,8 @@ pub mod acl;
 pub mod io;
 mod memory;
 mod pid;
+mod status;
+mod valgrind;
 
 pub use cpath::CPath;
 pub use dirent::{for_each_entry, for_each_entry_fd};
@@ -22,6 +24,7 @@ pub use env::secure_var;
 pub use fd::Fd;
 pub use memory::{read_c_string, read_memory, readable};
 pub use pid::getpid;
+pub use status::{status_at, Status};
 
 use libc::{c_int, c_long};
 
@@ -76,53 +79,6 @@ pub fn stat_at(dirfd: c_int, path: &CPath, follow: bool) -> Result<Stat> {
     let flags = if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
     raw!(libc::SYS_newfstatat, dirfd, path.as_ptr(), &mut st as *mut Stat, flags)?;
     Ok(st)
-}
-
-/// What `status_at` reports: the status, and the inode attributes (STATX_ATTR_*) with
-/// the mask of those the file system reports at all.
-#[derive(Clone, Copy)]
-pub struct Status {
-    pub stat: Stat,
-    pub attributes: u64,
-    pub attributes_mask: u64,
-}
-
-/// `statx(2)`: what `stat_at` gives plus the inode attributes, at the same cost, so the
-/// path walk learns whether a component is immutable or append-only without asking
-/// again. Without statx (before Linux 4.11, or refused with EPERM by a container's
-/// seccomp profile written before it existed), the status alone.
-pub fn status_at(dirfd: c_int, path: &CPath, follow: bool) -> Result<Status> {
-    let mut x: libc::statx = unsafe { core::mem::zeroed() };
-    let flags = libc::AT_STATX_SYNC_AS_STAT | if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
-    match raw!(libc::SYS_statx, dirfd, path.as_ptr(), flags, libc::STATX_BASIC_STATS, &mut x as *mut libc::statx) {
-        Ok(_) => Ok(Status { stat: from_statx(&x), attributes: x.stx_attributes, attributes_mask: x.stx_attributes_mask }),
-        Err(libc::ENOSYS | libc::EPERM) => Ok(Status { stat: stat_at(dirfd, path, follow)?, attributes: 0, attributes_mask: 0 }),
-        Err(e) => Err(e),
-    }
-}
-
-/// A statx as stat(2) would have filled it; device numbers in the kernel's encoding
-/// for stat (new_encode_dev), so they compare equal with those of fstat.
-fn from_statx(x: &libc::statx) -> Stat {
-    let dev = |major: u32, minor: u32| (minor as u64 & 0xff) | ((major as u64) << 8) | ((minor as u64 & !0xff) << 12);
-    let mut st: Stat = unsafe { core::mem::zeroed() };
-    st.st_dev = dev(x.stx_dev_major, x.stx_dev_minor);
-    st.st_ino = x.stx_ino;
-    st.st_nlink = x.stx_nlink as _;
-    st.st_mode = x.stx_mode as _;
-    st.st_uid = x.stx_uid;
-    st.st_gid = x.stx_gid;
-    st.st_rdev = dev(x.stx_rdev_major, x.stx_rdev_minor);
-    st.st_size = x.stx_size as _;
-    st.st_blksize = x.stx_blksize as _;
-    st.st_blocks = x.stx_blocks as _;
-    st.st_atime = x.stx_atime.tv_sec;
-    st.st_atime_nsec = x.stx_atime.tv_nsec as _;
-    st.st_mtime = x.stx_mtime.tv_sec;
-    st.st_mtime_nsec = x.stx_mtime.tv_nsec as _;
-    st.st_ctime = x.stx_ctime.tv_sec;
-    st.st_ctime_nsec = x.stx_ctime.tv_nsec as _;
-    st
 }
 
 /// `fstat(2)`.
@@ -331,25 +287,4 @@ pub fn xattr_size(path: &CPath, name: &[u8]) -> Result<usize> {
 pub fn fxattr_size(fd: c_int, name: &[u8]) -> Result<usize> {
     debug_assert!(name.ends_with(b"\0"));
     raw!(libc::SYS_fgetxattr, fd, name.as_ptr(), 0usize, 0usize).map(|n| n as usize)
-}
-
-#[cfg(test)]
-mod status_tests {
-    use super::*;
-
-    #[test]
-    fn status_at_gives_what_stat_gives() {
-        for p in [&b"/"[..], b"/dev/null", b"/proc/self", b"/usr/include/stdio.h"] {
-            let c = CPath::from_bytes(p).unwrap();
-            for follow in [false, true] {
-                let (a, b) = (stat_at(libc::AT_FDCWD, &c, follow).unwrap(), status_at(libc::AT_FDCWD, &c, follow).unwrap().stat);
-                assert_eq!(
-                    (a.st_dev, a.st_ino, a.st_mode, a.st_nlink, a.st_uid, a.st_gid, a.st_rdev, a.st_size, a.st_blocks),
-                    (b.st_dev, b.st_ino, b.st_mode, b.st_nlink, b.st_uid, b.st_gid, b.st_rdev, b.st_size, b.st_blocks),
-                    "{}", String::from_utf8_lossy(p)
-                );
-                assert_eq!((a.st_mtime, a.st_mtime_nsec, a.st_ctime, a.st_ctime_nsec), (b.st_mtime, b.st_mtime_nsec, b.st_ctime, b.st_ctime_nsec));
-            }
-        }
-    }
 }

@@ -7,7 +7,7 @@
 //! own rules (must exist, must not exist, O_NOFOLLOW…) to the caller.
 
 use super::attributes::InodeFlags;
-use super::creds::{decide, Creds, Decision, SEARCH};
+use super::creds::{Creds, Decision};
 use crate::decode::{Text, TextState};
 use crate::sys::{self, CPath, Stat};
 
@@ -166,145 +166,8 @@ pub fn resolve_as(start: Start, path: &Text, follow_final: bool, creds: &Creds) 
     resolve_bytes(start, path.bytes(), follow_final, creds)
 }
 
-pub fn resolve_bytes(start: Start, path: &[u8], follow_final: bool, creds: &Creds) -> Outcome {
-    let fd = start.fd();
-    let mut dir = CPath::new();
-    let absolute = path.first() == Some(&b'/');
-    let mut dir_stat = if absolute {
-        dir.push(b"/");
-        stat(fd, &dir, true)?
-    } else {
-        match start {
-            Start::Cwd => stat(fd, &dir, true)?,
-            Start::Dir(d) => match sys::stat_fd(d) {
-                Ok(st) if is_dir(&st) => st,
-                Ok(st) => return Err(Failure::BadDirFd { fd: d, stat: Some(st) }),
-                Err(_) => return Err(Failure::BadDirFd { fd: d, stat: None }),
-            },
-        }
-    };
-    let mut rest = CPath::from_bytes(path).ok_or(Failure::PathTooLong { len: path.len(), max: PATH_MAX - 1 })?;
-    let mut pos = 0;
-    let trailing_slash = path.len() > 1 && path.ends_with(b"/");
-    let mut links = 0;
-    let mut seen: [(u64, u64); MAXSYMLINKS] = [(0, 0); MAXSYMLINKS];
-    let mut link: Option<Link> = None;
-    let mut dir_flags: Option<InodeFlags> = None;
-
-    loop {
-        // Take the next component.
-        let bytes = rest.as_bytes();
-        while pos < bytes.len() && bytes[pos] == b'/' {
-            pos += 1;
-        }
-        let end = bytes[pos..].iter().position(|&c| c == b'/').map_or(bytes.len(), |i| pos + i);
-        if pos == end {
-            // Nothing left: the path named a directory ("/", "a/", ".").
-            let dir_len = dir.len();
-            return Ok(Found {
-                start, dir_stat, path: dir, dir_len, name_at: dir_len, dir_only: true,
-                stat: Some(dir_stat), link, trailing_slash, final_is_link: false,
-                dir_flags, flags: dir_flags,
-            });
-        }
-        let name = &bytes[pos..end];
-        let after = end;
-        let last = bytes[after..].iter().all(|&c| c == b'/');
-
-        let decision = decide(&dir_stat, SEARCH, creds);
-        if !decision.granted {
-            return Err(Failure::NoSearch { dir, stat: dir_stat, decision });
-        }
-        let dir_len = dir.len();
-        let mut candidate = dir.clone();
-        if candidate.push_component(name).is_none() {
-            return Err(Failure::PathTooLong { len: candidate.len() + name.len(), max: PATH_MAX - 1 });
-        }
-        let name_at = candidate.len() - name.len();
-        let (st, flags) = match sys::status_at(fd, &candidate, false) {
-            Ok(status) => (status.stat, InodeFlags::reported(&status)),
-            Err(libc::ENOENT) if last => {
-                return Ok(Found {
-                    start, dir_stat, path: candidate, dir_len, name_at, dir_only: false,
-                    stat: None, link, trailing_slash, final_is_link: false, dir_flags, flags: None,
-                });
-            }
-            Err(libc::ENOENT) => return Err(Failure::Missing { path: candidate, dir_len, name_at, dir_stat, link }),
-            Err(libc::ENOTDIR) => return Err(Failure::NotDir { path: dir, stat: dir_stat }),
-            Err(libc::ELOOP) => return Err(Failure::Loop { link: candidate, repeated: false, limit: MAXSYMLINKS }),
-            // The file system's NAME_MAX is asked only now: most walks never need it, and
-            // each directory of the path may be on a file system with its own limit.
-            Err(libc::ENAMETOOLONG) => {
-                let max = name_max(fd, &dir);
-                if name.len() > max {
-                    let name = CPath::from_bytes(name).unwrap_or_default();
-                    return Err(Failure::NameTooLong { dir, len: name.len(), name, max });
-                }
-                return Err(Failure::PathTooLong { len: candidate.len(), max: PATH_MAX - 1 });
-            }
-            Err(errno) => return Err(Failure::Other { path: candidate, errno }),
-        };
-
-        if is_link(&st) && (!last || follow_final || trailing_slash) {
-            if links == MAXSYMLINKS {
-                let repeated = seen.contains(&(st.st_dev, st.st_ino));
-                return Err(Failure::Loop { link: candidate, repeated, limit: MAXSYMLINKS });
-            }
-            seen[links] = (st.st_dev, st.st_ino);
-            links += 1;
-            let target = sys::readlink_at(fd, &candidate)
-                .map_err(|errno| Failure::Other { path: candidate.clone(), errno })?;
-            let mut spliced = CPath::new();
-            let overflow = || Failure::PathTooLong { len: target.len() + rest.len(), max: PATH_MAX - 1 };
-            spliced.push(target.as_bytes()).ok_or_else(overflow)?;
-            spliced.push(b"/").ok_or_else(overflow)?;
-            spliced.push(&rest.as_bytes()[after..]).ok_or_else(overflow)?;
-            link = Some(Link { path: candidate });
-            rest = spliced;
-            pos = 0;
-            if target.as_bytes().first() == Some(&b'/') {
-                dir = CPath::from_bytes(b"/").unwrap_or_default();
-                dir_stat = stat(fd, &dir, true)?;
-                dir_flags = None;
-            }
-            continue;
-        }
-        if last {
-            return Ok(Found {
-                start, dir_stat, path: candidate, dir_len, name_at, dir_only: false,
-                stat: Some(st), link, trailing_slash, final_is_link: is_link(&st), dir_flags, flags,
-            });
-        }
-        if !is_dir(&st) {
-            return Err(Failure::NotDir { path: candidate, stat: st });
-        }
-        dir = candidate;
-        dir_stat = st;
-        dir_flags = flags;
-        pos = after;
-    }
-}
-
-fn stat(fd: i32, p: &CPath, follow: bool) -> Result<Stat, Failure> {
-    sys::stat_at(fd, p, follow).map_err(|errno| Failure::Other { path: p.clone(), errno })
-}
-
-/// NAME_MAX of the file system holding `dir` (what pathconf(_PC_NAME_MAX) reports).
-fn name_max(fd: i32, dir: &CPath) -> usize {
-    let relative_to_fd = fd != libc::AT_FDCWD && dir.as_bytes().first() != Some(&b'/');
-    let st = if !relative_to_fd {
-        sys::statfs(dir)
-    } else if dir.is_empty() {
-        sys::fstatfs(fd)
-    } else {
-        // statfs has no *at form: reach the directory through an O_PATH descriptor.
-        sys::open_at(fd, dir, libc::O_PATH | libc::O_DIRECTORY).and_then(|d| sys::fstatfs(d.raw()))
-    };
-    match st {
-        Ok(s) if s.f_namelen > 0 => s.f_namelen as usize,
-        _ => 255,
-    }
-}
+mod walk;
+pub use walk::resolve_bytes;
 
 /// The target of the symbolic link at `path` (relative to `start`), as readlink gives it.
 pub fn link_target(start: Start, path: &CPath) -> Option<CPath> {
