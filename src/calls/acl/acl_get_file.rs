@@ -24,7 +24,7 @@ pub fn resolve(m: &mut Message, errnum: i32, pathname: &Text, t: u32) -> Option<
         let _ = core::fmt::write(m, format_args!("type is {t:#x}, which is neither ACL_TYPE_ACCESS nor ACL_TYPE_DEFAULT"));
         return None;
     }
-    path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, true)
+    path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, true).ok()
 }
 
 /// What getting and setting have in common once the file is found; the errno arms a

@@ -29,7 +29,7 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text) {
     if pathname.state == TextState::Null {
         return generic::meaning(m, errnum);
     }
-    let Some(found) = path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, true) else { return };
+    let Ok(found) = &path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, true) else { return };
     match (errnum, found.stat) {
         (libc::ENOENT, None) => path::missing_final(m, &found),
         (libc::EISDIR | libc::EACCES, Some(st)) if st.st_mode & libc::S_IFMT != libc::S_IFREG => {

@@ -46,7 +46,7 @@ pub fn explain(m: &mut Message, errnum: i32, source: &Text, target: &Text, file_
             _ => generic::meaning(m, errnum),
         };
     }
-    let Some(t) = path::resolve_or_explain(m, "target", target, Start::Cwd, true) else { return };
+    let Ok(t) = &path::resolve_or_explain(m, "target", target, Start::Cwd, true) else { return };
     // The source names a file for a bind or a move, and for a type that needs a device.
     let source_is_path = flags & (libc::MS_BIND | libc::MS_MOVE) != 0 || fstype.is_some_and(|f| !f.nodev);
     let walk_source = |m: &mut Message| -> Option<Found> {
@@ -56,7 +56,7 @@ pub fn explain(m: &mut Message, errnum: i32, source: &Text, target: &Text, file_
             m.text(if flags & (libc::MS_BIND | libc::MS_MOVE) != 0 { "the file or directory to mount" } else { "a block device" });
             return None;
         }
-        path::resolve_or_explain(m, "source", source, Start::Cwd, true)
+        path::resolve_or_explain(m, "source", source, Start::Cwd, true).ok()
     };
     match errnum {
         libc::ENOENT | libc::ENOTDIR | libc::EACCES | libc::ELOOP | libc::ENAMETOOLONG if t.stat.is_none() => path::missing_final(m, &t),

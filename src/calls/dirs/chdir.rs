@@ -14,7 +14,7 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text) {
 
 /// The directory named by `pathname` must exist, be a directory and be searchable.
 pub fn diagnose(m: &mut Message, errnum: i32, pathname: &Text, purpose: &str) {
-    let Some(found) = path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, true) else { return };
+    let Ok(found) = &path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, true) else { return };
     match (errnum, found.stat) {
         (libc::ENOENT, None) => path::missing_final(m, &found),
         (libc::ENOTDIR, Some(st)) if !is_dir(&st) => {

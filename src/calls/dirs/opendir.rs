@@ -13,7 +13,7 @@ const FLAGS: i32 = libc::O_RDONLY | libc::O_DIRECTORY | libc::O_NONBLOCK | libc:
 
 pub fn explain(m: &mut Message, errnum: i32, pathname: &Text) {
     if errnum == libc::ENOTDIR {
-        let Some(found) = path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, true) else { return };
+        let Ok(found) = &path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, true) else { return };
         if let Some(st) = found.stat.filter(|st| !is_dir(st)) {
             m.because();
             return dirent::final_type(m, &found, &st, ", not a directory, and opendir reads only directories");

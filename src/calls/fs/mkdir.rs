@@ -10,7 +10,7 @@ use crate::probe::path::{is_link, Start};
 
 pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, _mode: u32) {
     // mkdir does not follow a final symbolic link, even a dangling one: it is EEXIST.
-    let Some(found) = path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, false) else { return };
+    let Ok(found) = &path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, false) else { return };
     let creds = m.creds();
     match (errnum, found.stat) {
         (libc::EEXIST, Some(st)) => {

@@ -42,7 +42,7 @@ pub fn diagnose(m: &mut Message, errnum: i32, start: Start, pathname: &Text, fla
     }
     // O_CREAT without O_EXCL follows a final symlink; so does plain open unless O_NOFOLLOW.
     let follow = flags & libc::O_NOFOLLOW == 0 && !(flags & libc::O_CREAT != 0 && flags & libc::O_EXCL != 0);
-    let Some(found) = path::resolve_or_explain(m, "pathname", pathname, start, follow) else { return };
+    let Ok(found) = &path::resolve_or_explain(m, "pathname", pathname, start, follow) else { return };
     let creds = m.creds();
     match (errnum, found.stat) {
         (libc::ENOENT, None) if flags & libc::O_CREAT != 0 => path::missing_final(m, &found),

@@ -11,7 +11,7 @@ use crate::probe::path::{is_dir, Found, Start};
 
 pub fn explain(m: &mut Message, errnum: i32, oldpath: &Text, newpath: &Text) {
     // rename acts on symbolic links themselves, at both ends.
-    let Some(old) = path::resolve_or_explain(m, "oldpath", oldpath, Start::Cwd, false) else { return };
+    let Ok(old) = &path::resolve_or_explain(m, "oldpath", oldpath, Start::Cwd, false) else { return };
     if errnum == libc::ENOENT && old.stat.is_none() {
         // oldpath is missing. newpath's directory must exist too (the kernel looks up both
         // parents before the names), but its final name need not: walk only the directory,
@@ -21,17 +21,17 @@ pub fn explain(m: &mut Message, errnum: i32, oldpath: &Text, newpath: &Text) {
         };
         match path::resolve_or_explain(m, "newpath", &Text::from_bytes(parent), Start::Cwd, true) {
             // The kernel found this first: newpath's directory is missing too.
-            Some(dir) if dir.stat.is_none() => {
+            Ok(dir) if dir.stat.is_none() => {
                 m.because();
                 m.text("the directory newpath would be in does not exist (and neither does oldpath)");
                 path::missing_final(m, &dir);
             }
-            Some(_) => dirent::missing(m, "oldpath", &old),
-            None => {}
+            Ok(_) => dirent::missing(m, "oldpath", old),
+            Err(_) => {}
         }
         return;
     }
-    let Some(new) = path::resolve_or_explain(m, "newpath", newpath, Start::Cwd, false) else { return };
+    let Ok(new) = &path::resolve_or_explain(m, "newpath", newpath, Start::Cwd, false) else { return };
     let old_dir = old.stat.map_or(false, |st| is_dir(&st));
     let new_dir = new.stat.map(|st| is_dir(&st));
     match (errnum, old.stat, new.stat) {

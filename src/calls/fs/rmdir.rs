@@ -10,7 +10,7 @@ use crate::probe::path::{is_dir, Start};
 
 pub fn explain(m: &mut Message, errnum: i32, pathname: &Text) {
     // rmdir never follows a final symbolic link: it would remove the link's directory entry.
-    let Some(found) = path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, false) else { return };
+    let Ok(found) = &path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, false) else { return };
     let creds = m.creds();
     match (errnum, found.stat) {
         (libc::ENOENT, None) => path::missing_final(m, &found),

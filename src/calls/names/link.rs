@@ -20,8 +20,8 @@ pub fn explain(m: &mut Message, errnum: i32, oldpath: &Text, newpath: &Text) {
 /// symbolic link in the old path (linkat's AT_SYMLINK_FOLLOW).
 pub fn diagnose(m: &mut Message, errnum: i32, old: (&str, Start, &Text), new: (&str, Start, &Text), follow: bool) {
     let (old_arg, new_arg) = (old.0, new.0);
-    let Some(old) = path::resolve_or_explain(m, old_arg, old.2, old.1, follow) else { return };
-    let Some(new) = path::resolve_or_explain(m, new_arg, new.2, new.1, false) else { return };
+    let Ok(old) = &path::resolve_or_explain(m, old_arg, old.2, old.1, follow) else { return };
+    let Ok(new) = &path::resolve_or_explain(m, new_arg, new.2, new.1, false) else { return };
     let args = [old_arg, new_arg];
     let creds = m.creds();
     match (errnum, old.stat, new.stat) {

@@ -15,7 +15,7 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, mode: u32, _dev: u
         return names::bad_node_type(m, mode);
     }
     // mknod does not follow a final symbolic link, even a dangling one: it is EEXIST.
-    let Some(found) = path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, false) else { return };
+    let Ok(found) = &path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, false) else { return };
     let creds = m.creds();
     match (errnum, found.stat) {
         (libc::EEXIST, Some(st)) => names::already_exists(m, "pathname", &found, &st, ", and mknod only creates a new name"),

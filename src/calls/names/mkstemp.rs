@@ -38,7 +38,7 @@ pub fn diagnose(m: &mut Message, errnum: i32, arg: &str, templat: &Text, makes: 
     }
     // The walk of the template explains its directories: missing (with the nearest
     // name), not directories, not searchable. The final name is one glibc made up.
-    let Some(found) = path::resolve_or_explain(m, arg, templat, Start::Cwd, false) else { return };
+    let Ok(found) = &path::resolve_or_explain(m, arg, templat, Start::Cwd, false) else { return };
     match errnum {
         libc::EEXIST => {
             let name = found.name();

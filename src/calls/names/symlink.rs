@@ -21,7 +21,7 @@ pub fn explain(m: &mut Message, errnum: i32, oldpath: &Text, newpath: &Text) {
         _ => {}
     }
     // symlink never follows a final symbolic link in newpath: one there is EEXIST.
-    let Some(new) = path::resolve_or_explain(m, "newpath", newpath, Start::Cwd, false) else { return };
+    let Ok(new) = &path::resolve_or_explain(m, "newpath", newpath, Start::Cwd, false) else { return };
     let creds = m.creds();
     match (errnum, new.stat) {
         (libc::EEXIST, Some(st)) => names::already_exists(m, "newpath", &new, &st, ", and symlink(2) never replaces an existing name"),

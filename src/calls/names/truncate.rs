@@ -18,7 +18,7 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, length: i64) {
         return names::negative_length(m, length);
     }
     // truncate follows symbolic links to the file they name.
-    let Some(found) = path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, true) else { return };
+    let Ok(found) = &path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, true) else { return };
     let creds = m.creds();
     let Some(st) = found.stat else {
         return match errnum {

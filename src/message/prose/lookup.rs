@@ -23,7 +23,7 @@ pub fn existing(m: &mut Message, arg: &str, p: &Text, start: Start, follow: bool
 
 /// The same, walking with `creds`; `real` when they are the real ids (access(2)).
 pub fn existing_as(m: &mut Message, arg: &str, p: &Text, start: Start, follow: bool, creds: &Creds, real: bool) -> Option<(Found, Stat)> {
-    let found = path::resolve_or_explain_as(m, arg, p, start, follow, creds, real)?;
+    let found = path::resolve_or_explain_as(m, arg, p, start, follow, creds, real).ok()?;
     let Some(st) = found.stat else {
         path::missing_final(m, &found);
         return None;

@@ -20,7 +20,7 @@ pub fn locate(m: &mut Message, errnum: i32, arg: &str, target: &Target) -> Optio
             s
         }
         Target::Path { start, path: p, follow } => {
-            let found = path::resolve_or_explain(m, arg, p, start, follow)?;
+            let found = path::resolve_or_explain(m, arg, p, start, follow).ok()?;
             match found.stat {
                 None => {
                     path::missing_final(m, &found);

@@ -5,36 +5,36 @@ use crate::decode::Text;
 use crate::message::Message;
 use crate::probe::creds::Creds;
 use crate::probe::fd::{dtype_name, type_name};
-use crate::probe::path::{resolve_as, Failure, Found, Link, Start};
+use crate::probe::path::{resolve_as, Failure, Found, Link, Outcome, Start};
 use crate::probe::suggest;
 use crate::sys::Stat;
 
-/// Resolves `path` (the argument called `arg`); when the walk fails before the final
-/// component, explains why and returns None; otherwise returns what it found.
-pub fn resolve_or_explain(m: &mut Message, arg: &str, path: &Text, start: Start, follow: bool) -> Option<Found> {
+/// Resolves `path` (the argument called `arg`). When the walk fails before the final
+/// component, explains why and returns the failure (which needs no more words);
+/// otherwise returns what it found. Callers bind the result by reference
+/// (`let Ok(found) = &resolve_or_explain(…) else { return }`): a walk's result holds
+/// PATH_MAX buffers, and moving it out of the Result would copy them.
+pub fn resolve_or_explain(m: &mut Message, arg: &str, path: &Text, start: Start, follow: bool) -> Outcome {
     let creds = m.creds();
     resolve_or_explain_as(m, arg, path, start, follow, &creds, false)
 }
 
 /// The same, walking with `creds`; `real` when they are the real ids (access(2)).
-pub fn resolve_or_explain_as(m: &mut Message, arg: &str, path: &Text, start: Start, follow: bool, creds: &Creds, real: bool) -> Option<Found> {
-    match resolve_as(start, path, follow, creds) {
-        Ok(found) => Some(found),
+pub fn resolve_or_explain_as(m: &mut Message, arg: &str, path: &Text, start: Start, follow: bool, creds: &Creds, real: bool) -> Outcome {
+    let outcome = resolve_as(start, path, follow, creds);
+    match &outcome {
+        Ok(_) => {}
         Err(Failure::Unreadable) => {
             m.because();
             let _ = core::fmt::write(m, format_args!("{arg} ({:#x}) does not point to readable memory in the process's address space", path.addr));
-            None
         }
         Err(Failure::NoSearch { dir, stat, decision }) if real => {
             m.because();
-            access::denied_real(m, &stat, &decision, creds, |m| location::directory(m, start, dir.as_bytes()));
-            None
+            access::denied_real(m, stat, decision, creds, |m| location::directory(m, start, dir.as_bytes()));
         }
-        Err(f) => {
-            failure(m, arg, start, &f);
-            None
-        }
+        Err(f) => failure(m, arg, start, f),
     }
+    outcome
 }
 
 /// Explains a walk that stopped early.

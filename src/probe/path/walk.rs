@@ -54,70 +54,80 @@ pub fn resolve_bytes(start: Start, path: &[u8], follow_final: bool, creds: &Cred
         if !decision.granted {
             return Err(Failure::NoSearch { dir, stat: dir_stat, decision });
         }
+        // The component is appended to `dir` in place and cut off again when the walk
+        // goes on from the same directory: no copy of the path per component.
         let dir_len = dir.len();
-        let mut candidate = dir.clone();
-        if candidate.push_component(name).is_none() {
-            return Err(Failure::PathTooLong { len: candidate.len() + name.len(), max: PATH_MAX - 1 });
+        if dir.push_component(name).is_none() {
+            return Err(Failure::PathTooLong { len: dir.len() + name.len(), max: PATH_MAX - 1 });
         }
-        let name_at = candidate.len() - name.len();
-        let (st, flags) = match sys::status_at(fd, &candidate, false) {
+        let name_at = dir.len() - name.len();
+        let (st, flags) = match sys::status_at(fd, &dir, false) {
             Ok(status) => (status.stat, InodeFlags::reported(&status)),
             Err(libc::ENOENT) if last => {
                 return Ok(Found {
-                    start, dir_stat, path: candidate, dir_len, name_at, dir_only: false,
+                    start, dir_stat, path: dir, dir_len, name_at, dir_only: false,
                     stat: None, link, trailing_slash, final_is_link: false, dir_flags, flags: None,
                 });
             }
-            Err(libc::ENOENT) => return Err(Failure::Missing { path: candidate, dir_len, name_at, dir_stat, link }),
-            Err(libc::ENOTDIR) => return Err(Failure::NotDir { path: dir, stat: dir_stat }),
-            Err(libc::ELOOP) => return Err(Failure::Loop { link: candidate, repeated: false, limit: MAXSYMLINKS }),
+            Err(libc::ENOENT) => return Err(Failure::Missing { path: dir, dir_len, name_at, dir_stat, link }),
+            Err(libc::ENOTDIR) => {
+                dir.truncate(dir_len);
+                return Err(Failure::NotDir { path: dir, stat: dir_stat });
+            }
+            Err(libc::ELOOP) => return Err(Failure::Loop { link: dir, repeated: false, limit: MAXSYMLINKS }),
             // The file system's NAME_MAX is asked only now: most walks never need it, and
             // each directory of the path may be on a file system with its own limit.
             Err(libc::ENAMETOOLONG) => {
+                let len = dir.len();
+                let name = CPath::from_bytes(name).unwrap_or_default();
+                dir.truncate(dir_len);
                 let max = name_max(fd, &dir);
                 if name.len() > max {
-                    let name = CPath::from_bytes(name).unwrap_or_default();
                     return Err(Failure::NameTooLong { dir, len: name.len(), name, max });
                 }
-                return Err(Failure::PathTooLong { len: candidate.len(), max: PATH_MAX - 1 });
+                return Err(Failure::PathTooLong { len, max: PATH_MAX - 1 });
             }
-            Err(errno) => return Err(Failure::Other { path: candidate, errno }),
+            Err(errno) => return Err(Failure::Other { path: dir, errno }),
         };
 
         if is_link(&st) && (!last || follow_final || trailing_slash) {
             if links == MAXSYMLINKS {
                 let repeated = seen.contains(&(st.st_dev, st.st_ino));
-                return Err(Failure::Loop { link: candidate, repeated, limit: MAXSYMLINKS });
+                return Err(Failure::Loop { link: dir, repeated, limit: MAXSYMLINKS });
             }
             seen[links] = (st.st_dev, st.st_ino);
             links += 1;
-            let target = sys::readlink_at(fd, &candidate)
-                .map_err(|errno| Failure::Other { path: candidate.clone(), errno })?;
+            let target = match sys::readlink_at(fd, &dir) {
+                Ok(t) => t,
+                Err(errno) => return Err(Failure::Other { path: dir, errno }),
+            };
             let mut spliced = CPath::new();
             let overflow = || Failure::PathTooLong { len: target.len() + rest.len(), max: PATH_MAX - 1 };
             spliced.push(target.as_bytes()).ok_or_else(overflow)?;
             spliced.push(b"/").ok_or_else(overflow)?;
             spliced.push(&rest.as_bytes()[after..]).ok_or_else(overflow)?;
-            link = Some(Link { path: candidate });
+            link = Some(Link { path: dir.clone() });
             rest = spliced;
             pos = 0;
             if target.as_bytes().first() == Some(&b'/') {
                 dir = CPath::from_bytes(b"/").unwrap_or_default();
                 dir_stat = stat(fd, &dir, true)?;
                 dir_flags = None;
+            } else {
+                // A relative target goes on from the link's own directory.
+                dir.truncate(dir_len);
             }
             continue;
         }
         if last {
             return Ok(Found {
-                start, dir_stat, path: candidate, dir_len, name_at, dir_only: false,
+                start, dir_stat, path: dir, dir_len, name_at, dir_only: false,
                 stat: Some(st), link, trailing_slash, final_is_link: is_link(&st), dir_flags, flags,
             });
         }
         if !is_dir(&st) {
-            return Err(Failure::NotDir { path: candidate, stat: st });
+            return Err(Failure::NotDir { path: dir, stat: st });
         }
-        dir = candidate;
         dir_stat = st;
         dir_flags = flags;
         pos = after;
