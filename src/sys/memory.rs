@@ -18,19 +18,47 @@
 //! start as someone else's memory: a daemon run under Valgrind must not see errors of
 //! ours.
 
+use core::sync::atomic::{AtomicU8, Ordering};
+
 const PAGE: usize = 4096;
 
 /// Whether the page holding `addr` is readable; None when the kernel would not say, or
 /// under Valgrind.
 fn page_readable(addr: usize) -> Option<bool> {
-    if super::valgrind::running_on_valgrind() {
+    if super::valgrind::running_on_valgrind() || !question_answered_as_linux_does() {
         return None;
     }
+    ask(addr)
+}
+
+/// None for page 0 too: a NULL set asks nothing of the kernel.
+fn ask(addr: usize) -> Option<bool> {
     let page = addr & !(PAGE - 1);
     match super::raw!(libc::SYS_rt_sigprocmask, -1, page, 0, 8) {
         Err(libc::EINVAL) => Some(true),
         Err(libc::EFAULT) => Some(false),
         _ => None,
+    }
+}
+
+/// Whether the kernel copies the set before it checks `how`, as Linux does: asked once,
+/// of a kernel address (which must fault) and of our own data (which must not). A
+/// kernel that checked `how` first (an emulation of Linux, say) would call every page
+/// readable, and the direct read would fault; there the kernel copy is used instead.
+fn question_answered_as_linux_does() -> bool {
+    const UNKNOWN: u8 = 0;
+    const YES: u8 = 1;
+    const NO: u8 = 2;
+    static VERDICT: AtomicU8 = AtomicU8::new(UNKNOWN);
+    match VERDICT.load(Ordering::Relaxed) {
+        YES => true,
+        NO => false,
+        _ => {
+            let ours = &VERDICT as *const AtomicU8 as usize;
+            let linux = ask(0xffff_ffff_ffff_f000) == Some(false) && ask(ours) == Some(true);
+            VERDICT.store(if linux { YES } else { NO }, Ordering::Relaxed);
+            linux
+        }
     }
 }
 
@@ -175,6 +203,18 @@ mod tests {
         assert_eq!(read_memory(base + PAGE, &mut buf), 0);
         assert_eq!(read_memory(usize::MAX - 3, &mut buf), 0);
         assert_eq!(read_memory(0xffff_8000_0000_0000, &mut buf), 0);
+    }
+
+    #[test]
+    fn linux_answers_the_page_question_so_the_direct_read_is_used() {
+        assert!(question_answered_as_linux_does());
+        let none = map(libc::PROT_NONE);
+        assert_eq!(page_readable(none), Some(false));
+        assert_eq!(page_readable(0xffff_ffff_ffff_f000), Some(false));
+        // Page 0's question would pass NULL, which asks nothing: the kernel copy decides.
+        assert_eq!(page_readable(0x10), None);
+        assert_eq!(read_memory(0x10, &mut [0u8; 4]), 0);
+        assert_eq!(page_readable(&PAGE as *const usize as usize), Some(true));
     }
 
     #[test]
