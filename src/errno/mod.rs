@@ -42,6 +42,11 @@ pub fn text(errnum: i32, internal: bool, buf: &mut [u8; 256]) -> &[u8] {
 /// does not know (it answers "Unknown error N", which we word ourselves).
 fn system_text(errnum: i32, buf: &mut [u8; 256]) -> Option<usize> {
     entry(errnum)?;
+    if let Some(text) = untranslated_text(errnum) {
+        let n = text.len().min(buf.len());
+        buf[..n].copy_from_slice(&text[..n]);
+        return Some(n);
+    }
     let saved = crate::abi::errno();
     // SAFETY: buf is writable for its length; the XSI variant always NUL-terminates.
     let rc = unsafe { libc::strerror_r(errnum, buf.as_mut_ptr() as *mut libc::c_char, buf.len()) };
@@ -50,6 +55,31 @@ fn system_text(errnum: i32, buf: &mut [u8; 256]) -> Option<usize> {
         return None;
     }
     buf.iter().position(|&c| c == 0)
+}
+
+extern "C" {
+    /// glibc 2.32: the untranslated description, from a static table.
+    fn strerrordesc_np(errnum: libc::c_int) -> *const libc::c_char;
+}
+
+/// glibc's `_NL_LOCALE_NAME(LC_MESSAGES)`: the name of the calling thread's messages locale.
+const MESSAGES_LOCALE_NAME: libc::nl_item = (libc::LC_MESSAGES << 16) | 0xffff;
+
+/// What strerror_r would say when the thread's messages locale is "C" or "POSIX" (most
+/// daemons never call setlocale): gettext translates nothing there and ignores
+/// LANGUAGE, so the text is glibc's own, which strerrordesc_np returns without the
+/// catalogue lookup and its lock (about half the cost of explaining EBADF).
+fn untranslated_text(errnum: i32) -> Option<&'static [u8]> {
+    // SAFETY: nl_langinfo is MT-safe and returns a string of the thread's locale;
+    // strerrordesc_np returns NULL or a static string.
+    unsafe {
+        let name = libc::nl_langinfo(MESSAGES_LOCALE_NAME);
+        if name.is_null() || !matches!(core::ffi::CStr::from_ptr(name).to_bytes(), b"C" | b"POSIX") {
+            return None;
+        }
+        let text = strerrordesc_np(errnum);
+        (!text.is_null()).then(|| core::ffi::CStr::from_ptr(text).to_bytes())
+    }
 }
 
 /// Parses an errno written as a name (`ENOENT`, `enoent`), a number (`2`) or its text
@@ -92,6 +122,37 @@ mod tests {
         assert_eq!(parse("No such file or directory"), Some(libc::ENOENT));
         assert_eq!(parse("EWOULDBLOCK"), Some(libc::EAGAIN));
         assert_eq!(parse("no such thing"), None);
+    }
+
+    /// strerror_r itself, for comparison.
+    fn c_library_text(n: i32) -> Vec<u8> {
+        let mut b = [0u8; 256];
+        unsafe { libc::strerror_r(n, b.as_mut_ptr() as *mut libc::c_char, b.len()) };
+        b[..b.iter().position(|&c| c == 0).unwrap()].to_vec()
+    }
+
+    #[test]
+    fn in_the_c_locale_the_shortcut_says_what_strerror_r_says() {
+        // The test harness never calls setlocale: the C locale.
+        for n in TABLE.iter().map(|e| e.value as i32) {
+            assert_eq!(untranslated_text(n).map(<[u8]>::to_vec), Some(c_library_text(n)), "errno {n}");
+        }
+    }
+
+    #[test]
+    fn another_messages_locale_goes_through_strerror_r() {
+        std::thread::spawn(|| unsafe {
+            let loc = libc::newlocale(libc::LC_ALL_MASK, b"C.UTF-8\0".as_ptr() as *const libc::c_char, core::ptr::null_mut());
+            assert!(!loc.is_null());
+            let old = libc::uselocale(loc);
+            assert_eq!(untranslated_text(libc::ENOENT), None);
+            let mut buf = [0u8; 256];
+            assert_eq!(text(libc::ENOENT, false, &mut buf), &c_library_text(libc::ENOENT)[..]);
+            libc::uselocale(old);
+            libc::freelocale(loc);
+        })
+        .join()
+        .unwrap();
     }
 
     #[test]
