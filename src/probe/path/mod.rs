@@ -1,8 +1,10 @@
 //! Path resolution as path_resolution(7) describes it, one component at a time.
 //!
-//! The walk uses `lstat` on growing prefixes (no descriptors, so it works when the
-//! process has none left) and follows symbolic links itself by splicing their targets
-//! into the rest of the path. It stops at the first component that fails and says why;
+//! The walk asks `statx` (as lstat would, not following links) of growing prefixes: no
+//! descriptors, so it works when the process has none left, and statx also tells which
+//! components are immutable or append-only. It follows symbolic links itself by
+//! splicing their targets into the rest of the path. It stops at the first component
+//! that fails and says why;
 //! when it reaches the final component it reports what is there, and leaves the call's
 //! own rules (must exist, must not exist, O_NOFOLLOW…) to the caller.
 
