@@ -94,9 +94,12 @@ impl<'a> Search<'a> {
         }
         let bound = self.best.as_ref().map_or(usize::MAX, |b| b.distance);
         if entry.len().abs_diff(name.len()) < bound {
+            // Nothing past what `acceptable` allows can be suggested: a tighter bound
+            // lets the distance give up early on unrelated names.
+            let useful = bound.min((name.len().max(entry.len()) + 1) / 2 + 1);
             let d = match &self.peq {
-                Some(peq) => bit_parallel_distance(peq, name.len(), entry),
-                None => distance(&self.lower[..name.len()], entry, bound),
+                Some(peq) => bit_parallel_distance(peq, name.len(), entry, useful),
+                None => distance(&self.lower[..name.len()], entry, useful),
             };
             if d < bound && acceptable(d, name.len(), entry.len()) {
                 self.best = Some(Suggestion { name: CPath::from_bytes(entry).unwrap_or_default(), kind, distance: d });
@@ -145,13 +148,14 @@ pub fn distance(a: &[u8], b: &[u8], bound: usize) -> usize {
 
 /// The same Levenshtein distance (case-insensitive) for a name of 1..=64 bytes whose
 /// `peq` table was built once per search: Myers' bit-vector algorithm as Hyyrö states it
-/// for whole strings, one pass over `b` with a few word operations per byte. Exact (no
-/// bound); the DP above is used for longer names.
-fn bit_parallel_distance(peq: &[u64; 256], m: usize, b: &[u8]) -> usize {
+/// for whole strings, one pass over `b` with a few word operations per byte. Exact when
+/// below `bound`; at least `bound` otherwise, as it gives up once the distance cannot
+/// come below it. The DP above is used for longer names.
+fn bit_parallel_distance(peq: &[u64; 256], m: usize, b: &[u8], bound: usize) -> usize {
     let high = 1u64 << (m - 1);
     let (mut pv, mut mv) = (u64::MAX, 0u64);
     let mut score = m;
-    for &c in b {
+    for (j, &c) in b.iter().enumerate() {
         let eq = peq[c.to_ascii_lowercase() as usize];
         let xv = eq | mv;
         let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
@@ -166,6 +170,10 @@ fn bit_parallel_distance(peq: &[u64; 256], m: usize, b: &[u8]) -> usize {
         mh <<= 1;
         pv = mh | !(xv | ph);
         mv = ph & xv;
+        // `score` is the distance to b[..=j]; each byte left can lower it by one at most.
+        if score >= bound.saturating_add(b.len() - j - 1) {
+            return bound;
+        }
     }
     score
 }
@@ -190,7 +198,13 @@ mod tests {
             let s = Search::new(a);
             for b in words {
                 let lower = &s.lower[..a.len()];
-                assert_eq!(bit_parallel_distance(s.peq.as_ref().unwrap(), a.len(), b), distance(lower, b, usize::MAX), "{a:?} {b:?}");
+                let exact = distance(lower, b, usize::MAX);
+                assert_eq!(bit_parallel_distance(s.peq.as_ref().unwrap(), a.len(), b, usize::MAX), exact, "{a:?} {b:?}");
+                // With a bound: exact below it, at least the bound otherwise.
+                for bound in 0..6 {
+                    let d = bit_parallel_distance(s.peq.as_ref().unwrap(), a.len(), b, bound);
+                    assert!(if exact < bound { d == exact } else { d >= bound }, "{a:?} {b:?} {bound}: {d}");
+                }
             }
         }
     }
