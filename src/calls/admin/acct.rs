@@ -31,18 +31,18 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text) {
     }
     let Ok(found) = &path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, true) else { return };
     match (errnum, found.stat) {
-        (libc::ENOENT, None) => path::missing_final(m, &found),
+        (libc::ENOENT, None) => path::missing_final(m, found),
         (libc::EISDIR | libc::EACCES, Some(st)) if st.st_mode & libc::S_IFMT != libc::S_IFREG => {
             m.because();
-            dirent::final_type(m, &found, &st, ", and accounting records are written only to a regular file");
+            dirent::final_type(m, found, &st, ", and accounting records are written only to a regular file");
         }
         (libc::EACCES, Some(st)) => {
             if access::refusal(m, &st, WRITE, &creds, |m| location::path(m, found.start, found.path.as_bytes())) {
                 m.text(", which the kernel needs to append accounting records to it");
             }
         }
-        (libc::EROFS, _) => fs::file_system(m, errnum, &found),
-        (libc::EIO, _) => fs::io_error(m, &found),
+        (libc::EROFS, _) => fs::file_system(m, errnum, found),
+        (libc::EIO, _) => fs::io_error(m, found),
         _ => generic::meaning(m, errnum),
     }
 }

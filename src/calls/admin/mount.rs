@@ -59,19 +59,19 @@ pub fn explain(m: &mut Message, errnum: i32, source: &Text, target: &Text, file_
         path::resolve_or_explain(m, "source", source, Start::Cwd, true).ok()
     };
     match errnum {
-        libc::ENOENT | libc::ENOTDIR | libc::EACCES | libc::ELOOP | libc::ENAMETOOLONG if t.stat.is_none() => path::missing_final(m, &t),
+        libc::ENOENT | libc::ENOTDIR | libc::EACCES | libc::ELOOP | libc::ENAMETOOLONG if t.stat.is_none() => path::missing_final(m, t),
         libc::ENOTDIR if new_mount && t.stat.is_some_and(|st| !is_dir(&st)) => {
             m.because();
-            dirent::final_type(m, &t, &t.stat.unwrap_or(t.dir_stat), ", not a directory, and a file system is mounted on a directory");
+            dirent::final_type(m, t, &t.stat.unwrap_or(t.dir_stat), ", not a directory, and a file system is mounted on a directory");
         }
         libc::ENOENT | libc::ENOTDIR | libc::ELOOP | libc::ENAMETOOLONG | libc::EACCES | libc::ENOTBLK | libc::ENXIO | libc::EROFS
             if source_is_path =>
         {
             let Some(s) = walk_source(m) else { return };
-            source_problem(m, errnum, &s, &t, fstype.as_ref(), flags);
+            source_problem(m, errnum, &s, t, fstype.as_ref(), flags);
         }
-        libc::EBUSY => busy(m, &t, source, fstype.as_ref(), flags),
-        libc::EINVAL => invalid(m, &t, fstype.as_ref(), flags, data),
+        libc::EBUSY => busy(m, t, source, fstype.as_ref(), flags),
+        libc::EINVAL => invalid(m, t, fstype.as_ref(), flags, data),
         libc::ELOOP if flags & libc::MS_MOVE != 0 => {
             m.because();
             m.text("target is inside the mount being moved (source), and a mount cannot be moved under itself");
@@ -80,7 +80,7 @@ pub fn explain(m: &mut Message, errnum: i32, source: &Text, target: &Text, file_
             m.because();
             m.text("no free device number was left for a file system without a block device (the kernel's table of anonymous devices, or of loop devices, is full)");
         }
-        libc::EROFS => fs::file_system(m, errnum, &t),
+        libc::EROFS => fs::file_system(m, errnum, t),
         _ => generic::meaning(m, errnum),
     }
 }

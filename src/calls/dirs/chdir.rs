@@ -16,10 +16,10 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text) {
 pub fn diagnose(m: &mut Message, errnum: i32, pathname: &Text, purpose: &str) {
     let Ok(found) = &path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, true) else { return };
     match (errnum, found.stat) {
-        (libc::ENOENT, None) => path::missing_final(m, &found),
+        (libc::ENOENT, None) => path::missing_final(m, found),
         (libc::ENOTDIR, Some(st)) if !is_dir(&st) => {
             m.because();
-            dirent::final_type(m, &found, &st, ", not a directory");
+            dirent::final_type(m, found, &st, ", not a directory");
         }
         (libc::EACCES, Some(st)) if is_dir(&st) => {
             let creds = m.creds();
@@ -31,7 +31,7 @@ pub fn diagnose(m: &mut Message, errnum: i32, pathname: &Text, purpose: &str) {
             m.text(purpose);
             m.text(" needs");
         }
-        (libc::EIO, _) => crate::message::prose::fs::io_error(m, &found),
+        (libc::EIO, _) => crate::message::prose::fs::io_error(m, found),
         _ => generic::meaning(m, errnum),
     }
 }

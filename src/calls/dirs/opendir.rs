@@ -16,7 +16,7 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text) {
         let Ok(found) = &path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, true) else { return };
         if let Some(st) = found.stat.filter(|st| !is_dir(st)) {
             m.because();
-            return dirent::final_type(m, &found, &st, ", not a directory, and opendir reads only directories");
+            return dirent::final_type(m, found, &st, ", not a directory, and opendir reads only directories");
         }
     }
     open::diagnose(m, errnum, Start::Cwd, pathname, FLAGS, 0);

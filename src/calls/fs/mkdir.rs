@@ -15,25 +15,25 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, _mode: u32) {
     match (errnum, found.stat) {
         (libc::EEXIST, Some(st)) => {
             m.because();
-            dirent::final_type(m, &found, &st, "");
+            dirent::final_type(m, found, &st, "");
             if is_link(&st) {
-                dirent::dangling(m, &found);
+                dirent::dangling(m, found);
             }
             m.text(", already there, and mkdir only creates a new name");
         }
         // Missing parents stop the walk above, so the parent exists now.
-        (libc::ENOENT, None) => dirent::parent_gone(m, &found),
+        (libc::ENOENT, None) => dirent::parent_gone(m, found),
         (libc::ENOTDIR, _) => dirent::changed_since(m, "pathname"),
         (libc::EACCES | libc::EPERM, _) => {
             let what = |m: &mut Message| {
                 m.text("creating ");
                 m.quoted(found.name());
             };
-            dirent::refused(m, errnum, creation_refused(&found, &creds), &found, &creds, what, "creating directories");
+            dirent::refused(m, errnum, creation_refused(found, &creds), found, &creds, what, "creating directories");
         }
         (libc::EMLINK, _) => dirent::too_many_links(m, found.start, found.dir(), &found.dir_stat),
-        (libc::ENOSPC | libc::EDQUOT | libc::EROFS, _) => fs::file_system(m, errnum, &found),
-        (libc::EINVAL, _) => fs::invalid_name(m, &found),
+        (libc::ENOSPC | libc::EDQUOT | libc::EROFS, _) => fs::file_system(m, errnum, found),
+        (libc::EINVAL, _) => fs::invalid_name(m, found),
         (libc::ENOMEM, _) => generic::meaning(m, errnum),
         _ => generic::meaning(m, errnum),
     }

@@ -45,13 +45,13 @@ pub fn diagnose(m: &mut Message, errnum: i32, start: Start, pathname: &Text, fla
     let Ok(found) = &path::resolve_or_explain(m, "pathname", pathname, start, follow) else { return };
     let creds = m.creds();
     match (errnum, found.stat) {
-        (libc::ENOENT, None) if flags & libc::O_CREAT != 0 => path::missing_final(m, &found),
+        (libc::ENOENT, None) if flags & libc::O_CREAT != 0 => path::missing_final(m, found),
         (libc::ENOENT, _) if flags & libc::O_TMPFILE == libc::O_TMPFILE => {
             m.because();
             m.text("O_TMPFILE needs pathname to name an existing directory, and ");
-            path::final_is(m, &found, if found.stat.is_some() { "not one" } else { "missing" });
+            path::final_is(m, found, if found.stat.is_some() { "not one" } else { "missing" });
         }
-        (libc::ENOENT, None) => path::missing_final(m, &found),
+        (libc::ENOENT, None) => path::missing_final(m, found),
         (libc::EACCES, Some(st)) => {
             let want = if wants_write(flags) { WRITE } else { 0 } | if flags & libc::O_ACCMODE != libc::O_WRONLY { READ } else { 0 };
             access::refusal(m, &st, want, &creds, |m| location::path(m, found.start, found.path.as_bytes()));
@@ -66,28 +66,28 @@ pub fn diagnose(m: &mut Message, errnum: i32, start: Start, pathname: &Text, fla
         }
         (libc::EEXIST, Some(st)) => {
             m.because();
-            path::final_is(m, &found, "already there, a ");
+            path::final_is(m, found, "already there, a ");
             m.text(crate::probe::fd::type_name(st.st_mode));
             m.text(", and O_CREAT|O_EXCL asks for a new file");
         }
         (libc::EISDIR, Some(st)) if is_dir(&st) => {
             m.because();
-            path::final_is(m, &found, "a directory, and directories cannot be opened for writing");
+            path::final_is(m, found, "a directory, and directories cannot be opened for writing");
         }
         (libc::ENOTDIR, Some(st)) if flags & libc::O_DIRECTORY != 0 && !is_dir(&st) => {
             m.because();
-            path::final_is(m, &found, "a ");
+            path::final_is(m, found, "a ");
             m.text(crate::probe::fd::type_name(st.st_mode));
             m.text(", and O_DIRECTORY requires a directory");
         }
         (libc::ELOOP, Some(_)) if found.final_is_link && flags & libc::O_NOFOLLOW != 0 => {
             m.because();
-            path::final_is(m, &found, "a symbolic link, and O_NOFOLLOW refuses to follow it");
+            path::final_is(m, found, "a symbolic link, and O_NOFOLLOW refuses to follow it");
         }
-        (libc::EROFS | libc::ENOSPC | libc::EDQUOT, _) => fs::file_system(m, errnum, &found),
+        (libc::EROFS | libc::ENOSPC | libc::EDQUOT, _) => fs::file_system(m, errnum, found),
         (libc::ETXTBSY, Some(st)) => {
             m.because();
-            path::final_is(m, &found, "a program that is running");
+            path::final_is(m, found, "a program that is running");
             if let Some(pid) = files::process_running(&st) {
                 m.text(" (process ");
                 crate::message::prose::ids::process(m, pid);
@@ -105,10 +105,10 @@ pub fn diagnose(m: &mut Message, errnum: i32, start: Start, pathname: &Text, fla
         (libc::ENXIO, Some(st)) => {
             m.because();
             match st.st_mode & libc::S_IFMT {
-                libc::S_IFIFO => path::final_is(m, &found, "a FIFO with no process reading it, and O_NONBLOCK|O_WRONLY does not wait for one"),
-                libc::S_IFSOCK => path::final_is(m, &found, "a UNIX domain socket, which is connected to (connect(2)), not opened"),
+                libc::S_IFIFO => path::final_is(m, found, "a FIFO with no process reading it, and O_NONBLOCK|O_WRONLY does not wait for one"),
+                libc::S_IFSOCK => path::final_is(m, found, "a UNIX domain socket, which is connected to (connect(2)), not opened"),
                 _ => {
-                    path::final_is(m, &found, "a device special file");
+                    path::final_is(m, found, "a device special file");
                     device::numbers(m, &st);
                     m.text(" with no device present");
                 }
@@ -116,30 +116,30 @@ pub fn diagnose(m: &mut Message, errnum: i32, start: Start, pathname: &Text, fla
         }
         (libc::ENODEV, Some(st)) => {
             m.because();
-            path::final_is(m, &found, "a device special file");
+            path::final_is(m, found, "a device special file");
             device::numbers(m, &st);
             m.text(" for which no driver is loaded");
         }
         (libc::EFBIG | libc::EOVERFLOW, Some(st)) => {
             m.because();
-            path::final_is(m, &found, "");
+            path::final_is(m, found, "");
             let _ = core::fmt::write(m, format_args!("{} bytes long, too large to open without O_LARGEFILE", st.st_size));
         }
         (libc::EBUSY, Some(_)) if flags & libc::O_EXCL != 0 => {
             m.because();
-            path::final_is(m, &found, "a block device that is in use (mounted, or opened exclusively), and O_EXCL asks for exclusive use");
+            path::final_is(m, found, "a block device that is in use (mounted, or opened exclusively), and O_EXCL asks for exclusive use");
         }
         (libc::EOPNOTSUPP, _) if creates(flags) => {
             m.because();
             m.text("the file system does not support O_TMPFILE");
-            mount_phrase(m, &found);
+            mount_phrase(m, found);
         }
         (libc::EINVAL, _) if flags & libc::O_DIRECT != 0 => {
             m.because();
             m.text("the file system does not support O_DIRECT");
-            mount_phrase(m, &found);
+            mount_phrase(m, found);
         }
-        (libc::EINVAL, None) => fs::invalid_name(m, &found),
+        (libc::EINVAL, None) => fs::invalid_name(m, found),
         (libc::EWOULDBLOCK, Some(_)) => {
             m.because();
             m.text("O_NONBLOCK was given and another process holds a lease on the file (fcntl F_SETLEASE)");

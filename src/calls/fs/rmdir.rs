@@ -13,21 +13,21 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text) {
     let Ok(found) = &path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, false) else { return };
     let creds = m.creds();
     match (errnum, found.stat) {
-        (libc::ENOENT, None) => path::missing_final(m, &found),
+        (libc::ENOENT, None) => path::missing_final(m, found),
         (libc::ENOTDIR, Some(st)) if !is_dir(&st) => {
             m.because();
-            dirent::final_type(m, &found, &st, ", not a directory; unlink(2) removes it");
+            dirent::final_type(m, found, &st, ", not a directory; unlink(2) removes it");
         }
         (libc::EINVAL, _) if found.name() == b"." => {
             m.because();
             m.text("the last component of pathname is \".\", and a directory cannot be removed through its own \".\" entry; name it from its parent instead");
         }
         (libc::ENOTEMPTY | libc::EEXIST, Some(_)) => match entries(found.start, &found.path) {
-            Some(e) => dirent::contents(m, &found, &e),
+            Some(e) => dirent::contents(m, found, &e),
             None => generic::meaning(m, errnum),
         },
         (libc::EBUSY, _) => {
-            if !dirent::busy(m, &found) {
+            if !dirent::busy(m, found) {
                 m.because();
                 m.text("the directory is in use by the system (a mount point in another mount namespace, or held by a file system)");
             }
@@ -37,9 +37,9 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text) {
                 m.text("removing ");
                 m.quoted(found.name());
             };
-            dirent::refused(m, errnum, removal_refused(&found, &creds), &found, &creds, what, "removing directories");
+            dirent::refused(m, errnum, removal_refused(found, &creds), found, &creds, what, "removing directories");
         }
-        (libc::EROFS, _) => fs::file_system(m, errnum, &found),
+        (libc::EROFS, _) => fs::file_system(m, errnum, found),
         (libc::ENOMEM, _) => generic::meaning(m, errnum),
         _ => generic::meaning(m, errnum),
     }

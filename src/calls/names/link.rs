@@ -25,23 +25,23 @@ pub fn diagnose(m: &mut Message, errnum: i32, old: (&str, Start, &Text), new: (&
     let args = [old_arg, new_arg];
     let creds = m.creds();
     match (errnum, old.stat, new.stat) {
-        (libc::ENOENT, None, _) => dirent::missing(m, old_arg, &old),
-        (libc::ENOENT, Some(_), None) => dirent::parent_gone(m, &new),
-        (libc::EEXIST, _, Some(st)) => names::already_exists(m, new_arg, &new, &st, ", and link(2) never replaces an existing name"),
-        (libc::EXDEV, Some(_), _) => names::cross_mount(m, args, &old, &new),
-        (libc::EPERM, Some(st), _) if is_dir(&st) => names::directory_link(m, old_arg, &old),
-        (libc::EPERM, Some(st), _) => refused(m, old_arg, &old, &new, &st, &creds),
+        (libc::ENOENT, None, _) => dirent::missing(m, old_arg, old),
+        (libc::ENOENT, Some(_), None) => dirent::parent_gone(m, new),
+        (libc::EEXIST, _, Some(st)) => names::already_exists(m, new_arg, new, &st, ", and link(2) never replaces an existing name"),
+        (libc::EXDEV, Some(_), _) => names::cross_mount(m, args, old, new),
+        (libc::EPERM, Some(st), _) if is_dir(&st) => names::directory_link(m, old_arg, old),
+        (libc::EPERM, Some(st), _) => refused(m, old_arg, old, new, &st, &creds),
         (libc::EACCES, _, _) => {
             let what = |m: &mut Message| {
                 m.text("creating ");
                 m.quoted(new.name());
             };
-            dirent::refused(m, errnum, creation_refused(&new, &creds), &new, &creds, what, "hard links");
+            dirent::refused(m, errnum, creation_refused(new, &creds), new, &creds, what, "hard links");
         }
-        (libc::EMLINK, Some(st), _) => names::file_link_limit(m, old_arg, &old, &st),
-        (libc::ENOSPC | libc::EDQUOT | libc::EROFS, _, _) => fs::file_system(m, errnum, &new),
+        (libc::EMLINK, Some(st), _) => names::file_link_limit(m, old_arg, old, &st),
+        (libc::ENOSPC | libc::EDQUOT | libc::EROFS, _, _) => fs::file_system(m, errnum, new),
         (libc::ENOTDIR, _, _) => dirent::changed_since(m, "a path"),
-        (libc::EIO, _, _) => fs::io_error(m, &new),
+        (libc::EIO, _, _) => fs::io_error(m, new),
         _ => generic::meaning(m, errnum),
     }
 }

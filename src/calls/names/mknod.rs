@@ -18,23 +18,23 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, mode: u32, _dev: u
     let Ok(found) = &path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, false) else { return };
     let creds = m.creds();
     match (errnum, found.stat) {
-        (libc::EEXIST, Some(st)) => names::already_exists(m, "pathname", &found, &st, ", and mknod only creates a new name"),
+        (libc::EEXIST, Some(st)) => names::already_exists(m, "pathname", found, &st, ", and mknod only creates a new name"),
         (libc::EPERM, _) if kind == libc::S_IFDIR => names::bad_node_type(m, mode),
-        (libc::EPERM, _) => match creation_refused(&found, &creds) {
-            Some(r @ Refusal::DirImmutable { .. }) => dirent::refusal(m, &r, &found, &creds, |m| m.text("creating")),
-            _ => names::node_refused(m, mode, &found, &creds),
+        (libc::EPERM, _) => match creation_refused(found, &creds) {
+            Some(r @ Refusal::DirImmutable { .. }) => dirent::refusal(m, &r, found, &creds, |m| m.text("creating")),
+            _ => names::node_refused(m, mode, found, &creds),
         },
         (libc::EACCES, _) => {
             let what = |m: &mut Message| {
                 m.text("creating ");
                 m.quoted(found.name());
             };
-            dirent::refused(m, errnum, creation_refused(&found, &creds), &found, &creds, what, "creating this type of file");
+            dirent::refused(m, errnum, creation_refused(found, &creds), found, &creds, what, "creating this type of file");
         }
-        (libc::ENOENT, None) => dirent::parent_gone(m, &found),
+        (libc::ENOENT, None) => dirent::parent_gone(m, found),
         (libc::ENOTDIR, _) => dirent::changed_since(m, "pathname"),
-        (libc::EDQUOT | libc::ENOSPC | libc::EROFS, _) => fs::file_system(m, errnum, &found),
-        (libc::EINVAL, _) => fs::invalid_name(m, &found),
+        (libc::EDQUOT | libc::ENOSPC | libc::EROFS, _) => fs::file_system(m, errnum, found),
+        (libc::EINVAL, _) => fs::invalid_name(m, found),
         _ => generic::meaning(m, errnum),
     }
 }

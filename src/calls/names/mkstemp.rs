@@ -43,9 +43,9 @@ pub fn diagnose(m: &mut Message, errnum: i32, arg: &str, templat: &Text, makes: 
         libc::EEXIST => {
             let name = found.name();
             let prefix = &name[..name.len().saturating_sub(SUFFIX_LEN)];
-            names::names_exhausted(m, &found, taken_names(found.start, &found.dir_path(), prefix));
+            names::names_exhausted(m, found, taken_names(found.start, &found.dir_path(), prefix));
         }
-        _ => names::creation_failed(m, errnum, &found, match makes {
+        _ => names::creation_failed(m, errnum, found, match makes {
             Makes::File => "creating the temporary file",
             Makes::Directory => "creating the temporary directory",
             Makes::Name => "examining names in it",

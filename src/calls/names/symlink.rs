@@ -24,18 +24,18 @@ pub fn explain(m: &mut Message, errnum: i32, oldpath: &Text, newpath: &Text) {
     let Ok(new) = &path::resolve_or_explain(m, "newpath", newpath, Start::Cwd, false) else { return };
     let creds = m.creds();
     match (errnum, new.stat) {
-        (libc::EEXIST, Some(st)) => names::already_exists(m, "newpath", &new, &st, ", and symlink(2) never replaces an existing name"),
-        (libc::ENOENT, None) => dirent::parent_gone(m, &new),
+        (libc::EEXIST, Some(st)) => names::already_exists(m, "newpath", new, &st, ", and symlink(2) never replaces an existing name"),
+        (libc::ENOENT, None) => dirent::parent_gone(m, new),
         (libc::ENOTDIR, _) => dirent::changed_since(m, "newpath"),
         (libc::EACCES | libc::EPERM, _) => {
             let what = |m: &mut Message| {
                 m.text("creating ");
                 m.quoted(new.name());
             };
-            dirent::refused(m, errnum, creation_refused(&new, &creds), &new, &creds, what, "symbolic links");
+            dirent::refused(m, errnum, creation_refused(new, &creds), new, &creds, what, "symbolic links");
         }
-        (libc::EDQUOT | libc::ENOSPC | libc::EROFS, _) => fs::file_system(m, errnum, &new),
-        (libc::EIO, _) => fs::io_error(m, &new),
+        (libc::EDQUOT | libc::ENOSPC | libc::EROFS, _) => fs::file_system(m, errnum, new),
+        (libc::EIO, _) => fs::io_error(m, new),
         _ => generic::meaning(m, errnum),
     }
 }

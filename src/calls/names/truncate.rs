@@ -22,18 +22,18 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, length: i64) {
     let creds = m.creds();
     let Some(st) = found.stat else {
         return match errnum {
-            libc::ENOENT => path::missing_final(m, &found),
+            libc::ENOENT => path::missing_final(m, found),
             _ => generic::meaning(m, errnum),
         };
     };
     match errnum {
         libc::EISDIR if is_dir(&st) => {
             m.because();
-            path::final_is(m, &found, "a directory, and only regular files can be truncated");
+            path::final_is(m, found, "a directory, and only regular files can be truncated");
         }
         libc::EINVAL if st.st_mode & libc::S_IFMT != libc::S_IFREG => {
             m.because();
-            dirent::final_type(m, &found, &st, ", and only regular files can be truncated");
+            dirent::final_type(m, found, &st, ", and only regular files can be truncated");
         }
         libc::EACCES => {
             let d = decide(&st, WRITE, &creds);
@@ -46,11 +46,11 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, length: i64) {
         libc::EPERM => {
             let flags = found.attributes().unwrap_or_else(|| inode_flags(found.start, &found.path, &st));
             if flags.immutable {
-                dirent::refusal(m, &Refusal::FileImmutable { file: st }, &found, &creds, |m| m.text("truncating"));
+                dirent::refusal(m, &Refusal::FileImmutable { file: st }, found, &creds, |m| m.text("truncating"));
             } else if flags.append_only {
-                dirent::refusal(m, &Refusal::FileAppendOnly { file: st }, &found, &creds, |m| m.text("truncating"));
+                dirent::refusal(m, &Refusal::FileAppendOnly { file: st }, found, &creds, |m| m.text("truncating"));
             } else {
-                names::cannot_resize(m, &found, st.st_size, length);
+                names::cannot_resize(m, found, st.st_size, length);
             }
         }
         libc::EFBIG => {
@@ -60,11 +60,11 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, length: i64) {
         }
         libc::ETXTBSY => {
             m.because();
-            path::final_is(m, &found, "a program that is running");
+            path::final_is(m, found, "a program that is running");
             names::running_in(m, process_running(&st));
         }
-        libc::EROFS => fs::file_system(m, errnum, &found),
-        libc::EIO => fs::io_error(m, &found),
+        libc::EROFS => fs::file_system(m, errnum, found),
+        libc::EIO => fs::io_error(m, found),
         _ => generic::meaning(m, errnum),
     }
 }
