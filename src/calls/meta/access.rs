@@ -4,7 +4,7 @@
 
 use crate::decode::{unknown_bits, Text, ACCESS_MODES};
 use crate::message::prose::lookup::{self, Subject};
-use crate::message::prose::{access, fs, location};
+use crate::message::prose::{access, fs, location, path};
 use crate::message::Message;
 use crate::probe::creds::{decide, Creds, READ, SEARCH, WRITE};
 use crate::probe::path::Start;
@@ -15,7 +15,8 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, mode: i32) {
         return lookup::unknown_bits(m, "mode", unknown, ACCESS_MODES, "access(2)", Some("F_OK"));
     }
     let creds = Creds::real();
-    let Some((found, st)) = lookup::existing_as(m, "pathname", pathname, Start::Cwd, true, &creds, true) else { return };
+    let Ok(found) = &path::resolve_or_explain_as(m, "pathname", pathname, Start::Cwd, true, &creds, true) else { return };
+    let Some(st) = lookup::existing(m, "pathname", found) else { return };
     let writing = mode & libc::W_OK != 0;
     match errnum {
         libc::EACCES => {
@@ -32,9 +33,9 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, mode: i32) {
             }
         }
         // Only W_OK is refused by these; without it they are still the facts to state.
-        libc::EROFS => fs::file_system(m, errnum, &found),
-        libc::ETXTBSY => lookup::running_program(m, &found, &st),
-        libc::EPERM => lookup::write_refused_by_attributes(m, &found, writing),
-        _ => lookup::unexplained(m, errnum, Subject::Path(&found), &st),
+        libc::EROFS => fs::file_system(m, errnum, found),
+        libc::ETXTBSY => lookup::running_program(m, found, &st),
+        libc::EPERM => lookup::write_refused_by_attributes(m, found, writing),
+        _ => lookup::unexplained(m, errnum, Subject::Path(found), &st),
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::decode::{pathconf_name, Text, PATHCONF_NAMES};
 use crate::message::prose::lookup::{self, Subject};
+use crate::message::prose::path;
 use crate::message::Message;
 use crate::probe::path::Start;
 
@@ -11,9 +12,10 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, name: i32) {
     let Some(known) = pathconf_name(name as i64) else {
         return lookup::unknown_name(m, "name", name as i64, "pathconf", PATHCONF_NAMES);
     };
-    let Some((found, st)) = lookup::existing(m, "pathname", pathname, Start::Cwd, true) else { return };
+    let Ok(found) = &path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, true) else { return };
+    let Some(st) = lookup::existing(m, "pathname", found) else { return };
     match errnum {
-        libc::EINVAL => lookup::name_not_associated(m, "name", known, Subject::Path(&found), &st),
-        _ => lookup::unexplained(m, errnum, Subject::Path(&found), &st),
+        libc::EINVAL => lookup::name_not_associated(m, "name", known, Subject::Path(found), &st),
+        _ => lookup::unexplained(m, errnum, Subject::Path(found), &st),
     }
 }

@@ -5,15 +5,17 @@
 use crate::decode::Text;
 use crate::message::prose::fd::bad_output_buffer;
 use crate::message::prose::lookup::{self, Subject};
+use crate::message::prose::path;
 use crate::message::Message;
 use crate::probe::mounts::mount_of;
 use crate::probe::path::Start;
 use crate::sys::Stat;
 
 pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, data: usize) {
-    let Some((found, st)) = lookup::existing(m, "pathname", pathname, Start::Cwd, true) else { return };
+    let Ok(found) = &path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, true) else { return };
+    let Some(st) = lookup::existing(m, "pathname", found) else { return };
     let size = core::mem::size_of::<libc::statfs>();
-    diagnose(m, errnum, Subject::Path(&found), &st, data, size, "struct statfs");
+    diagnose(m, errnum, Subject::Path(found), &st, data, size, "struct statfs");
 }
 
 /// The file was reached: the buffer (`size` bytes, a `structure`), then the file

@@ -3,41 +3,34 @@
 //! numbers that do not fit a 32-bit structure, the file system that holds the file.
 
 use super::{fs, generic, location, path};
-use crate::decode::{fs_magic, Entry, Text};
+use crate::decode::{fs_magic, Entry};
 use crate::message::Message;
-use crate::probe::creds::Creds;
 use crate::probe::fd::{facts, type_name};
 use crate::probe::mounts::{mount_of, mount_of_dev, Mount};
 use crate::probe::overflow::{statfs_fields, stat_fields, Field};
-use crate::probe::path::{is_dir, Found, Start};
+use crate::probe::path::{is_dir, Found};
 use crate::sys::Stat;
 
-/// Walks `p` (the argument `arg`) to an existing file. When the walk stops early, the
-/// final component is missing, or a trailing '/' names something that is not a
-/// directory, explains that (whatever `errnum` is: it is what the kernel met first)
-/// and returns None. Otherwise returns what was found, for the call's own arms.
-pub fn existing(m: &mut Message, arg: &str, p: &Text, start: Start, follow: bool) -> Option<(Found, Stat)> {
-    let creds = m.creds();
-    existing_as(m, arg, p, start, follow, &creds, false)
-}
-
-/// The same, walking with `creds`; `real` when they are the real ids (access(2)).
-pub fn existing_as(m: &mut Message, arg: &str, p: &Text, start: Start, follow: bool, creds: &Creds, real: bool) -> Option<(Found, Stat)> {
-    let found = path::resolve_or_explain_as(m, arg, p, start, follow, creds, real).ok()?;
+/// Whether the walk's `found` is an existing file. When the final component is missing,
+/// or a trailing '/' names something that is not a directory, explains that (whatever
+/// `errnum` is: it is what the kernel met first) and returns None. Otherwise returns its
+/// status, for the call's own arms. Callers walk first and bind the walk by reference
+/// (see `path::resolve_or_explain`).
+pub fn existing(m: &mut Message, arg: &str, found: &Found) -> Option<Stat> {
     let Some(st) = found.stat else {
-        path::missing_final(m, &found);
+        path::missing_final(m, found);
         return None;
     };
     if found.trailing_slash && !is_dir(&st) {
         m.because();
-        path::final_is(m, &found, "a ");
+        path::final_is(m, found, "a ");
         m.text(type_name(st.st_mode));
         m.text(", and ");
         m.text(arg);
         m.text(" ends in '/', which only a directory may");
         return None;
     }
-    Some((found, st))
+    Some(st)
 }
 
 /// The file a call reported on: found through a path, or open as a descriptor.
