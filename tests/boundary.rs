@@ -102,6 +102,26 @@ fn caller_buffers_are_safe_from_many_threads_computing_suggestions() {
 }
 
 #[test]
+fn explains_emfile_under_a_limit_of_zero() {
+    if std::env::var_os("EXPLAIN_TEST_LIMIT_ZERO").is_some() {
+        // The child: no descriptor may be opened at all.
+        let lim = libc::rlimit { rlim_cur: 0, rlim_max: 64 };
+        unsafe { libc::setrlimit(libc::RLIMIT_NOFILE, &lim) };
+        let p = CString::new("/etc/passwd").unwrap();
+        let (_, emfile) = message_open(1024, libc::EMFILE, p.as_ptr(), 0);
+        println!("[{emfile}]");
+        return;
+    }
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "explains_emfile_under_a_limit_of_zero", "--nocapture", "--test-threads=1"])
+        .env("EXPLAIN_TEST_LIMIT_ZERO", "1")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_facts(&text, &["because the process's limit on open file descriptors (RLIMIT_NOFILE) is 0: it may open none; the limit may be raised up to 64"]);
+}
+
+#[test]
 fn explains_with_no_free_descriptor() {
     if std::env::var_os("EXPLAIN_TEST_NO_FD").is_some() {
         // The child: use up every descriptor, then explain EMFILE and a mistyped path

@@ -12,6 +12,15 @@ pub fn too_many_open_files(m: &mut Message) {
     // EMFILE means no descriptor below the limit was free. Whether that is still so is
     // one open away; the free descriptor it finds shows the state has changed since.
     // Written piece by piece rather than with format_args: EMFILE is explained in loops.
+    if soft == 0 {
+        m.text("the process's limit on open file descriptors (RLIMIT_NOFILE) is 0: it may open none");
+        if hard > 0 {
+            m.text("; the limit may be raised up to ");
+            m.unsigned(hard);
+            m.text(" (ulimit -n)");
+        }
+        return;
+    }
     match limits::descriptor_table(soft) {
         Table::Full => {
             m.text("every file descriptor the process may have, 0 to ");
