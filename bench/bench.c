@@ -253,14 +253,19 @@ static int s_emfile(struct lib *l, char *buf)
  * no descriptor is free to read /proc with (see exhaust()). Floor: getrlimit and one
  * open that fails with EMFILE, which proves every descriptor below the limit is taken. */
 #define LOW_LIMIT 64
+static void emfile_real_floor(struct rlimit *r)
+{
+    getrlimit(RLIMIT_NOFILE, r);
+    int fd = open("/proc/thread-self/fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0)
+        close(fd);
+}
+
 static int s_emfile_real(struct lib *l, char *buf)
 {
     if (!l) {
         struct rlimit r;
-        getrlimit(RLIMIT_NOFILE, &r);
-        int fd = open("/proc/thread-self/fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-        if (fd >= 0)
-            close(fd);
+        emfile_real_floor(&r);
         return 0;
     }
     l->open(buf, MSG, EMFILE, "/etc/passwd", O_RDONLY, 0);
@@ -270,10 +275,7 @@ static int s_emfile_real(struct lib *l, char *buf)
 static void c_emfile_real(char *buf)
 {
     struct rlimit r;
-    getrlimit(RLIMIT_NOFILE, &r);
-    int fd = open("/proc/thread-self/fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0)
-        close(fd);
+    emfile_real_floor(&r);
     snprintf(buf, MSG, "open(pathname = \"%s\", flags = O_RDONLY) failed, %s (%d, %s) because every file descriptor the process may have, 0 to %ld, is in use: its limit (RLIMIT_NOFILE) is %ld; the limit may be raised up to %ld (ulimit -n); perhaps descriptors are being leaked (opened and never closed)",
         "/etc/passwd", strerror(EMFILE), EMFILE, "EMFILE", (long)r.rlim_cur - 1, (long)r.rlim_cur, (long)r.rlim_max);
 }
