@@ -22,6 +22,9 @@ pub fn name(errnum: i32) -> Option<&'static str> {
 /// ours; an unknown number gets a sentence that says so, with the number.
 pub fn text(errnum: i32, internal: bool, buf: &mut [u8; 256]) -> &[u8] {
     if !internal {
+        if let Some(text) = untranslated_text(errnum) {
+            return text;
+        }
         if let Some(n) = system_text(errnum, buf) {
             return &buf[..n];
         }
@@ -42,11 +45,6 @@ pub fn text(errnum: i32, internal: bool, buf: &mut [u8; 256]) -> &[u8] {
 /// does not know (it answers "Unknown error N", which we word ourselves).
 fn system_text(errnum: i32, buf: &mut [u8; 256]) -> Option<usize> {
     entry(errnum)?;
-    if let Some(text) = untranslated_text(errnum) {
-        let n = text.len().min(buf.len());
-        buf[..n].copy_from_slice(&text[..n]);
-        return Some(n);
-    }
     let saved = crate::abi::errno();
     // SAFETY: buf is writable for its length; the XSI variant always NUL-terminates.
     let rc = unsafe { libc::strerror_r(errnum, buf.as_mut_ptr() as *mut libc::c_char, buf.len()) };
@@ -70,6 +68,7 @@ const MESSAGES_LOCALE_NAME: libc::nl_item = (libc::LC_MESSAGES << 16) | 0xffff;
 /// LANGUAGE, so the text is glibc's own, which strerrordesc_np returns without the
 /// catalogue lookup and its lock (about half the cost of explaining EBADF).
 fn untranslated_text(errnum: i32) -> Option<&'static [u8]> {
+    entry(errnum)?;
     // SAFETY: nl_langinfo is MT-safe and returns a string of the thread's locale;
     // strerrordesc_np returns NULL or a static string.
     unsafe {

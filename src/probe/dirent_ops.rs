@@ -39,11 +39,7 @@ pub fn inode_flags(start: Start, path: &CPath, st: &Stat) -> InodeFlags {
 
 /// The directory's attributes: from the walk when it had them.
 fn dir_flags(found: &Found) -> InodeFlags {
-    found.dir_flags.unwrap_or_else(|| inode_flags(found.start, &dir_path(found), &found.dir_stat))
-}
-
-fn dir_path(found: &Found) -> CPath {
-    if found.dir().is_empty() { CPath::from_bytes(b".").unwrap_or_default() } else { found.dir_path() }
+    found.dir_flags.unwrap_or_else(|| inode_flags(found.start, &found.dir_path(), &found.dir_stat))
 }
 
 /// Whether adding an entry named by `found` to its directory is refused.
