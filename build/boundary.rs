@@ -68,12 +68,16 @@ fn kind<'a>(kinds: &'a Kinds, a: &Arg) -> &'a Kind {
     kinds.get(&a.kind).unwrap_or_else(|| panic!("argument {}: unknown kind {} (see src/decode/kinds.table)", a.name, a.kind))
 }
 
-/// How the generated body turns the raw C argument into what the call file receives.
-fn convert(kinds: &Kinds, a: &Arg) -> String {
+/// The statement that binds `var` to what the call file receives for the raw C argument.
+/// A string is copied into a slot on the caller's stack: a Text is 4 KiB, and returning
+/// it by value costs a memcpy of all of it on every explanation.
+fn convert(kinds: &Kinds, a: &Arg, var: &str) -> String {
     let n = &id(&a.name);
     match kind(kinds, a).ty.as_str() {
-        "text" => format!("crate::decode::Text::copy({n} as usize)"),
-        ty => format!("{n} as {ty}"),
+        "text" => format!(
+            "let mut {var}_slot = core::mem::MaybeUninit::uninit();\n    let {var} = crate::decode::Text::copy_into(&mut {var}_slot, {n} as usize);"
+        ),
+        ty => format!("let {var} = {n} as {ty};"),
     }
 }
 
@@ -89,10 +93,6 @@ fn value(kinds: &Kinds, a: &Arg) -> String {
         ),
     };
     format!("crate::decode::Arg {{ name: {:?}, value: {v} }}", a.name)
-}
-
-fn by_ref(kinds: &Kinds, a: &Arg) -> bool {
-    kind(kinds, a).ty == "text"
 }
 
 fn params(args: &[Arg], explain: bool) -> String {
@@ -181,8 +181,6 @@ pub fn extern_functions(calls: &[(String, Call)], kinds: &Kinds) -> String {
         let argnames = names(&c.args);
 
         // The body: convert, then echo and explain the converted arguments.
-        let pass: Vec<String> =
-            c.args.iter().map(|a| if by_ref(kinds, a) { format!("&{}", id(&a.name)) } else { id(&a.name) }).collect();
         let typed: Vec<String> = c
             .args
             .iter()
@@ -193,9 +191,9 @@ pub fn extern_functions(calls: &[(String, Call)], kinds: &Kinds) -> String {
             .collect();
         writeln!(s, "fn body_{n}(m: &mut crate::message::Message, errnum: i32{sep}{ep}) {{").unwrap();
         for a in &c.args {
-            writeln!(s, "    let {} = {};", id(&a.name), convert(kinds, a)).unwrap();
+            writeln!(s, "    {}", convert(kinds, a, &id(&a.name))).unwrap();
         }
-        writeln!(s, "    explained_{n}(m, errnum{sep}{});\n}}\n", pass.join(", ")).unwrap();
+        writeln!(s, "    explained_{n}(m, errnum{sep}{});\n}}\n", names(&c.args)).unwrap();
         writeln!(s, "fn explained_{n}(m: &mut crate::message::Message, errnum: i32{sep}{}) {{", typed.join(", ")).unwrap();
         let vals: Vec<String> = c.args.iter().map(|a| value(kinds, a).replace("Value::Text(&", "Value::Text(")).collect();
         // errno 0 is not a failure: the echo says "success" and there is nothing to explain.
@@ -207,12 +205,8 @@ pub fn extern_functions(calls: &[(String, Call)], kinds: &Kinds) -> String {
         // template) is explained from a copy taken before the call.
         let (before, after_body) = if c.ret_class == "string" {
             let copies: String =
-                c.args.iter().map(|a| format!("    let before_{} = {};\n", a.name, convert(kinds, a))).collect();
-            let pass: Vec<String> = c
-                .args
-                .iter()
-                .map(|a| if by_ref(kinds, a) { format!("&before_{}", a.name) } else { format!("before_{}", a.name) })
-                .collect();
+                c.args.iter().map(|a| format!("    {}\n", convert(kinds, a, &format!("before_{}", a.name)))).collect();
+            let pass: Vec<String> = c.args.iter().map(|a| format!("before_{}", a.name)).collect();
             (copies, format!("&mut |m| explained_{n}(m, errnum{sep}{})", pass.join(", ")))
         } else {
             (String::new(), body.clone())

@@ -33,7 +33,17 @@ impl Text {
     /// first whether each page may be read: an invalid pointer yields `Unreadable`,
     /// never a fault.
     pub fn copy(addr: usize) -> Text {
-        let mut t = Text::empty(0, addr, TextState::Null);
+        let mut slot = MaybeUninit::uninit();
+        Text::copy_into(&mut slot, addr);
+        // SAFETY: copy_into initialised it.
+        unsafe { slot.assume_init() }
+    }
+
+    /// `copy`, built in a slot the caller holds: returning the 4 KiB Text by value
+    /// costs a memcpy of all of it, and the generated C functions copy a string on
+    /// every explanation.
+    pub fn copy_into(slot: &mut MaybeUninit<Text>, addr: usize) -> &Text {
+        let t = Text::init(slot, 0, addr, TextState::Null);
         if addr == 0 {
             return t;
         }
@@ -51,26 +61,27 @@ impl Text {
         t
     }
 
-    /// A Text with nothing copied yet. Built field by field: a struct literal with an
-    /// uninitialised array lets LLVM turn it into a zeroing memset (see sys::CPath::new).
-    fn empty(len: usize, addr: usize, state: TextState) -> Text {
-        let mut t = MaybeUninit::<Text>::uninit();
-        let p = t.as_mut_ptr();
+    /// A Text with nothing copied yet, in `slot`. Written field by field: a struct
+    /// literal with an uninitialised array lets LLVM turn it into a zeroing memset (see
+    /// sys::CPath::new).
+    fn init(slot: &mut MaybeUninit<Text>, len: usize, addr: usize, state: TextState) -> &mut Text {
+        let p = slot.as_mut_ptr();
         // SAFETY: every field but `bytes` (which may stay uninitialised) is written.
         unsafe {
             core::ptr::addr_of_mut!((*p).copied).write(0);
             core::ptr::addr_of_mut!((*p).len).write(len);
             core::ptr::addr_of_mut!((*p).addr).write(addr);
             core::ptr::addr_of_mut!((*p).state).write(state);
-            t.assume_init()
+            slot.assume_init_mut()
         }
     }
 
     /// A Text from bytes the library already holds (tests, the explain command).
     pub fn from_bytes(b: &[u8]) -> Text {
-        let mut t = Text::empty(b.len(), 1, TextState::Ok);
-        t.append(&b[..b.len().min(CAP)]);
-        t
+        let mut slot = MaybeUninit::uninit();
+        Text::init(&mut slot, b.len(), 1, TextState::Ok).append(&b[..b.len().min(CAP)]);
+        // SAFETY: init initialised it.
+        unsafe { slot.assume_init() }
     }
 
     /// The bytes that were copied (all of them unless the string is longer than CAP).
