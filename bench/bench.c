@@ -196,6 +196,14 @@ static int s_rename(struct lib *l, char *buf)
     return 0;
 }
 
+/* RLIMIT_NOFILE by the getrlimit system call itself: glibc's getrlimit() goes through
+ * prlimit64, which costs about twice as much here (0.31 against 0.14 µs), and a floor is
+ * the cheapest way to the fact. Our library asks the same system call. */
+static void nofile_limit(struct rlimit *r)
+{
+    syscall(SYS_getrlimit, RLIMIT_NOFILE, r);
+}
+
 #define BADFD 1000
 static int s_read_ebadf(struct lib *l, char *buf)
 {
@@ -213,7 +221,7 @@ static void c_read_ebadf(char *buf)
 {
     struct rlimit r;
     fcntl(BADFD, F_GETFD);
-    getrlimit(RLIMIT_NOFILE, &r);
+    nofile_limit(&r);
     snprintf(buf, MSG, "read(fildes = %d, data = %p, data_size = %d) failed, %s (%d, %s) because fildes %d is not an open file descriptor",
         BADFD, (void *)buf, 100, strerror(EBADF), EBADF, "EBADF", BADFD);
 }
@@ -236,13 +244,15 @@ static int s_unlink(struct lib *l, char *buf)
     return 0;
 }
 
-/* EMFILE: explained with the process's real RLIMIT_NOFILE (not actually exhausted). */
+/* EMFILE: explained with the process's real RLIMIT_NOFILE (not actually exhausted).
+ * Floor: the limit, and F_GETFD on the highest descriptor it allows, which finds that
+ * one free (so the table is not full now) without allocating anything. */
 static int s_emfile(struct lib *l, char *buf)
 {
     if (!l) {
         struct rlimit r;
-        getrlimit(RLIMIT_NOFILE, &r);
-        read_dir("/proc/self/fd", 0);
+        nofile_limit(&r);
+        fcntl((int)r.rlim_cur - 1, F_GETFD);
         return 0;
     }
     l->open(buf, MSG, EMFILE, "/etc/passwd", O_RDONLY, 0);
@@ -255,7 +265,7 @@ static int s_emfile(struct lib *l, char *buf)
 #define LOW_LIMIT 64
 static void emfile_real_floor(struct rlimit *r)
 {
-    getrlimit(RLIMIT_NOFILE, r);
+    nofile_limit(r);
     int fd = open("/proc/thread-self/fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd >= 0)
         close(fd);

@@ -17,6 +17,9 @@ pub fn write_open_flags(m: &mut Message, flags: i32) {
     m.text(access_mode_name(flags));
     let mut rest = flags & !libc::O_ACCMODE;
     for e in OPEN_FLAGS {
+        if rest == 0 {
+            return;
+        }
         let v = e.value as i32;
         if v != 0 && rest & v == v {
             m.text("|");

@@ -17,22 +17,15 @@ pub enum Table {
     Unknown,
 }
 
-/// Whether every descriptor below `soft` (RLIMIT_NOFILE) is in use now.
-///
-/// Asked first with an open that cannot open anything: a relative name against
-/// descriptor -1. The kernel takes the lowest free descriptor before it looks at the
-/// name, so the open fails with EMFILE when none is free (the state a daemon explaining
-/// its EMFILE at once is in, answered in one system call) and with EBADF, for the
-/// directory descriptor, when one is. A free one is then named: the highest, with
-/// F_GETFD, which allocates nothing; else the lowest, by opening "/" for an instant.
-/// Counting through /proc would cost a directory read.
+/// Whether every descriptor below `soft` (RLIMIT_NOFILE) is in use now. The highest one
+/// is asked first with F_GETFD, which allocates nothing: when it is free, so is the
+/// table. Otherwise one open of "/" (O_PATH, closed at once) answers exactly, as the
+/// kernel hands out the lowest free descriptor or fails with EMFILE; counting through
+/// /proc would cost a directory read. An open bound to fail after it takes a descriptor
+/// (a relative name against descriptor -1) would answer a full table in one call, but
+/// with a descriptor free the kernel allocates a file before it looks at the name, and
+/// that failure costs 0.9 µs here, against 0.1 µs for F_GETFD.
 pub fn descriptor_table(soft: u64) -> Table {
-    match sys::CPath::from_bytes(b".").map(|dot| sys::open_at(-1, &dot, libc::O_PATH)) {
-        Some(Err(libc::EMFILE)) => return Table::Full,
-        Some(Ok(fd)) => return Table::Free(fd.raw()),
-        // EBADF: a descriptor was free. Anything else (a seccomp filter): ask below.
-        _ => {}
-    }
     let highest = soft.min(i32::MAX as u64) as i32 - 1;
     if highest >= 0 && !sys::fd_is_open(highest) {
         return Table::Free(highest);
