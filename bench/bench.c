@@ -259,6 +259,16 @@ static int s_emfile(struct lib *l, char *buf)
     return 0;
 }
 
+static void c_emfile(char *buf)
+{
+    struct rlimit r;
+    nofile_limit(&r);
+    int highest = (int)r.rlim_cur - 1;
+    fcntl(highest, F_GETFD);
+    snprintf(buf, MSG, "open(pathname = \"%s\", flags = O_RDONLY) failed, %s (%d, %s) because the process had used up its limit (RLIMIT_NOFILE) of %ld file descriptors; descriptor %d is free now, so some were closed since the call, or the limit was raised; perhaps descriptors are being leaked (opened and never closed)",
+        "/etc/passwd", strerror(EMFILE), EMFILE, "EMFILE", (long)r.rlim_cur, highest);
+}
+
 /* EMFILE for real: RLIMIT_NOFILE lowered to 64 and every descriptor below it taken, so
  * no descriptor is free to read /proc with (see exhaust()). Floor: getrlimit and one
  * open that fails with EMFILE, which proves every descriptor below the limit is taken. */
@@ -586,7 +596,7 @@ int main(int argc, char **argv)
         { "rename_enoent_rel", 200, s_rename, 0, 0 },
         { "read_ebadf", 2000, s_read_ebadf, 0, c_read_ebadf },
         { "unlink_eacces", 500, s_unlink, 0, 0 },
-        { "open_emfile", 20, s_emfile, 0, 0 },
+        { "open_emfile", 2000, s_emfile, 0, c_emfile },
         { "read_or_die_ok", 20000, s_read_ok, 0, 0 },
         { "log_storm_x1000", 1000, s_storm, 0, 0 },
         { "suggest_100k_dir", 3, s_big, 0, 0 },

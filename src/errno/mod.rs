@@ -24,11 +24,16 @@ pub fn name(errnum: i32) -> Option<&'static str> {
 
 /// The text for `errnum`: the C library's (translated) wording unless `internal` asks for
 /// ours; an unknown number gets a sentence that says so, with the number.
-pub fn text(errnum: i32, internal: bool, buf: &mut [u8; 256]) -> &[u8] {
+/// `buf` is zeroed only when a text must be written into it: in the C locale every
+/// known errno's text is a static string.
+pub fn text(errnum: i32, internal: bool, buf: &mut core::mem::MaybeUninit<[u8; 256]>) -> &[u8] {
     if !internal {
         if let Some(text) = untranslated_text(errnum) {
             return text;
         }
+    }
+    let buf = buf.write([0; 256]);
+    if !internal {
         if let Some(n) = system_text(errnum, buf) {
             return &buf[..n];
         }
@@ -149,7 +154,7 @@ mod tests {
             assert!(!loc.is_null());
             let old = libc::uselocale(loc);
             assert_eq!(untranslated_text(libc::ENOENT), None);
-            let mut buf = [0u8; 256];
+            let mut buf = core::mem::MaybeUninit::uninit();
             assert_eq!(text(libc::ENOENT, false, &mut buf), &c_library_text(libc::ENOENT)[..]);
             libc::uselocale(old);
             libc::freelocale(loc);
@@ -160,7 +165,7 @@ mod tests {
 
     #[test]
     fn unknown_numbers_are_worded_with_the_number() {
-        let mut buf = [0u8; 256];
+        let mut buf = core::mem::MaybeUninit::uninit();
         assert_eq!(text(-5, false, &mut buf), b"unknown error -5");
     }
 }

@@ -163,7 +163,7 @@ impl<'a> Message<'a> {
 
     /// The error part: system text, then number and symbol in parentheses.
     pub fn error(&mut self, errnum: i32) {
-        let mut tbuf = [0u8; 256];
+        let mut tbuf = core::mem::MaybeUninit::uninit();
         let text = crate::errno::text(errnum, self.opts.internal_strerror, &mut tbuf);
         self.raw(text);
         self.text(" (");
