@@ -12,20 +12,22 @@ STAGE    := $(CURDIR)/target/stage
 CC       ?= cc
 CFLAGS_C := -Wall -Wextra -Werror -O1
 
-.PHONY: all check check-rust check-headers check-exports check-c check-install demo install uninstall bench clean stage
+.PHONY: all check check-rust check-headers check-man check-exports check-c check-install demo install uninstall bench clean stage
 
 all:
 	$(CARGO) build --release --locked
 
 # The library, headers, command and pkg-config file, installed under $(1).
 define install_tree
-	install -d $(1)/lib $(1)/lib/pkgconfig $(1)/include/libexplain $(1)/bin
+	install -d $(1)/lib $(1)/lib/pkgconfig $(1)/include/libexplain $(1)/bin $(1)/share/man/man1 $(1)/share/man/man3
 	install -m 755 $(RELEASE)/libexplain.so $(1)/lib/$(REALNAME)
 	ln -sf $(REALNAME) $(1)/lib/$(SONAME)
 	ln -sf $(SONAME) $(1)/lib/libexplain.so
 	install -m 644 $(RELEASE)/libexplain.a $(1)/lib/libexplain.a
 	install -m 644 include/libexplain/*.h $(1)/include/libexplain/
 	install -m 755 $(RELEASE)/explain $(1)/bin/explain
+	install -m 644 man/man1/*.1 $(1)/share/man/man1/
+	install -m 644 man/man3/*.3 $(1)/share/man/man3/
 	sed -e 's|@PREFIX@|$(2)|' -e 's|@VERSION@|$(VERSION)|' pkgconfig/libexplain.pc.in > $(1)/lib/pkgconfig/libexplain.pc
 endef
 
@@ -38,12 +40,13 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/explain
 	for h in include/libexplain/*.h; do rm -f $(DESTDIR)$(PREFIX)/include/libexplain/$$(basename $$h); done
 	-rmdir $(DESTDIR)$(PREFIX)/include/libexplain 2>/dev/null
+	for p in man/man1/*.1 man/man3/*.3; do rm -f $(DESTDIR)$(PREFIX)/share/$$p; done
 
 stage: all
 	rm -rf $(STAGE)
 	$(call install_tree,$(STAGE),$(STAGE))
 
-check: check-rust check-headers check-exports check-c check-install demo
+check: check-rust check-headers check-man check-exports check-c check-install demo
 
 check-rust:
 	$(CARGO) test --release --locked
@@ -52,6 +55,16 @@ check-rust:
 check-headers: all
 	@git diff --exit-code --stat -- include || { echo "include/ is stale: commit the regenerated headers"; exit 1; }
 	@test -z "$$(git ls-files --others --exclude-standard include)" || { echo "new generated headers are not committed"; exit 1; }
+
+# The manual (man/, written by the build from the same tables: build/man.rs) is committed
+# too; every page must render without a groff warning (-ww), the .so links included.
+check-man: all
+	@git diff --exit-code --stat -- man || { echo "man/ is stale: commit the regenerated pages"; exit 1; }
+	@test -z "$$(git ls-files --others --exclude-standard man)" || { echo "new generated man pages are not committed"; exit 1; }
+	@cd man && bad=0 && for p in man1/*.1 man3/*.3; do \
+	    out=$$(groff -ww -z -t -man "$$p" 2>&1) || out="$$out (groff failed)"; \
+	    if [ -n "$$out" ]; then echo "man/$$p: $$out"; bad=1; fi; \
+	done && test $$bad = 0 && echo "man: $$(ls man1 man3 | grep -c '\.[13]$$') pages render without warnings"
 
 # Only the public explain_* names leave the library (libexplain.map).
 check-exports: all

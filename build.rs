@@ -15,7 +15,8 @@
 //! then runs cbindgen over `boundary.rs` and the hand-written exports of `src/abi`, and
 //! splits its output into libexplain's header files under `include/libexplain/`.
 //! The headers are written only when their text changes; they are committed, and
-//! `make check` fails when they are stale.
+//! `make check` fails when they are stale. Last, build/man.rs writes the manual into
+//! `man/` the same way: a page per call, from the same tables and headers.
 
 use std::collections::BTreeMap;
 use std::env;
@@ -33,6 +34,8 @@ mod kinds;
 mod headers;
 #[path = "build/tables.rs"]
 mod tables;
+#[path = "build/man.rs"]
+mod man;
 
 fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
@@ -105,6 +108,8 @@ fn main() {
             fs::remove_file(&p).unwrap();
         }
     }
+    // The manual, from the same tables and the headers just written (build/man.rs).
+    man::generate(&root, &all, &files, env!("CARGO_PKG_VERSION"));
 }
 
 /// A diagnostic library must never kill its host: refuse to build with `panic = "abort"`.

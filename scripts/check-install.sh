@@ -21,6 +21,7 @@ expected=$( (
     echo "lib/libexplain.a"
     echo "lib/pkgconfig/libexplain.pc"
     for h in include/libexplain/*.h; do echo "include/libexplain/$(basename "$h")"; done
+    for m in man/man1/*.1 man/man3/*.3; do echo "share/$m"; done
 ) | sort)
 actual=$(cd "$root" && find . \( -type f -o -type l \) | sed 's|^\./||' | while read -r f; do
     if [ -L "$f" ]; then echo "$f -> $(readlink "$f")"; else echo "$f"; fi
@@ -62,8 +63,23 @@ static_flags=$(PKG_CONFIG_PATH="$root/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$de
 ${TEST_CC:-cc} -o "$dest/hello-static" "$dest/hello.c" -I"$root/include" "$root/lib/libexplain.a" $(echo "$static_flags" | sed 's/-lexplain//')
 "$dest/hello-static" >/dev/null || { echo "hello linked with libexplain.a failed"; exit 1; }
 
+# The manual resolves from the installed tree: a call's page, a name that is a .so link
+# to it, the command's page and the conventions and output pages.
+for page in explain_open explain_errno_open explain_open_or_die "1 explain" "3 explain" explain_output explain_output_error; do
+    # shellcheck disable=SC2086
+    text=$(MANWIDTH=80 man -M "$root/share/man" $page 2>"$dest/manerr") || { echo "man $page failed:"; cat "$dest/manerr"; exit 1; }
+    [ ! -s "$dest/manerr" ] || { echo "man $page warned:"; cat "$dest/manerr"; exit 1; }
+    case "$page" in
+        *open*) want="explain_open_or_die" ;;
+        "1 explain") want="EXPLAIN_OPTIONS" ;;
+        "3 explain") want="The shared buffer" ;;
+        *) want="explain_output_register" ;;
+    esac
+    echo "$text" | grep -q "$want" || { echo "man $page does not show $want:"; echo "$text" | head -20; exit 1; }
+done
+
 $make -s uninstall DESTDIR="$dest" PREFIX="$prefix" >/dev/null
-left=$(cd "$dest" && find . \( -type f -o -type l \) ! -name 'hello*' ! -name out ! -name e ! -name a | sed 's|^\./||')
+left=$(cd "$dest" && find . \( -type f -o -type l \) ! -name 'hello*' ! -name out ! -name e ! -name a ! -name manerr | sed 's|^\./||')
 if [ -n "$left" ]; then
     echo "make uninstall left files behind:"
     echo "$left"
