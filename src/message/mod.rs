@@ -32,13 +32,20 @@ pub struct Message<'a> {
     creds: core::cell::OnceCell<Creds>,
     /// A descriptor argument the echo found closed, so EBADF's diagnosis need not ask.
     closed_fd: Option<i32>,
+    /// The errno being explained (set by `call`): shared helpers that find the present
+    /// state pointing at another error compare against it, so a postmortem explains
+    /// the errno it was given and mentions the present state only as a note.
+    errnum: i32,
+    /// A note was just started: the next `because` continues it instead of starting a
+    /// clause, so the prose that explains a state can also describe it in a note.
+    in_note: bool,
 }
 
 impl<'a> Message<'a> {
     /// A writer over `buf`; one byte is always kept for the NUL.
     pub fn new(buf: &'a mut [u8]) -> Message<'a> {
         let quote_limit = (buf.len() / 6).max(40);
-        Message { buf, len: 0, overflow: false, quote_limit, opts: options(), has_because: false, call_name: "", creds: core::cell::OnceCell::new(), closed_fd: None }
+        Message { buf, len: 0, overflow: false, quote_limit, opts: options(), has_because: false, call_name: "", creds: core::cell::OnceCell::new(), closed_fd: None, errnum: 0, in_note: false }
     }
 
     /// The effective credentials of the process, as of this explanation.
@@ -124,6 +131,23 @@ impl<'a> Message<'a> {
         }
     }
 
+    /// The errno being explained (0 before `call`, or when explaining success).
+    pub fn errnum(&self) -> i32 {
+        self.errnum
+    }
+
+    /// Whether the present state, which implies `implied`, contradicts the errno being
+    /// explained: then the errno's own diagnosis is written, and the state only as a note.
+    pub fn contradicts(&self, implied: i32) -> bool {
+        self.errnum != 0 && self.errnum != implied
+    }
+
+    /// Starts a note about the present state, after the diagnosis of the given errno.
+    pub fn note(&mut self) {
+        self.text("; note: at present, ");
+        self.in_note = true;
+    }
+
     /// The call being explained ("" outside a call's explanation).
     pub fn call_name(&self) -> &'static str {
         self.call_name
@@ -138,6 +162,7 @@ impl<'a> Message<'a> {
     /// `name(arg = value, …): success` for errno 0.
     pub fn call(&mut self, name: &'static str, args: &[Arg], errnum: i32) {
         self.call_name = name;
+        self.errnum = errnum;
         self.text(name);
         self.text("(");
         let mut first = true;
@@ -181,7 +206,9 @@ impl<'a> Message<'a> {
 
     /// Starts part three. Written once; later calls continue the same sentence.
     pub fn because(&mut self) {
-        if self.has_because {
+        if self.in_note {
+            self.in_note = false;
+        } else if self.has_because {
             self.text("; ");
         } else {
             self.text(" because ");

@@ -9,16 +9,60 @@ use crate::sys;
 pub struct DirectIo {
     pub mem_align: u64,
     pub offset_align: u64,
-    /// Reported by the file system (statx STATX_DIOALIGN); else the file's block size.
-    pub reported: bool,
+    pub source: AlignSource,
+}
+
+/// Where an O_DIRECT alignment was learnt.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum AlignSource {
+    /// statx's STATX_DIOALIGN (stx_dio_mem_align, stx_dio_offset_align).
+    Statx,
+    /// The logical block size of the device (BLKSSZGET on a block device, or the
+    /// backing device's queue/logical_block_size in sysfs, the same number).
+    LogicalBlock { major: u32, minor: u32 },
+    /// Neither was available: the file's block size (st_blksize).
+    BlockSize,
 }
 
 pub fn direct_io(fd: i32) -> Option<DirectIo> {
     if let Some((mem, off)) = sys::io::direct_io_alignment(fd) {
-        return Some(DirectIo { mem_align: mem as u64, offset_align: off.max(1) as u64, reported: true });
+        return Some(DirectIo { mem_align: mem as u64, offset_align: off.max(1) as u64, source: AlignSource::Statx });
     }
-    let b = sys::stat_fd(fd).ok()?.st_blksize.max(1) as u64;
-    Some(DirectIo { mem_align: b, offset_align: b, reported: false })
+    let st = sys::stat_fd(fd).ok()?;
+    let dev = if st.st_mode & libc::S_IFMT == libc::S_IFBLK { st.st_rdev } else { st.st_dev };
+    let logical = if st.st_mode & libc::S_IFMT == libc::S_IFBLK {
+        sys::io::ioctl_int(fd, libc::BLKSSZGET as libc::Ioctl).ok().filter(|&b| b > 0).map(|b| b as u64)
+    } else {
+        logical_block_size(dev)
+    };
+    if let Some(b) = logical {
+        let (major, minor) = (libc::major(dev), libc::minor(dev));
+        return Some(DirectIo { mem_align: b, offset_align: b, source: AlignSource::LogicalBlock { major, minor } });
+    }
+    let b = st.st_blksize.max(1) as u64;
+    Some(DirectIo { mem_align: b, offset_align: b, source: AlignSource::BlockSize })
+}
+
+/// The logical block size of the block device `dev` (a partition answers through its
+/// disk), from sysfs: what BLKSSZGET on the device would return, without opening it.
+fn logical_block_size(dev: u64) -> Option<u64> {
+    if libc::major(dev) == 0 {
+        return None; // tmpfs, overlay and other file systems without a device
+    }
+    for tail in ["/queue/logical_block_size", "/../queue/logical_block_size"] {
+        let mut path = [0u8; 96];
+        let mut w = crate::message::Message::new(&mut path);
+        let _ = core::fmt::write(&mut w, format_args!("/sys/dev/block/{}:{}{tail}", libc::major(dev), libc::minor(dev)));
+        let n = w.finish();
+        let mut buf = [0u8; 24];
+        if let Ok(len) = sys::read_file(&path[..n], &mut buf) {
+            let v = core::str::from_utf8(&buf[..len]).ok().and_then(|t| t.trim().parse::<u64>().ok());
+            if let Some(v) = v.filter(|&v| v > 0) {
+                return Some(v);
+            }
+        }
+    }
+    None
 }
 
 /// The values O_DIRECT would refuse: (buffer address, length, offset), each Some when

@@ -25,10 +25,22 @@ fn is_ofd(command: i32) -> bool {
 
 pub fn explain(m: &mut Message, errnum: i32, fildes: i32, command: i32, arg: i64) {
     let Some(facts) = probe::fd::facts(fildes) else {
-        return match errnum {
-            libc::EBADF => fd::bad_fd(m, "fildes", fildes, None),
-            _ => generic::meaning(m, errnum),
-        };
+        // Not open now. For a postmortem of another errno, what the command and its
+        // argument still say; the closed descriptor is a note (see fd::bad_fd).
+        let dup = matches!(command, libc::F_DUPFD | libc::F_DUPFD_CLOEXEC);
+        match errnum {
+            libc::EINVAL if dup => fdio::beyond_fd_limit(m, "arg", arg, probe::limits::open_files_limit()),
+            libc::EMFILE => {
+                limits::too_many_open_files(m);
+                if dup {
+                    fdio::no_descriptor_from(m, arg);
+                }
+            }
+            _ => return fd::bad_fd(m, "fildes", fildes, None),
+        }
+        m.note();
+        let _ = core::fmt::write(m, format_args!("fildes {fildes} is not an open file descriptor"));
+        return;
     };
     let lock = if is_lock_command(command) { read_lock(arg as usize) } else { None };
     let holder = || lock.and_then(|l| record_conflict(fildes, &l, is_ofd(command)));

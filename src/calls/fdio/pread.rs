@@ -13,6 +13,6 @@ pub fn explain(m: &mut Message, errnum: i32, fildes: i32, data: usize, data_size
         libc::EINVAL if offset < 0 => fdio::negative_position(m, "offset", offset),
         libc::EINVAL if offset as i128 + data_size as i128 > i64::MAX as i128 => fdio::range_overflow(m, offset, data_size),
         libc::ESPIPE | libc::ENXIO => unseekable(m, errnum, "fildes", fildes),
-        _ => read::explain(m, errnum, fildes, data, data_size),
+        _ => read::explain_at(m, errnum, fildes, data, data_size, Some(offset as u64)),
     }
 }

@@ -16,6 +16,6 @@ pub fn explain(m: &mut Message, errnum: i32, fildes: i32, data: usize, data_size
         libc::ESPIPE | libc::ENXIO => unseekable(m, errnum, "fildes", fildes),
         // pwrite writes at `offset`, not at the descriptor's own position.
         libc::EFBIG => io::too_big(m, "fildes", fildes, Some(offset as u64), probe::limits::file_size_limit(), data_size),
-        _ => write::explain(m, errnum, fildes, data, data_size),
+        _ => write::explain_at(m, errnum, fildes, data, data_size, Some(offset as u64)),
     }
 }

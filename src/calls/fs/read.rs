@@ -7,18 +7,24 @@ use crate::probe;
 use crate::probe::fd::Kind;
 
 pub fn explain(m: &mut Message, errnum: i32, fildes: i32, data: usize, data_size: usize) {
+    explain_at(m, errnum, fildes, data, data_size, None);
+}
+
+/// The same at `offset` (pread(2)), or at the descriptor's own position (None).
+pub fn explain_at(m: &mut Message, errnum: i32, fildes: i32, data: usize, data_size: usize, offset: Option<u64>) {
     match errnum {
         libc::EISDIR if probe::fd::kind(fildes) == Some(Kind::Directory) => io::is_directory(m, "fildes", fildes),
         libc::EIO => match probe::io::background(fildes, libc::SIGTTIN) {
             Some(b) => io::background(m, "fildes", fildes, &b, false),
-            None => transfer(m, errnum, fildes, data, data_size, false),
+            None => transfer(m, errnum, fildes, data, data_size, offset, false),
         },
-        _ => transfer(m, errnum, fildes, data, data_size, false),
+        _ => transfer(m, errnum, fildes, data, data_size, offset, false),
     }
 }
 
 /// The errors of moving bytes between a buffer and a descriptor, either way.
-pub fn transfer(m: &mut Message, errnum: i32, fildes: i32, data: usize, size: usize, writing: bool) {
+/// `offset`: where pread(2)/pwrite(2) transfer; None for the descriptor's position.
+pub fn transfer(m: &mut Message, errnum: i32, fildes: i32, data: usize, size: usize, offset: Option<u64>, writing: bool) {
     match errnum {
         libc::EBADF => fd::bad_fd(m, "fildes", fildes, Some(if writing { libc::O_WRONLY } else { libc::O_RDONLY })),
         libc::EAGAIN => match probe::io::blocking(fildes, writing) {
@@ -28,7 +34,7 @@ pub fn transfer(m: &mut Message, errnum: i32, fildes: i32, data: usize, size: us
         // read(2) stores into the buffer, write(2) takes from it.
         libc::EFAULT => io::bad_buffer(m, "data", data, size, !writing, probe::io::buffer(data, size, !writing)),
         libc::EINTR => io::interrupted(m, "fildes", fildes, probe::fd::kind(fildes)),
-        libc::EINVAL => invalid(m, fildes, data, size, writing),
+        libc::EINVAL => invalid(m, fildes, data, size, offset, writing),
         libc::EIO => {
             let st = probe::fd::facts(fildes).and_then(|f| f.stat);
             io::device_error(m, "fildes", fildes, st.as_ref());
@@ -37,17 +43,25 @@ pub fn transfer(m: &mut Message, errnum: i32, fildes: i32, data: usize, size: us
     }
 }
 
-/// EINVAL: O_DIRECT alignment, a transfer too small for the object, or an object that
-/// cannot be read or written at all.
-fn invalid(m: &mut Message, fildes: i32, data: usize, size: usize, writing: bool) {
-    let (Some(f), Some(kind)) = (probe::fd::facts(fildes), probe::fd::kind(fildes)) else {
-        return generic::meaning(m, libc::EINVAL);
+/// EINVAL: O_DIRECT alignment (checked whether or not the descriptor has O_DIRECT now,
+/// since fcntl may have changed it), a transfer too small for the object, or an object
+/// that cannot be read or written at all.
+fn invalid(m: &mut Message, fildes: i32, data: usize, size: usize, offset: Option<u64>, writing: bool) {
+    let Some(f) = probe::fd::facts(fildes) else {
+        io::misaligned_unknown_device(m, data, size, offset);
+        m.note();
+        m.text("fildes ");
+        m.number(fildes as i64);
+        return m.text(" is not an open file descriptor");
     };
-    if f.flags & libc::O_DIRECT != 0 {
+    let kind = probe::fd::kind(fildes).unwrap_or(Kind::Other);
+    let direct_now = f.flags & libc::O_DIRECT != 0;
+    if direct_now || matches!(kind, Kind::File | Kind::BlockDevice) {
         if let Some(d) = probe::io::direct_io(fildes) {
-            let bad = probe::io::misaligned(&d, data, size, probe::fd::position(fildes, &f));
+            let at = offset.or_else(|| probe::fd::position(fildes, &f));
+            let bad = probe::io::misaligned(&d, data, size, at);
             if bad != (None, None, None) {
-                return io::misaligned(m, "fildes", fildes, &d, bad);
+                return io::misaligned(m, "fildes", fildes, &d, bad, direct_now);
             }
         }
     }

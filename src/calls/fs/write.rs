@@ -9,6 +9,11 @@ use crate::probe;
 use crate::probe::fd::{FdFacts, Kind};
 
 pub fn explain(m: &mut Message, errnum: i32, fildes: i32, data: usize, data_size: usize) {
+    explain_at(m, errnum, fildes, data, data_size, None);
+}
+
+/// The same at `offset` (pwrite(2)), or at the descriptor's own position (None).
+pub fn explain_at(m: &mut Message, errnum: i32, fildes: i32, data: usize, data_size: usize, offset: Option<u64>) {
     let facts = probe::fd::facts(fildes);
     let kind = probe::fd::kind(fildes);
     match (errnum, &facts) {
@@ -27,8 +32,8 @@ pub fn explain(m: &mut Message, errnum: i32, fildes: i32, data: usize, data_size
         },
         (libc::EIO, _) => match probe::io::background(fildes, libc::SIGTTOU) {
             Some(b) => io::background(m, "fildes", fildes, &b, true),
-            None => transfer(m, errnum, fildes, data, data_size, true),
+            None => transfer(m, errnum, fildes, data, data_size, offset, true),
         },
-        _ => transfer(m, errnum, fildes, data, data_size, true),
+        _ => transfer(m, errnum, fildes, data, data_size, offset, true),
     }
 }

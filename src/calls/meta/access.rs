@@ -27,7 +27,7 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, mode: i32) {
             let d = decide(&st, want, &creds);
             m.because();
             if d.granted {
-                access::refused_despite_bits(m);
+                access::allowed_here(m, &st, want, &creds, |m| location::path(m, found.start, found.path.as_bytes()));
             } else {
                 access::denied_real(m, &st, &d, &creds, |m| location::path(m, found.start, found.path.as_bytes()));
             }

@@ -87,7 +87,7 @@ pub fn refusal(m: &mut Message, st: &Stat, want: u32, c: &Creds, what: impl FnOn
     let d = crate::probe::creds::decide(st, want, c);
     m.because();
     if d.granted {
-        refused_despite_bits(m);
+        allowed_here(m, st, want, c, what);
     } else {
         denied(m, st, &d, c, what);
     }
@@ -97,6 +97,71 @@ pub fn refusal(m: &mut Message, st: &Stat, want: u32, c: &Creds, what: impl FnOn
 /// EACCES although the permission bits allow the access.
 pub fn refused_despite_bits(m: &mut Message) {
     m.text("the permission bits would allow it, so an access control list or a security module (SELinux, AppArmor) refused it");
+}
+
+/// EACCES for `want` on the file with `st`, which these credentials `c` may do: the
+/// explaining process is not the one that failed (root explaining a log line, say), so
+/// say whom the owner, the group and the mode bits deny. Only when they deny nobody is
+/// an access control list or a security module left to blame.
+pub fn allowed_here(m: &mut Message, st: &Stat, want: u32, c: &Creds, what: impl FnOnce(&mut Message)) {
+    let mode = st.st_mode & 0o7777;
+    let is_dir = st.st_mode & libc::S_IFMT == libc::S_IFDIR;
+    let lacks = |bits: u32| want & !bits & 7 != 0;
+    let (owner, group, other) = (lacks((mode >> 6) & 7), lacks((mode >> 3) & 7), lacks(mode & 7));
+    if !(owner || group || other) {
+        return refused_despite_bits(m);
+    }
+    what(m);
+    m.text(" is owned by user ");
+    ids::user(m, st.st_uid);
+    m.text(" and group ");
+    ids::group(m, st.st_gid);
+    m.text(", mode 0");
+    let _ = core::fmt::write(m, format_args!("{mode:o}"));
+    m.text(" (\"");
+    m.raw(&rwx(mode >> 6));
+    m.raw(&rwx(mode >> 3));
+    m.raw(&rwx(mode));
+    m.text("\"): its bits deny ");
+    wanted(m, want, is_dir);
+    m.text(" permission to ");
+    let mut denied: [&dyn Fn(&mut Message); 3] = [&|_| {}, &|_| {}, &|_| {}];
+    let mut n = 0;
+    let owner_text = |m: &mut Message| {
+        m.text("its owner (user ");
+        ids::user(m, st.st_uid);
+        m.text(")");
+    };
+    let group_text = |m: &mut Message| {
+        m.text("the members of group ");
+        ids::group(m, st.st_gid);
+        m.text(if owner { "" } else { " other than its owner" });
+    };
+    let other_text = |m: &mut Message| {
+        m.text("every user who is neither ");
+        ids::user(m, st.st_uid);
+        m.text(" nor in group ");
+        ids::group(m, st.st_gid);
+    };
+    for (deny, f) in [(owner, &owner_text as &dyn Fn(&mut Message)), (group, &group_text), (other, &other_text)] {
+        if deny {
+            denied[n] = f;
+            n += 1;
+        }
+    }
+    for (i, f) in denied[..n].iter().enumerate() {
+        m.text(match i {
+            0 => "",
+            _ if i + 1 == n => " and ",
+            _ => ", ",
+        });
+        f(m);
+    }
+    m.text(" (without the CAP_DAC_OVERRIDE capability); the process explaining it now (effective user ");
+    ids::user(m, c.uid);
+    m.text(", group ");
+    ids::group(m, c.gid);
+    m.text(") may, so the call that failed ran as one of the users denied, or an access control list or a security module refused it");
 }
 
 /// A privileged operation refused: `the process (effective user 65534 "nobody") does not

@@ -7,6 +7,18 @@ use crate::probe::fd::{facts, kind, type_name, Kind};
 /// EBADF: closed, or open in a mode that does not allow `need` ("reading", "writing").
 /// `want_mode` is the access mode required: O_RDONLY for reading, O_WRONLY for writing.
 pub fn bad_fd(m: &mut Message, arg: &str, fd: i32, want_mode: Option<i32>) {
+    if m.contradicts(libc::EBADF) && (fd < 0 || m.known_closed(fd) || facts(fd).is_none()) {
+        // A postmortem of another errno: explain that one; a closed descriptor is only
+        // the present state, said as a note.
+        let errnum = m.errnum();
+        super::postmortem::unconfirmed(m, errnum, None);
+        m.note();
+        m.text(arg);
+        m.text(" ");
+        m.number(fd as i64);
+        m.text(" is not an open file descriptor");
+        return;
+    }
     m.because();
     if fd < 0 {
         let _ = core::fmt::write(m, format_args!("{arg} is {fd}, and descriptors are never negative"));

@@ -134,7 +134,11 @@ pub fn beyond_fd_limit(m: &mut Message, arg: &str, value: i64, limit: Option<(u6
     match limit {
         Some((soft, hard)) => {
             let _ = core::fmt::write(m, format_args!("{arg} is {value}, and the process's limit on open files (RLIMIT_NOFILE) is {soft}, so descriptors go from 0 to {}", soft.saturating_sub(1)));
-            if hard > soft && (value as u64) < hard {
+            if (value as u64) < soft {
+                // The postmortem: the value fits the limit as it is now.
+                let _ = core::fmt::write(m, format_args!(
+                    "; {value} is within that limit now, so the limit was {value} or lower when the call failed (lowered by setrlimit or prlimit, or the call ran in another process with a lower limit)"));
+            } else if hard > soft && (value as u64) < hard {
                 let _ = core::fmt::write(m, format_args!("; the limit may be raised up to {hard} (ulimit -n)"));
             }
         }

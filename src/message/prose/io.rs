@@ -3,6 +3,7 @@
 use super::{fs, generic, ids};
 use crate::message::Message;
 use crate::probe::fd::Kind;
+use crate::probe::io::AlignSource;
 use crate::probe::io::{Background, Blocking, DirectIo, Memory};
 use crate::probe::mounts::mount_of;
 use crate::sys::Stat;
@@ -93,26 +94,70 @@ pub fn bad_buffer(m: &mut Message, arg: &str, addr: usize, len: usize, write: bo
 }
 
 /// EINVAL with O_DIRECT: the alignments required and the values that miss them.
-pub fn misaligned(m: &mut Message, arg: &str, fd: i32, d: &DirectIo, bad: (Option<usize>, Option<usize>, Option<u64>)) {
+/// `direct_now`: the descriptor has O_DIRECT now; when it has not, the alignment is
+/// still the likeliest cause (fcntl F_SETFL may have cleared the flag since).
+pub fn misaligned(m: &mut Message, arg: &str, fd: i32, d: &DirectIo, bad: (Option<usize>, Option<usize>, Option<u64>), direct_now: bool) {
     m.because();
     super::fd::argument(m, arg, fd);
-    let source = if d.reported { ", as its file system reports (statx STATX_DIOALIGN)" } else { ", the file's block size (its file system does not report an O_DIRECT alignment)" };
-    let _ = core::fmt::write(m, format_args!(" was opened with O_DIRECT, which needs the buffer address aligned to {} bytes and the length and file offset to {} bytes{source}", d.mem_align, d.offset_align));
+    let mut source = [0u8; 160];
+    let mut w = Message::new(&mut source);
+    match d.source {
+        AlignSource::Statx => w.text(", as its file system reports (statx stx_dio_mem_align and stx_dio_offset_align)"),
+        AlignSource::LogicalBlock { major, minor } => {
+            let _ = core::fmt::write(&mut w, format_args!(", the logical block size of its device {major}:{minor} (BLKSSZGET)"));
+        }
+        AlignSource::BlockSize => w.text(", the file's block size (neither the file system nor a device reports an O_DIRECT alignment)"),
+    }
+    let n = w.finish();
+    if !direct_now {
+        m.text(" is not open with O_DIRECT now; if it was when the call failed, O_DIRECT");
+    } else {
+        m.text(" was opened with O_DIRECT, which");
+    }
+    let _ = core::fmt::write(m, format_args!(" needs the buffer address aligned to {} bytes and the size and file offset to {} bytes", d.mem_align, d.offset_align));
+    m.raw(&source[..n]);
+    aligned_values(m, (d.mem_align, d.offset_align), bad);
+}
+
+/// `, but the buffer address 0x… is 1 byte past a multiple of 512, the size 100 is not
+/// a multiple of 512`.
+fn aligned_values(m: &mut Message, (mem, off): (u64, u64), bad: (Option<usize>, Option<usize>, Option<u64>)) {
     let mut any = false;
     let mut sep = |m: &mut Message| m.text(if std::mem::replace(&mut any, true) { ", " } else { ", but " });
     if let Some(a) = bad.0 {
         sep(m);
-        let past = a as u64 % d.mem_align;
-        let _ = core::fmt::write(m, format_args!("the buffer address {a:#x} is {past} byte{} past a multiple of {}", if past == 1 { "" } else { "s" }, d.mem_align));
+        let past = a as u64 % mem;
+        let _ = core::fmt::write(m, format_args!("the buffer address {a:#x} is {past} byte{} past a multiple of {mem}", if past == 1 { "" } else { "s" }));
     }
     if let Some(l) = bad.1 {
         sep(m);
-        let _ = core::fmt::write(m, format_args!("the size {l} is not a multiple of {}", d.offset_align));
+        let _ = core::fmt::write(m, format_args!("the size {l} is not a multiple of {off}"));
     }
     if let Some(o) = bad.2 {
         sep(m);
-        let _ = core::fmt::write(m, format_args!("the file offset {o} is not a multiple of {}", d.offset_align));
+        let _ = core::fmt::write(m, format_args!("the file offset {o} is not a multiple of {off}"));
     }
+}
+
+/// EINVAL from a transfer on a descriptor that is not open now: the O_DIRECT alignment
+/// of the values given, against the smallest logical block sizes devices have.
+pub fn misaligned_unknown_device(m: &mut Message, addr: usize, len: usize, offset: Option<u64>) {
+    m.because();
+    for block in [512u64, 4096] {
+        let d = DirectIo { mem_align: block, offset_align: block, source: AlignSource::BlockSize };
+        let bad = crate::probe::io::misaligned(&d, addr, len, offset);
+        if bad != (None, None, None) {
+            let _ = core::fmt::write(m, format_args!(
+                "with O_DIRECT the buffer address, the size and the file offset must be multiples of the device's logical block size{}",
+                if block == 512 { ", which is never less than 512 bytes" } else { "; they are multiples of 512, but not of 4096, the logical block size of many disks" }));
+            return aligned_values(m, (block, block), bad);
+        }
+    }
+    m.text("the buffer address, the size");
+    if offset.is_some() {
+        m.text(" and the file offset");
+    }
+    m.text(" are multiples of 4096, so O_DIRECT alignment is not the cause: the descriptor referred to an object that cannot be read or written this way (a directory, an eventfd or timerfd given fewer than 8 bytes, a file system that refuses O_DIRECT)");
 }
 
 /// EIO on a terminal: the process group is in the background.

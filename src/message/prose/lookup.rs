@@ -22,6 +22,11 @@ pub fn existing(m: &mut Message, arg: &str, found: &Found) -> Option<Stat> {
         return None;
     };
     if found.trailing_slash && !is_dir(&st) {
+        if m.contradicts(libc::ENOTDIR) {
+            let errnum = m.errnum();
+            super::postmortem::unconfirmed(m, errnum, Some(&st));
+            m.note();
+        }
         m.because();
         path::final_is(m, found, "a ");
         m.text(type_name(st.st_mode));

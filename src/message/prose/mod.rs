@@ -20,4 +20,5 @@ pub mod lookup;
 pub mod names;
 pub mod mount;
 pub mod path;
+pub mod postmortem;
 pub mod times;

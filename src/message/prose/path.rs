@@ -24,6 +24,12 @@ pub fn resolve_or_explain_as(m: &mut Message, arg: &str, path: &Text, start: Sta
     let outcome = resolve_as(start, path, follow, creds);
     match &outcome {
         Ok(_) => {}
+        Err(f) if m.contradicts(f.errno()) => {
+            let errnum = m.errnum();
+            super::postmortem::unconfirmed(m, errnum, f.dir_stat());
+            m.note();
+            failure(m, arg, start, f);
+        }
         Err(Failure::Unreadable) => {
             m.because();
             let _ = core::fmt::write(m, format_args!("{arg} ({:#x}) does not point to readable memory in the process's address space", path.addr));
@@ -132,6 +138,11 @@ pub fn failure(m: &mut Message, arg: &str, start: Start, f: &Failure) {
 /// The final component does not exist: say where it was looked for and offer the
 /// nearest name. A dangling symbolic link is named with its target.
 pub fn missing_final(m: &mut Message, found: &Found) {
+    if m.contradicts(libc::ENOENT) {
+        let errnum = m.errnum();
+        super::postmortem::unconfirmed(m, errnum, Some(&found.dir_stat));
+        m.note();
+    }
     m.because();
     if let Some(l) = found.link.as_ref().filter(|_| found.stat.is_none()) {
         m.text("the symbolic link ");

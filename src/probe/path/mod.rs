@@ -136,6 +136,32 @@ pub enum Failure {
     Other { path: CPath, errno: i32 },
 }
 
+impl Failure {
+    /// The errno the kernel gives for this failure of a path lookup.
+    pub fn errno(&self) -> i32 {
+        match self {
+            Failure::Null | Failure::Unreadable => libc::EFAULT,
+            Failure::Empty | Failure::Missing { .. } => libc::ENOENT,
+            Failure::PathTooLong { .. } | Failure::NameTooLong { .. } => libc::ENAMETOOLONG,
+            Failure::NotDir { .. } | Failure::BadDirFd { stat: Some(_), .. } => libc::ENOTDIR,
+            Failure::NoSearch { .. } => libc::EACCES,
+            Failure::Loop { .. } => libc::ELOOP,
+            Failure::BadDirFd { stat: None, .. } => libc::EBADF,
+            Failure::Other { errno, .. } => *errno,
+        }
+    }
+
+    /// The status of the deepest directory the walk reached, when it kept one: the file
+    /// system a postmortem of ENOSPC or EROFS can still name.
+    pub fn dir_stat(&self) -> Option<&Stat> {
+        match self {
+            Failure::Missing { dir_stat, .. } => Some(dir_stat),
+            Failure::NoSearch { stat, .. } => Some(stat),
+            _ => None,
+        }
+    }
+}
+
 pub type Outcome = Result<Found, Failure>;
 
 pub fn is_dir(st: &Stat) -> bool {
