@@ -21,3 +21,6 @@ pub mod names;
 pub mod mount;
 pub mod path;
 pub mod times;
+
+// Memory, conversions, environment and character sets (issue 11, mem branch).
+pub mod memory;
