@@ -60,8 +60,11 @@ fn main() {
     // variadic function, so they are C, formatting into a stack buffer and calling Rust.
     // Linked whole: nothing in Rust refers to them, yet the library must export them.
     println!("cargo:rerun-if-changed=src/abi/variadic.c");
+    // Likewise a function returning long double (strtold's _or_die and _on_error).
+    println!("cargo:rerun-if-changed=src/abi/long_double.c");
     cc::Build::new()
         .file(root.join("src/abi/variadic.c"))
+        .file(root.join("src/abi/long_double.c"))
         .warnings(true)
         .extra_warnings(true)
         .warnings_into_errors(true)

@@ -36,6 +36,9 @@ fn rust_type(ctype: &str) -> String {
         "long" => "c_long".to_string(),
         "unsigned long" => "c_ulong".to_string(),
         "long long" => "c_longlong".to_string(),
+        "unsigned long long" => "c_ulonglong".to_string(),
+        "double" => "c_double".to_string(),
+        "float" => "c_float".to_string(),
         // Struct tags name C types: libc's, or the few libc lacks (struct ustat),
         // defined in crate::sys::ctypes, which re-exports the rest of libc.
         // Types of other libraries' headers (libacl's), declared in src/sys.
@@ -137,6 +140,10 @@ fn failed(c: &Call) -> &'static str {
         // NULL is also the end of the stream: only a NULL that set errno is a failure.
         "pointer_errno" => "result.is_null() && crate::abi::errno() != 0",
         "minus_one" => "result == -1",
+        // (T)-1: MAP_FAILED, (size_t)-1, (iconv_t)-1.
+        "all_ones" => "result as usize == usize::MAX",
+        // Nothing in the result tells: errno, cleared before the call, does.
+        "errno" => "crate::abi::errno() != 0",
         _ => "result < 0",
     }
 }
@@ -146,7 +153,7 @@ fn failed(c: &Call) -> &'static str {
 /// put back when the call did not set one.
 fn perform_block(c: &Call, call: &str) -> String {
     let fail = failed(c);
-    if c.ret_class == "limit" || c.ret_class == "pointer_errno" {
+    if matches!(c.ret_class.as_str(), "limit" | "pointer_errno" | "errno") {
         format!(
             "let saved = crate::abi::errno();\n\
              \x20   crate::abi::set_errno(0);\n\
@@ -243,6 +250,21 @@ pub fn extern_functions(calls: &[(String, Call)], kinds: &Kinds) -> String {
              \x20   // SAFETY: the caller passes a buffer of message_size bytes (or NULL).\n\
              \x20   unsafe {{ crate::abi::into_caller_buffer({n:?}, message, message_size, errnum, {body}) }}\n}}\n").unwrap();
 
+        // long double has no Rust type: those two are C (src/abi/long_double.c), which
+        // calls `failed_NAME` below to print the explanation.
+        if c.ret_ctype == "long double" {
+            writeln!(s,
+                "/// Prints why {man} failed with `errnum` (exiting when `die` is non-zero): the\n\
+                 /// C `_or_die`/`_on_error` of src/abi/long_double.c call it. Internal.\n///\n\
+                 /// cbindgen:ignore\n\
+                 #[no_mangle]\n\
+                 pub unsafe extern \"C\" fn libexplain_rs_failed_{n}(errnum: c_int, die: c_int{sep}{ep}) {{\n\
+                 \x20   if die != 0 {{\n\
+                 \x20       crate::abi::print_and_exit({n:?}, errnum, {body});\n\
+                 \x20   }}\n\
+                 \x20   crate::abi::print({n:?}, errnum, {body});\n}}\n").unwrap();
+            continue;
+        }
         let call = perform_block(c, &perform(c, kinds));
         let (die_ret, die_tail) = if c.ret_class == "zero" { (String::new(), "") } else { (format!(" -> {ret}"), "\n    result") };
         writeln!(s,

@@ -46,6 +46,7 @@ fn system_headers(c: &Call) -> Vec<&'static str> {
             "DIR" | "struct dirent" => "dirent.h",
             "acl_t" | "acl_type_t" => "sys/acl.h",
             "struct iovec" => "sys/uio.h",
+            "iconv_t" => "iconv.h",
             _ => continue,
         };
         if !v.contains(&h) {
@@ -99,6 +100,9 @@ pub fn split(text: &str, calls: &[(String, Call)]) -> BTreeMap<String, String> {
             }
         }
         let mut body = body.clone();
+        if let Some((_, c)) = calls.iter().find(|(_, c)| format!("{}.h", c.name) == *file && c.ret_ctype == "long double") {
+            body.push_str(&long_double_entries(c));
+        }
         // A struct first named inside a parameter list would be scoped to that prototype
         // (and clash with the caller's definition): declare each tag at file scope.
         for tag in struct_tags(&body).iter().filter(|_| file != "output.h") {
@@ -122,6 +126,23 @@ pub fn split(text: &str, calls: &[(String, Call)]) -> BTreeMap<String, String> {
     let umbrella: String = bodies.keys().map(|f| format!("#include \"{f}\"\n")).collect();
     files.insert("libexplain.h".into(), wrap("libexplain.h", &umbrella, ""));
     files
+}
+
+/// The `_or_die` and `_on_error` of a call returning `long double`, which are C
+/// (src/abi/long_double.c) and so unseen by cbindgen: declared from the call's line.
+fn long_double_entries(c: &Call) -> String {
+    let args: Vec<String> = c
+        .args
+        .iter()
+        .map(|a| if a.ctype.ends_with('*') { format!("{}{}", a.ctype, a.name) } else { format!("{} {}", a.ctype, a.name) })
+        .collect();
+    let (n, man, args) = (&c.name, format!("{}({})", c.name, c.section), args.join(", "));
+    format!(
+        "/**\n * Calls {man}; on failure prints why (through the registered output, by default\n * stderr with the program name) and exits with `EXIT_FAILURE`.\n */\n\
+         long double explain_{n}_or_die({args}) LIBEXPLAIN_WARN_UNUSED_RESULT;\n\n\
+         /**\n * Calls {man}; on failure prints why (through the registered output) and returns\n * the call's own result with `errno` as the call left it.\n */\n\
+         long double explain_{n}_on_error({args}) LIBEXPLAIN_WARN_UNUSED_RESULT;\n\n"
+    )
 }
 
 /// The tags of `struct X` mentioned in a header's prototypes, each once, in order.

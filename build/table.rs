@@ -7,7 +7,13 @@
 //! from success by errno, which is cleared before the call and put back when the call
 //! did not set it: `long limit` (pathconf's -1 also means "no limit") and
 //! `T *pointer_errno` (readdir's NULL also means "end of the stream"). `char *string`:
-//! NULL or an emptied string (mktemp(3) sets template[0] to NUL). A call without
+//! NULL or an emptied string (mktemp(3) sets template[0] to NUL). `all_ones`: every bit
+//! set, the C `(T)-1` (mmap's MAP_FAILED, shmat's `(void *)-1`, iconv's `(size_t)-1`,
+//! iconv_open's `(iconv_t)-1`). `errno`: only errno tells (strtol(3), strcoll(3)): it
+//! is cleared before the call and failure is errno set after it. A RESULT of
+//! `long double`, which Rust cannot return through the C ABI, gets its `_or_die` and
+//! `_on_error` in C (src/abi/long_double.c); the header still comes from this line.
+//! A call without
 //! arguments writes `void`.
 //! PERFORM, optional, names the function `_or_die` and `_on_error` call when libc has
 //! none of the call's name: a function of `crate::perform` (lchmod, utimens…), or a path
@@ -98,7 +104,7 @@ fn parse_line(line: &str) -> Result<Call, String> {
         }
     }
     match ret_class.as_str() {
-        "fd" | "zero" | "count" | "pointer" | "limit" | "string" | "pointer_errno" | "minus_one" => {}
+        "fd" | "zero" | "count" | "pointer" | "limit" | "string" | "pointer_errno" | "minus_one" | "all_ones" | "errno" => {}
         other => return Err(format!("unknown result class {other}")),
     }
     Ok(Call { name: name.trim().into(), section: section.into(), ret_ctype, ret_class, args, perform })

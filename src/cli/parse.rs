@@ -370,3 +370,29 @@ mod tests {
         assert_eq!(pipe_flags("O_CLOEXEC|O_NONBLOCK").unwrap().number(), (libc::O_CLOEXEC | libc::O_NONBLOCK) as i64);
     }
 }
+
+// --- memory, conversions, environment and character sets (issue 11, mem branch) ---
+
+/// mmap(2) protection: `PROT_READ|PROT_WRITE`, `PROT_NONE`, or a number.
+pub fn mmap_prot(text: &str) -> Result<Parsed, String> {
+    symbols(text, crate::decode::memory::MMAP_PROT, &[("PROT_NONE", 0)])
+}
+
+/// mmap(2) flags: `MAP_SHARED|MAP_FIXED`, or a number.
+pub fn mmap_flags(text: &str) -> Result<Parsed, String> {
+    let types: Vec<(&str, i64)> = crate::decode::memory::MMAP_TYPES.iter().map(|e| (e.name, e.value)).collect();
+    symbols(text, crate::decode::memory::MMAP_FLAGS, &types)
+}
+
+/// shmat(2) flags: `SHM_RDONLY|SHM_RND`, or a number.
+pub fn shmat_flags(text: &str) -> Result<Parsed, String> {
+    symbols(text, crate::decode::memory::SHMAT_FLAGS, &[])
+}
+
+/// A shmctl(2) command by name (`IPC_STAT`) or number.
+pub fn shmctl_cmd(text: &str) -> Result<Parsed, String> {
+    match crate::decode::memory::SHMCTL_COMMANDS.iter().find(|e| e.name == text.trim()) {
+        Some(e) => Ok(Parsed::Number(e.value)),
+        None => number(text).map_err(|_| "a shmctl command (IPC_STAT, IPC_RMID…)".into()),
+    }
+}

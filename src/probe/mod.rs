@@ -26,3 +26,6 @@ pub mod seek;
 pub mod suggest;
 pub mod times;
 pub mod users;
+
+// Memory, System V shared memory (issue 11, mem branch).
+pub mod vm;

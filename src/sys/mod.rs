@@ -288,3 +288,6 @@ pub fn fxattr_size(fd: c_int, name: &[u8]) -> Result<usize> {
     debug_assert!(name.ends_with(b"\0"));
     raw!(libc::SYS_fgetxattr, fd, name.as_ptr(), 0usize, 0usize).map(|n| n as usize)
 }
+
+// Memory and System V shared memory (issue 11, mem branch).
+pub mod vm;

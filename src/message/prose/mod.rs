@@ -22,3 +22,6 @@ pub mod mount;
 pub mod path;
 pub mod postmortem;
 pub mod times;
+
+// Memory, conversions, environment and character sets (issue 11, mem branch).
+pub mod memory;
