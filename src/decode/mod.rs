@@ -65,3 +65,7 @@ pub static MOUNT_FLAGS: &[Entry] = include!(concat!(env!("OUT_DIR"), "/mount_fla
 /// The two types of ACL a file may have (acl_get_file(3)).
 pub static ACL_TYPES: &[(&str, u32)] =
     &[("ACL_TYPE_ACCESS", crate::sys::acl::ACL_TYPE_ACCESS), ("ACL_TYPE_DEFAULT", crate::sys::acl::ACL_TYPE_DEFAULT)];
+
+// --- stdio (issue 11): the echo of a FILE * argument.
+mod stream;
+pub use stream::{write_char, write_stream};

@@ -21,3 +21,5 @@ pub mod names;
 pub mod mount;
 pub mod path;
 pub mod times;
+// stdio (issue 11).
+pub mod stream;
