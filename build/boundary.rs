@@ -130,7 +130,27 @@ fn perform(c: &Call, kinds: &Kinds) -> String {
     }
 }
 
-fn failed(c: &Call) -> &'static str {
+/// The stream argument of a stdio call, as a usize expression (stdin for getchar).
+fn stream_arg(c: &Call) -> String {
+    match c.args.iter().find(|a| a.kind == "stream") {
+        Some(a) => format!("{} as usize", id(&a.name)),
+        None => "crate::sys::stream::stdin_addr()".to_string(),
+    }
+}
+
+fn failed(c: &Call) -> String {
+    let fp = stream_arg(c);
+    match c.ret_class.as_str() {
+        // stdio (issue 11): the stream's error indicator tells a failure from the end of
+        // the file; it is read without following a freed stream.
+        "eof" => return format!("result == libc::EOF && crate::sys::stream::error_indicator({fp})"),
+        "items" => return format!("result < nmemb && crate::sys::stream::error_indicator({fp})"),
+        "null_eof" => return format!("result.is_null() && crate::sys::stream::error_indicator({fp})"),
+        "void" => return "crate::abi::errno() != 0".to_string(),
+        "indicator" => return "result != 0".to_string(),
+        "pointer-void" => return "result.is_null()".to_string(),
+        _ => {}
+    }
     match c.ret_class.as_str() {
         "pointer" => "result.is_null()",
         // -1 is also the answer "no limit": only a changed errno makes it a failure.
@@ -146,6 +166,7 @@ fn failed(c: &Call) -> &'static str {
         "errno" => "crate::abi::errno() != 0",
         _ => "result < 0",
     }
+    .to_string()
 }
 
 /// What runs around the call, ending with `failed` set. For the results told from
@@ -153,7 +174,7 @@ fn failed(c: &Call) -> &'static str {
 /// put back when the call did not set one.
 fn perform_block(c: &Call, call: &str) -> String {
     let fail = failed(c);
-    if matches!(c.ret_class.as_str(), "limit" | "pointer_errno" | "errno") {
+    if matches!(c.ret_class.as_str(), "limit" | "pointer_errno" | "errno" | "void") {
         format!(
             "let saved = crate::abi::errno();\n\
              \x20   crate::abi::set_errno(0);\n\
@@ -266,7 +287,11 @@ pub fn extern_functions(calls: &[(String, Call)], kinds: &Kinds) -> String {
             continue;
         }
         let call = perform_block(c, &perform(c, kinds));
-        let (die_ret, die_tail) = if c.ret_class == "zero" { (String::new(), "") } else { (format!(" -> {ret}"), "\n    result") };
+        let die_void = matches!(c.ret_class.as_str(), "zero" | "void" | "indicator" | "pointer-void");
+        let (die_ret, die_tail) = if die_void { (String::new(), "") } else { (format!(" -> {ret}"), "\n    result") };
+        // A void call (setbuf) returns nothing from _on_error either.
+        let (err_ret, err_tail) = if c.ret_class == "void" { (String::new(), "") } else { (format!(" -> {ret}"), "\n    result") };
+        let must_use = if c.ret_class == "void" { "" } else { "#[must_use]\n" };
         writeln!(s,
             "/// Calls {man}; on failure prints why (through the registered output, by default\n\
              /// stderr with the program name) and exits with `EXIT_FAILURE`.\n\
@@ -281,15 +306,14 @@ pub fn extern_functions(calls: &[(String, Call)], kinds: &Kinds) -> String {
         writeln!(s,
             "/// Calls {man}; on failure prints why (through the registered output) and returns\n\
              /// the call's own result with `errno` as the call left it.\n\
-             #[no_mangle]\n#[must_use]\n\
-             pub unsafe extern \"C\" fn explain_{n}_on_error({cp}) -> {ret} {{\n\
+             #[no_mangle]\n{must_use}\
+             pub unsafe extern \"C\" fn explain_{n}_on_error({cp}){err_ret} {{\n\
              {before}\
              \x20   {call}\n\
              \x20   if failed {{\n\
              \x20       let errnum = crate::abi::errno();\n\
              \x20       crate::abi::print({n:?}, errnum, {after_body});\n\
-             \x20   }}\n\
-             \x20   result\n}}\n").unwrap();
+             \x20   }}{err_tail}\n}}\n").unwrap();
     }
     s
 }

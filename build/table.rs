@@ -15,6 +15,13 @@
 //! `_on_error` in C (src/abi/long_double.c); the header still comes from this line.
 //! A call without
 //! arguments writes `void`.
+//! stdio (issue 11) adds classes told apart by the stream's error indicator, read
+//! through the FILE * argument (kind `stream`; stdin when there is none, getchar):
+//! `int eof` (EOF is also the end of the file: fgetc, getw), `size_t items` (a short
+//! count of `nmemb`: fread, fwrite), `char *null_eof` (fgets); `void void` (setbuf:
+//! told by errno, cleared before the call); `int indicator` (ferror: any non-zero
+//! result is the failure, or_die returns void); `T *pointer-void` (freopen: NULL is
+//! the failure, or_die returns void).
 //! PERFORM, optional, names the function `_or_die` and `_on_error` call when libc has
 //! none of the call's name: a function of `crate::perform` (lchmod, utimens…), or a path
 //! (libacl's functions, declared in `crate::sys::acl`).
@@ -105,6 +112,8 @@ fn parse_line(line: &str) -> Result<Call, String> {
     }
     match ret_class.as_str() {
         "fd" | "zero" | "count" | "pointer" | "limit" | "string" | "pointer_errno" | "minus_one" | "all_ones" | "errno" => {}
+        // stdio (issue 11): see the note at the top of this file.
+        "eof" | "items" | "null_eof" | "void" | "indicator" | "pointer-void" => {}
         other => return Err(format!("unknown result class {other}")),
     }
     Ok(Call { name: name.trim().into(), section: section.into(), ret_ctype, ret_class, args, perform })

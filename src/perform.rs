@@ -76,3 +76,14 @@ pub unsafe fn utimens(pathname: *const c_char, times: *const timespec) -> c_int 
 pub unsafe fn ustat(dev: libc::dev_t, data: *mut crate::sys::ctypes::ustat) -> c_int {
     crate::sys::c_result(crate::sys::ustat(dev, data as usize))
 }
+
+/// fclose(3), remembering the stream first (crate::probe::stream::before_close): the
+/// explanation of a failure must not read the FILE fclose has freed.
+///
+/// # Safety
+/// `fp` is a stream, as for fclose(3).
+pub unsafe fn fclose(fp: *mut libc::FILE) -> c_int {
+    crate::probe::stream::remember_before_close(fp as usize);
+    // SAFETY: the caller's argument, passed on as C would.
+    unsafe { libc::fclose(fp) }
+}

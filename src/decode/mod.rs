@@ -68,3 +68,6 @@ pub static ACL_TYPES: &[(&str, u32)] =
 
 // Memory, conversion and character-set arguments (issue 11): mmap, shm, strto*, iconv.
 pub mod memory;
+// --- stdio (issue 11): the echo of a FILE * argument.
+mod stream;
+pub use stream::{write_char, write_stream};

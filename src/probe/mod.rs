@@ -23,6 +23,8 @@ pub mod overflow;
 pub mod names;
 pub mod path;
 pub mod seek;
+// stdio (issue 11).
+pub mod stream;
 pub mod suggest;
 pub mod times;
 pub mod users;

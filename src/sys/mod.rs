@@ -16,6 +16,8 @@ pub mod io;
 mod memory;
 mod pid;
 mod status;
+// stdio (issue 11): a FILE's header read without following it.
+pub mod stream;
 mod valgrind;
 
 pub use cpath::CPath;

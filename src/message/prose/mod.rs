@@ -25,3 +25,5 @@ pub mod times;
 
 // Memory, conversions, environment and character sets (issue 11, mem branch).
 pub mod memory;
+// stdio (issue 11).
+pub mod stream;

@@ -1,0 +1,150 @@
+//! What a stdio stream argument (FILE *) is: a live stream (its descriptor, how it was
+//! opened, its indicators and buffer), or why it cannot be one.
+
+use crate::probe::fd::{self, FdFacts};
+use crate::sys::stream::{header, FileHeader, Header};
+
+// glibc's _flags bits (libio/libio.h).
+const NO_READS: u32 = 0x0004;
+const NO_WRITES: u32 = 0x0008;
+const EOF_SEEN: u32 = 0x0010;
+const ERR_SEEN: u32 = 0x0020;
+const UNBUFFERED: u32 = 0x0002;
+const LINE_BUF: u32 = 0x0200;
+const APPENDING: u32 = 0x1000;
+
+pub enum Stream {
+    Null,
+    /// The pointer does not point to readable memory.
+    Unreadable,
+    /// Readable, but not a live stream: freed by fclose, or never a FILE.
+    NotAStream,
+    /// A live stream; `fd` is its descriptor's facts, None when the descriptor is closed
+    /// (closed underneath the stream, or -1 for a stream with none, like fmemopen's).
+    Live { header: StreamState, fd: Option<FdFacts> },
+}
+
+#[derive(Clone, Copy)]
+pub struct StreamState {
+    pub h: FileHeader,
+}
+
+impl StreamState {
+    pub fn fileno(&self) -> i32 {
+        self.h.fileno
+    }
+    pub fn readable(&self) -> bool {
+        self.h.flags & NO_READS == 0
+    }
+    pub fn writable(&self) -> bool {
+        self.h.flags & NO_WRITES == 0
+    }
+    pub fn error_set(&self) -> bool {
+        self.h.flags & ERR_SEEN != 0
+    }
+    pub fn eof_set(&self) -> bool {
+        self.h.flags & EOF_SEEN != 0
+    }
+    pub fn appending(&self) -> bool {
+        self.h.flags & APPENDING != 0
+    }
+    /// "unbuffered", "line buffered" or "fully buffered".
+    pub fn buffering(&self) -> &'static str {
+        if self.h.flags & UNBUFFERED != 0 {
+            "unbuffered"
+        } else if self.h.flags & LINE_BUF != 0 {
+            "line buffered"
+        } else {
+            "fully buffered"
+        }
+    }
+    pub fn unwritten(&self) -> usize {
+        self.h.unwritten
+    }
+}
+
+pub fn examine(fp: usize) -> Stream {
+    if fp == 0 {
+        return Stream::Null;
+    }
+    match header(fp) {
+        Header::Unreadable => Stream::Unreadable,
+        Header::NoMagic => Stream::NotAStream,
+        Header::Live(h) => Stream::Live { header: StreamState { h }, fd: fd::facts(h.fileno) },
+    }
+}
+
+/// The descriptor of a live stream, for the echo: -1 when the pointer is not a stream.
+pub fn descriptor(fp: usize) -> i32 {
+    match header(fp) {
+        Header::Live(h) if fp != 0 => h.fileno,
+        _ => -1,
+    }
+}
+
+/// What a mode string of fopen(3) asks for: the open(2) flags it maps to, or the
+/// first character that glibc would not accept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Flags(i32),
+    /// Empty, or not starting with r, w or a.
+    BadStart,
+    /// A character after the first that is none of + b x e m c (glibc ignores it, other
+    /// C libraries refuse it; "rw" is the usual mistake).
+    BadChar(u8, i32),
+}
+
+pub fn mode(text: &[u8]) -> Mode {
+    let (mut flags, rest) = match text.first() {
+        Some(b'r') => (libc::O_RDONLY, &text[1..]),
+        Some(b'w') => (libc::O_WRONLY | libc::O_CREAT | libc::O_TRUNC, &text[1..]),
+        Some(b'a') => (libc::O_WRONLY | libc::O_CREAT | libc::O_APPEND, &text[1..]),
+        _ => return Mode::BadStart,
+    };
+    let mut bad = None;
+    for &c in rest {
+        match c {
+            b'+' => flags = (flags & !libc::O_ACCMODE) | libc::O_RDWR,
+            b'x' => flags |= libc::O_EXCL,
+            b'e' => flags |= libc::O_CLOEXEC,
+            b'b' | b'm' | b'c' => {}
+            // ",ccs=CHARSET" ends the flags.
+            b',' => break,
+            other => {
+                bad.get_or_insert(other);
+            }
+        }
+    }
+    match bad {
+        Some(c) => Mode::BadChar(c, flags),
+        None => Mode::Flags(flags),
+    }
+}
+
+/// A stream as it was just before fclose(3) released it: fclose frees the FILE and
+/// closes its descriptor whether or not it fails, so its _or_die and _on_error forms
+/// take this snapshot first, and the explanation reads it instead of freed memory.
+#[derive(Clone, Copy)]
+pub struct Snapshot {
+    pub fp: usize,
+    pub state: StreamState,
+    pub stat: Option<crate::sys::Stat>,
+}
+
+std::thread_local! {
+    static BEFORE_CLOSE: core::cell::Cell<Option<Snapshot>> = const { core::cell::Cell::new(None) };
+}
+
+/// Remembers `fp` (in this thread) before it is closed.
+pub fn remember_before_close(fp: usize) {
+    let snap = match examine(fp) {
+        Stream::Live { header, fd } => Some(Snapshot { fp, state: header, stat: fd.and_then(|f| f.stat) }),
+        _ => None,
+    };
+    BEFORE_CLOSE.with(|c| c.set(snap));
+}
+
+/// The snapshot of `fp` taken before this thread closed it, if it is the last one.
+pub fn before_close(fp: usize) -> Option<Snapshot> {
+    BEFORE_CLOSE.with(|c| c.get()).filter(|s| s.fp == fp && fp != 0)
+}
