@@ -95,7 +95,7 @@ fn value(kinds: &Kinds, a: &Arg) -> String {
             k.echo, k.role
         ),
     };
-    format!("crate::decode::Arg {{ name: {:?}, value: {v} }}", a.name)
+    format!("crate::decode::Arg {{ name: {:?}, value: {v} }}", a.echo_name)
 }
 
 fn params(args: &[Arg], explain: bool) -> String {
@@ -327,7 +327,17 @@ pub fn command_table(calls: &[(String, Call)], kinds: &Kinds) -> String {
         let args: Vec<String> = c
             .args
             .iter()
-            .map(|a| format!("Param {{ name: {:?}, optional: {}, parse: crate::cli::parse::{} }}", a.name, matches!(kind(kinds, a).role, "OnlyIfCreating" | "FcntlArg"), kind(kinds, a).parse))
+            .map(|a| {
+                let k = kind(kinds, a);
+                format!(
+                    "Param {{ name: {:?}, declared_default: {}, default: {:?}, sample: {:?}, parse: crate::cli::parse::{} }}",
+                    a.name,
+                    a.default.is_some(),
+                    a.default.as_deref().unwrap_or(&k.default),
+                    k.sample,
+                    k.parse
+                )
+            })
             .collect();
         writeln!(s, "    Command {{ name: {:?}, args: &[{}], run: run_{} }},", c.name, args.join(", "), c.name).unwrap();
     }

@@ -25,6 +25,11 @@
 //! PERFORM, optional, names the function `_or_die` and `_on_error` call when libc has
 //! none of the call's name: a function of `crate::perform` (lchmod, utimens…), or a path
 //! (libacl's functions, declared in `crate::sys::acl`).
+//! An argument may say `(ECHO)` after its name, the name libexplain's call echo prints
+//! when it differs from the prototype's (`int dirfd (fildes): dirfd`), and `= DEFAULT`
+//! after its kind, the value the explain command takes when the argument is left out
+//! (`int mode: mode = 0777`), written as a user would write it; `&` is a zeroed buffer
+//! of the command's own (a `struct stat *` the user did not give).
 //! KIND says how the argument is echoed, converted for the call file and parsed by the
 //! `explain` command (see `src/decode/kinds.table`). In the explain_* functions pointer
 //! arguments become pointers to const, as in libexplain, unless written `!TYPE`.
@@ -42,7 +47,13 @@ pub struct Arg {
     /// (libexplain does not const-qualify every pointer there, e.g. readlink's `char *data`).
     pub same_type: bool,
     pub name: String,
+    /// The name the call echo prints, when libexplain's echo differs from its prototype
+    /// (written `int dirfd (fildes): dirfd`); else the prototype's name.
+    pub echo_name: String,
     pub kind: String,
+    /// What the explain command uses when the argument is left out (written
+    /// `KIND = DEFAULT`, in the command's own notation); else the kind's default.
+    pub default: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -101,13 +112,23 @@ fn parse_line(line: &str) -> Result<Call, String> {
     if !cols[2].is_empty() && cols[2] != "void" {
         for a in cols[2].split(',') {
             let (decl, kind) = a.rsplit_once(':').ok_or_else(|| format!("argument {a:?} has no kind"))?;
+            let (kind, default) = match kind.split_once('=') {
+                Some((k, d)) if !d.trim().is_empty() => (k, Some(d.trim().to_string())),
+                Some(_) => return Err(format!("argument {a:?}: `=` without a default")),
+                None => (kind, None),
+            };
+            let (decl, echo_name) = match decl.trim().strip_suffix(')').and_then(|d| d.rsplit_once('(')) {
+                Some((d, e)) => (d, Some(e.trim().to_string())),
+                None => (decl, None),
+            };
             let decl = decl.trim();
             let (same_type, decl) = match decl.strip_prefix('!') {
                 Some(d) => (true, d),
                 None => (false, decl),
             };
             let (ctype, name) = split_decl(decl)?;
-            args.push(Arg { ctype, same_type, name, kind: kind.trim().into() });
+            let echo_name = echo_name.unwrap_or_else(|| name.clone());
+            args.push(Arg { ctype, same_type, name, echo_name, kind: kind.trim().into(), default });
         }
     }
     match ret_class.as_str() {

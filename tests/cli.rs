@@ -24,13 +24,79 @@ fn unknown_function_exits_1_naming_it() {
 }
 
 #[test]
-fn wrong_argument_count_exits_1_listing_the_arguments() {
+fn too_many_or_no_arguments_exit_1_listing_the_arguments() {
     let o = run(&["-e", "ENOENT", "open"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("open takes 3 arguments (pathname, flags, mode), 0 given"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("open needs at least its first argument (pathname, flags, mode)"), "{}", stderr(&o));
     let o = run(&["-e", "ENOENT", "open", "/a", "O_RDONLY", "0", "extra"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("4 given"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("open takes at most 3 arguments (pathname, flags, mode), 4 given"), "{}", stderr(&o));
+}
+
+#[test]
+fn left_out_arguments_take_libexplains_defaults() {
+    let first = |args: &[&str]| explain(args).split(" failed,").next().unwrap().to_string();
+    assert_eq!(first(&["-e", "ENOENT", "access", "pathname"]), "access(pathname = \"pathname\", mode = F_OK)");
+    assert_eq!(first(&["-e", "EFAULT", "chmod", "foobar"]), "chmod(pathname = \"foobar\", mode = 0644)");
+    assert_eq!(first(&["-e", "EROFS", "mkdir", "dir"]), "mkdir(pathname = \"dir\", mode = 0777)");
+    assert_eq!(first(&["-e", "EBADF", "read", "42"]), "read(fildes = 42, data = NULL, data_size = 0)");
+    assert_eq!(first(&["-e", "EBADF", "lseek", "42"]), "lseek(fildes = 42, offset = 0, whence = SEEK_SET)");
+    assert_eq!(first(&["-e", "EPERM", "fchown", "42"]), "fchown(fildes = 42, owner = -1, group = -1)");
+    assert!(first(&["-e", "ENOENT", "open", "x", "O_WRONLY+O_CREAT"]).ends_with(", mode = 0666)"));
+    // A structure the user left out is a zeroed one of the command's own: a struct flock
+    // of F_RDLCK over the whole file, as libexplain's explain gives.
+    assert!(first(&["-e", "EBADF", "fcntl", "42", "F_SETLK"]).contains("F_RDLCK"));
+    let getcwd = first(&["-e", "ERANGE", "getcwd"]);
+    assert!(getcwd.starts_with("getcwd(data = 0x") && getcwd.ends_with(", data_size = 4097)"), "{getcwd}");
+}
+
+#[test]
+fn getopt_forms_attached_grouped_and_long_are_all_read() {
+    let by_name = explain(&["-e", "EBADF", "read", "42"]);
+    assert_facts(&by_name, &["(9, EBADF)"]);
+    assert_eq!(explain(&["-eEBADF", "read", "42"]), by_name);
+    assert_eq!(explain(&["-e9", "read", "42"]), by_name);
+    assert_eq!(explain(&["--errno=EBADF", "read", "42"]), by_name);
+    assert_eq!(explain(&["--errno", "EBADF", "read", "42"]), by_name);
+    assert_eq!(explain(&["--err=EBADF", "read", "42"]), by_name);
+    assert_eq!(explain(&["-m", "read: Bad file descriptor", "read", "42"]), by_name);
+    assert_eq!(explain(&["-mBad file descriptor", "read", "42"]), by_name);
+    // -E grouped with -e and its value.
+    let o = run(&["-EeEBADF", "read", "42"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), by_name);
+    assert_eq!(stderr(&o), "explain: exit status EXIT_SUCCESS\n");
+    // After the function's name a negative number is an argument, not an option.
+    assert_facts(&explain(&["-e", "EPERM", "fchown", "42", "-1", "0"]), &["owner = -1", "group = 0"]);
+}
+
+#[test]
+fn flag_and_mode_expressions_are_written_as_people_write_them() {
+    let first = |args: &[&str]| explain(args).split(" failed,").next().unwrap().to_string();
+    let want = first(&["-e", "ENOENT", "open", "/nonexistent-cli/x", "O_WRONLY|O_CREAT|O_TRUNC", "0644"]);
+    assert!(want.contains("O_WRONLY") && want.contains("O_CREAT") && want.contains("O_TRUNC"), "{want}");
+    for flags in ["O_WRONLY+O_CREAT+O_TRUNC", "O_WRONLY | O_CREAT | O_TRUNC", "O_CREAT|O_TRUNC|1", "0x241", "01101"] {
+        assert_eq!(first(&["-e", "ENOENT", "open", "/nonexistent-cli/x", flags, "S_IRUSR|0644"]), want, "{flags}");
+    }
+    assert_eq!(first(&["-e", "ENOENT", "open", "/nonexistent-cli/x", "577", "420"]), want);
+    assert_facts(&first(&["-e", "EBADF", "lseek", "42", "0x10", "SEEK_END"]), &["offset = 16, whence = SEEK_END"]);
+    assert_facts(&first(&["-e", "EBADF", "fcntl", "42", "F_SETFL", "O_NONBLOCK"]), &["command = F_SETFL", "O_NONBLOCK"]);
+    assert_facts(&first(&["-e", "EINVAL", "pathconf", "/", "_PC_NAME_MAX"]), &["name = _PC_NAME_MAX"]);
+    assert_facts(&first(&["-e", "EFAULT", "stat", "/", "NULL"]), &["data = NULL"]);
+}
+
+#[test]
+fn a_misspelt_symbol_is_refused_naming_the_argument_and_the_nearest_name() {
+    let o = run(&["-e", "ENOENT", "open", "/x", "O_WRONLY|O_CREATE"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("open argument 2 (flags) = \"O_WRONLY|O_CREATE\": unknown name \"O_CREATE\" (did you mean O_CREAT?)"), "{}", stderr(&o));
+    let o = run(&["-e", "EBADF", "fcntl", "3", "F_SETLKK"]);
+    assert!(stderr(&o).contains("(did you mean F_SETLK?)"), "{}", stderr(&o));
+    let o = run(&["-e", "EBADF", "read", "forty-two"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("read argument 1 (fildes) = \"forty-two\": expected a number"), "{}", stderr(&o));
+    let o = run(&["-e", "ENOENTT", "read", "42"]);
+    assert!(stderr(&o).contains("(did you mean ENOENT?)"), "{}", stderr(&o));
 }
 
 #[test]

@@ -17,7 +17,7 @@ extern "C" {
  * explain call from any thread: not thread-safe. From threads use
  * `explain_message_fchmod` with a buffer of your own. `errno` is left unchanged.
  */
-LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_fchmod(int fd, mode_t mode);
+LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_fchmod(int fildes, mode_t mode);
 
 /**
  * Explains why fchmod(2) failed with the error `errnum`.
@@ -25,31 +25,31 @@ LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_fchmod(int fd, mode_t mode);
  * Returns a pointer to the library's one shared buffer: not thread-safe; from
  * threads use `explain_message_errno_fchmod`. `errno` is left unchanged.
  */
-LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_errno_fchmod(int errnum, int fd, mode_t mode);
+LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_errno_fchmod(int errnum, int fildes, mode_t mode);
 
 /**
  * Writes into `message` (of `message_size` bytes, always NUL-terminated when the
  * size is at least 1) why fchmod(2) failed with the current `errno`. Thread-safe.
  */
-void explain_message_fchmod(char *message, int message_size, int fd, mode_t mode);
+void explain_message_fchmod(char *message, int message_size, int fildes, mode_t mode);
 
 /**
  * Writes into `message` (of `message_size` bytes, always NUL-terminated when the
  * size is at least 1) why fchmod(2) failed with the error `errnum`. Thread-safe.
  */
-void explain_message_errno_fchmod(char *message, int message_size, int errnum, int fd, mode_t mode);
+void explain_message_errno_fchmod(char *message, int message_size, int errnum, int fildes, mode_t mode);
 
 /**
  * Calls fchmod(2); on failure prints why (through the registered output, by default
  * stderr with the program name) and exits with `EXIT_FAILURE`.
  */
-void explain_fchmod_or_die(int fd, mode_t mode);
+void explain_fchmod_or_die(int fildes, mode_t mode);
 
 /**
  * Calls fchmod(2); on failure prints why (through the registered output) and returns
  * the call's own result with `errno` as the call left it.
  */
-LIBEXPLAIN_WARN_UNUSED_RESULT int explain_fchmod_on_error(int fd, mode_t mode);
+LIBEXPLAIN_WARN_UNUSED_RESULT int explain_fchmod_on_error(int fildes, mode_t mode);
 
 
 #ifdef __cplusplus

@@ -17,7 +17,7 @@ extern "C" {
  * explain call from any thread: not thread-safe. From threads use
  * `explain_message_fchown` with a buffer of your own. `errno` is left unchanged.
  */
-LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_fchown(int fd, int owner, int group);
+LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_fchown(int fildes, int owner, int group);
 
 /**
  * Explains why fchown(2) failed with the error `errnum`.
@@ -25,31 +25,31 @@ LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_fchown(int fd, int owner, int 
  * Returns a pointer to the library's one shared buffer: not thread-safe; from
  * threads use `explain_message_errno_fchown`. `errno` is left unchanged.
  */
-LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_errno_fchown(int errnum, int fd, int owner, int group);
+LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_errno_fchown(int errnum, int fildes, int owner, int group);
 
 /**
  * Writes into `message` (of `message_size` bytes, always NUL-terminated when the
  * size is at least 1) why fchown(2) failed with the current `errno`. Thread-safe.
  */
-void explain_message_fchown(char *message, int message_size, int fd, int owner, int group);
+void explain_message_fchown(char *message, int message_size, int fildes, int owner, int group);
 
 /**
  * Writes into `message` (of `message_size` bytes, always NUL-terminated when the
  * size is at least 1) why fchown(2) failed with the error `errnum`. Thread-safe.
  */
-void explain_message_errno_fchown(char *message, int message_size, int errnum, int fd, int owner, int group);
+void explain_message_errno_fchown(char *message, int message_size, int errnum, int fildes, int owner, int group);
 
 /**
  * Calls fchown(2); on failure prints why (through the registered output, by default
  * stderr with the program name) and exits with `EXIT_FAILURE`.
  */
-void explain_fchown_or_die(int fd, int owner, int group);
+void explain_fchown_or_die(int fildes, int owner, int group);
 
 /**
  * Calls fchown(2); on failure prints why (through the registered output) and returns
  * the call's own result with `errno` as the call left it.
  */
-LIBEXPLAIN_WARN_UNUSED_RESULT int explain_fchown_on_error(int fd, int owner, int group);
+LIBEXPLAIN_WARN_UNUSED_RESULT int explain_fchown_on_error(int fildes, int owner, int group);
 
 
 #ifdef __cplusplus

@@ -18,7 +18,7 @@ extern "C" {
  * explain call from any thread: not thread-safe. From threads use
  * `explain_message_futimens` with a buffer of your own. `errno` is left unchanged.
  */
-LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_futimens(int fd, const struct timespec *times);
+LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_futimens(int fildes, const struct timespec *data);
 
 /**
  * Explains why futimens(3) failed with the error `errnum`.
@@ -26,31 +26,31 @@ LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_futimens(int fd, const struct 
  * Returns a pointer to the library's one shared buffer: not thread-safe; from
  * threads use `explain_message_errno_futimens`. `errno` is left unchanged.
  */
-LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_errno_futimens(int errnum, int fd, const struct timespec *times);
+LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_errno_futimens(int errnum, int fildes, const struct timespec *data);
 
 /**
  * Writes into `message` (of `message_size` bytes, always NUL-terminated when the
  * size is at least 1) why futimens(3) failed with the current `errno`. Thread-safe.
  */
-void explain_message_futimens(char *message, int message_size, int fd, const struct timespec *times);
+void explain_message_futimens(char *message, int message_size, int fildes, const struct timespec *data);
 
 /**
  * Writes into `message` (of `message_size` bytes, always NUL-terminated when the
  * size is at least 1) why futimens(3) failed with the error `errnum`. Thread-safe.
  */
-void explain_message_errno_futimens(char *message, int message_size, int errnum, int fd, const struct timespec *times);
+void explain_message_errno_futimens(char *message, int message_size, int errnum, int fildes, const struct timespec *data);
 
 /**
  * Calls futimens(3); on failure prints why (through the registered output, by default
  * stderr with the program name) and exits with `EXIT_FAILURE`.
  */
-void explain_futimens_or_die(int fd, const struct timespec *times);
+void explain_futimens_or_die(int fildes, const struct timespec *data);
 
 /**
  * Calls futimens(3); on failure prints why (through the registered output) and returns
  * the call's own result with `errno` as the call left it.
  */
-LIBEXPLAIN_WARN_UNUSED_RESULT int explain_futimens_on_error(int fd, const struct timespec *times);
+LIBEXPLAIN_WARN_UNUSED_RESULT int explain_futimens_on_error(int fildes, const struct timespec *data);
 
 
 #ifdef __cplusplus

@@ -18,7 +18,7 @@ extern "C" {
  * explain call from any thread: not thread-safe. From threads use
  * `explain_message_futimes` with a buffer of your own. `errno` is left unchanged.
  */
-LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_futimes(int fd, const struct timeval *tv);
+LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_futimes(int fildes, const struct timeval *tv);
 
 /**
  * Explains why futimes(3) failed with the error `errnum`.
@@ -26,31 +26,31 @@ LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_futimes(int fd, const struct t
  * Returns a pointer to the library's one shared buffer: not thread-safe; from
  * threads use `explain_message_errno_futimes`. `errno` is left unchanged.
  */
-LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_errno_futimes(int errnum, int fd, const struct timeval *tv);
+LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_errno_futimes(int errnum, int fildes, const struct timeval *tv);
 
 /**
  * Writes into `message` (of `message_size` bytes, always NUL-terminated when the
  * size is at least 1) why futimes(3) failed with the current `errno`. Thread-safe.
  */
-void explain_message_futimes(char *message, int message_size, int fd, const struct timeval *tv);
+void explain_message_futimes(char *message, int message_size, int fildes, const struct timeval *tv);
 
 /**
  * Writes into `message` (of `message_size` bytes, always NUL-terminated when the
  * size is at least 1) why futimes(3) failed with the error `errnum`. Thread-safe.
  */
-void explain_message_errno_futimes(char *message, int message_size, int errnum, int fd, const struct timeval *tv);
+void explain_message_errno_futimes(char *message, int message_size, int errnum, int fildes, const struct timeval *tv);
 
 /**
  * Calls futimes(3); on failure prints why (through the registered output, by default
  * stderr with the program name) and exits with `EXIT_FAILURE`.
  */
-void explain_futimes_or_die(int fd, const struct timeval *tv);
+void explain_futimes_or_die(int fildes, const struct timeval *tv);
 
 /**
  * Calls futimes(3); on failure prints why (through the registered output) and returns
  * the call's own result with `errno` as the call left it.
  */
-LIBEXPLAIN_WARN_UNUSED_RESULT int explain_futimes_on_error(int fd, const struct timeval *tv);
+LIBEXPLAIN_WARN_UNUSED_RESULT int explain_futimes_on_error(int fildes, const struct timeval *tv);
 
 
 #ifdef __cplusplus

@@ -17,7 +17,7 @@ extern "C" {
  * explain call from any thread: not thread-safe. From threads use
  * `explain_message_lchownat` with a buffer of your own. `errno` is left unchanged.
  */
-LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_lchownat(int dirfd, const char *pathname, int owner, int group);
+LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_lchownat(int fildes, const char *pathname, int uid, int gid);
 
 /**
  * Explains why lchownat(2) failed with the error `errnum`.
@@ -25,31 +25,31 @@ LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_lchownat(int dirfd, const char
  * Returns a pointer to the library's one shared buffer: not thread-safe; from
  * threads use `explain_message_errno_lchownat`. `errno` is left unchanged.
  */
-LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_errno_lchownat(int errnum, int dirfd, const char *pathname, int owner, int group);
+LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_errno_lchownat(int errnum, int fildes, const char *pathname, int uid, int gid);
 
 /**
  * Writes into `message` (of `message_size` bytes, always NUL-terminated when the
  * size is at least 1) why lchownat(2) failed with the current `errno`. Thread-safe.
  */
-void explain_message_lchownat(char *message, int message_size, int dirfd, const char *pathname, int owner, int group);
+void explain_message_lchownat(char *message, int message_size, int fildes, const char *pathname, int uid, int gid);
 
 /**
  * Writes into `message` (of `message_size` bytes, always NUL-terminated when the
  * size is at least 1) why lchownat(2) failed with the error `errnum`. Thread-safe.
  */
-void explain_message_errno_lchownat(char *message, int message_size, int errnum, int dirfd, const char *pathname, int owner, int group);
+void explain_message_errno_lchownat(char *message, int message_size, int errnum, int fildes, const char *pathname, int uid, int gid);
 
 /**
  * Calls lchownat(2); on failure prints why (through the registered output, by default
  * stderr with the program name) and exits with `EXIT_FAILURE`.
  */
-void explain_lchownat_or_die(int dirfd, const char *pathname, int owner, int group);
+void explain_lchownat_or_die(int fildes, const char *pathname, int uid, int gid);
 
 /**
  * Calls lchownat(2); on failure prints why (through the registered output) and returns
  * the call's own result with `errno` as the call left it.
  */
-LIBEXPLAIN_WARN_UNUSED_RESULT int explain_lchownat_on_error(int dirfd, const char *pathname, int owner, int group);
+LIBEXPLAIN_WARN_UNUSED_RESULT int explain_lchownat_on_error(int fildes, const char *pathname, int uid, int gid);
 
 
 #ifdef __cplusplus

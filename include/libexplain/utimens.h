@@ -18,7 +18,7 @@ extern "C" {
  * explain call from any thread: not thread-safe. From threads use
  * `explain_message_utimens` with a buffer of your own. `errno` is left unchanged.
  */
-LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_utimens(const char *pathname, const struct timespec *times);
+LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_utimens(const char *pathname, const struct timespec *data);
 
 /**
  * Explains why utimens(2) failed with the error `errnum`.
@@ -26,31 +26,31 @@ LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_utimens(const char *pathname, 
  * Returns a pointer to the library's one shared buffer: not thread-safe; from
  * threads use `explain_message_errno_utimens`. `errno` is left unchanged.
  */
-LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_errno_utimens(int errnum, const char *pathname, const struct timespec *times);
+LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_errno_utimens(int errnum, const char *pathname, const struct timespec *data);
 
 /**
  * Writes into `message` (of `message_size` bytes, always NUL-terminated when the
  * size is at least 1) why utimens(2) failed with the current `errno`. Thread-safe.
  */
-void explain_message_utimens(char *message, int message_size, const char *pathname, const struct timespec *times);
+void explain_message_utimens(char *message, int message_size, const char *pathname, const struct timespec *data);
 
 /**
  * Writes into `message` (of `message_size` bytes, always NUL-terminated when the
  * size is at least 1) why utimens(2) failed with the error `errnum`. Thread-safe.
  */
-void explain_message_errno_utimens(char *message, int message_size, int errnum, const char *pathname, const struct timespec *times);
+void explain_message_errno_utimens(char *message, int message_size, int errnum, const char *pathname, const struct timespec *data);
 
 /**
  * Calls utimens(2); on failure prints why (through the registered output, by default
  * stderr with the program name) and exits with `EXIT_FAILURE`.
  */
-void explain_utimens_or_die(const char *pathname, const struct timespec *times);
+void explain_utimens_or_die(const char *pathname, const struct timespec *data);
 
 /**
  * Calls utimens(2); on failure prints why (through the registered output) and returns
  * the call's own result with `errno` as the call left it.
  */
-LIBEXPLAIN_WARN_UNUSED_RESULT int explain_utimens_on_error(const char *pathname, const struct timespec *times);
+LIBEXPLAIN_WARN_UNUSED_RESULT int explain_utimens_on_error(const char *pathname, const struct timespec *data);
 
 
 #ifdef __cplusplus

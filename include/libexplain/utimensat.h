@@ -18,7 +18,7 @@ extern "C" {
  * explain call from any thread: not thread-safe. From threads use
  * `explain_message_utimensat` with a buffer of your own. `errno` is left unchanged.
  */
-LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_utimensat(int dirfd, const char *pathname, const struct timespec *times, int flags);
+LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_utimensat(int fildes, const char *pathname, const struct timespec *data, int flags);
 
 /**
  * Explains why utimensat(2) failed with the error `errnum`.
@@ -26,31 +26,31 @@ LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_utimensat(int dirfd, const cha
  * Returns a pointer to the library's one shared buffer: not thread-safe; from
  * threads use `explain_message_errno_utimensat`. `errno` is left unchanged.
  */
-LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_errno_utimensat(int errnum, int dirfd, const char *pathname, const struct timespec *times, int flags);
+LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_errno_utimensat(int errnum, int fildes, const char *pathname, const struct timespec *data, int flags);
 
 /**
  * Writes into `message` (of `message_size` bytes, always NUL-terminated when the
  * size is at least 1) why utimensat(2) failed with the current `errno`. Thread-safe.
  */
-void explain_message_utimensat(char *message, int message_size, int dirfd, const char *pathname, const struct timespec *times, int flags);
+void explain_message_utimensat(char *message, int message_size, int fildes, const char *pathname, const struct timespec *data, int flags);
 
 /**
  * Writes into `message` (of `message_size` bytes, always NUL-terminated when the
  * size is at least 1) why utimensat(2) failed with the error `errnum`. Thread-safe.
  */
-void explain_message_errno_utimensat(char *message, int message_size, int errnum, int dirfd, const char *pathname, const struct timespec *times, int flags);
+void explain_message_errno_utimensat(char *message, int message_size, int errnum, int fildes, const char *pathname, const struct timespec *data, int flags);
 
 /**
  * Calls utimensat(2); on failure prints why (through the registered output, by default
  * stderr with the program name) and exits with `EXIT_FAILURE`.
  */
-void explain_utimensat_or_die(int dirfd, const char *pathname, const struct timespec *times, int flags);
+void explain_utimensat_or_die(int fildes, const char *pathname, const struct timespec *data, int flags);
 
 /**
  * Calls utimensat(2); on failure prints why (through the registered output) and returns
  * the call's own result with `errno` as the call left it.
  */
-LIBEXPLAIN_WARN_UNUSED_RESULT int explain_utimensat_on_error(int dirfd, const char *pathname, const struct timespec *times, int flags);
+LIBEXPLAIN_WARN_UNUSED_RESULT int explain_utimensat_on_error(int fildes, const char *pathname, const struct timespec *data, int flags);
 
 
 #ifdef __cplusplus

@@ -18,7 +18,7 @@ extern "C" {
  * explain call from any thread: not thread-safe. From threads use
  * `explain_message_utimes` with a buffer of your own. `errno` is left unchanged.
  */
-LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_utimes(const char *filename, const struct timeval *times);
+LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_utimes(const char *pathname, const struct timeval *data);
 
 /**
  * Explains why utimes(2) failed with the error `errnum`.
@@ -26,31 +26,31 @@ LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_utimes(const char *filename, c
  * Returns a pointer to the library's one shared buffer: not thread-safe; from
  * threads use `explain_message_errno_utimes`. `errno` is left unchanged.
  */
-LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_errno_utimes(int errnum, const char *filename, const struct timeval *times);
+LIBEXPLAIN_WARN_UNUSED_RESULT const char *explain_errno_utimes(int errnum, const char *pathname, const struct timeval *data);
 
 /**
  * Writes into `message` (of `message_size` bytes, always NUL-terminated when the
  * size is at least 1) why utimes(2) failed with the current `errno`. Thread-safe.
  */
-void explain_message_utimes(char *message, int message_size, const char *filename, const struct timeval *times);
+void explain_message_utimes(char *message, int message_size, const char *pathname, const struct timeval *data);
 
 /**
  * Writes into `message` (of `message_size` bytes, always NUL-terminated when the
  * size is at least 1) why utimes(2) failed with the error `errnum`. Thread-safe.
  */
-void explain_message_errno_utimes(char *message, int message_size, int errnum, const char *filename, const struct timeval *times);
+void explain_message_errno_utimes(char *message, int message_size, int errnum, const char *pathname, const struct timeval *data);
 
 /**
  * Calls utimes(2); on failure prints why (through the registered output, by default
  * stderr with the program name) and exits with `EXIT_FAILURE`.
  */
-void explain_utimes_or_die(const char *filename, const struct timeval *times);
+void explain_utimes_or_die(const char *pathname, const struct timeval *data);
 
 /**
  * Calls utimes(2); on failure prints why (through the registered output) and returns
  * the call's own result with `errno` as the call left it.
  */
-LIBEXPLAIN_WARN_UNUSED_RESULT int explain_utimes_on_error(const char *filename, const struct timeval *times);
+LIBEXPLAIN_WARN_UNUSED_RESULT int explain_utimes_on_error(const char *pathname, const struct timeval *data);
 
 
 #ifdef __cplusplus

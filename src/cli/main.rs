@@ -21,6 +21,19 @@ O_WRONLY|O_CREAT, 0644, NULL, 0x7f00..., numbers, \"strings\").
 
 Functions: ";
 
+/// Whether a group of short options (`-Ee5`) holds -E before any option taking a value.
+fn short_e(group: &str) -> bool {
+    for c in group[1..].chars() {
+        if c == 'E' {
+            return true;
+        }
+        if takes_value(c) {
+            return false;
+        }
+    }
+    false
+}
+
 fn usage_error(msg: &str) -> i32 {
     eprintln!("explain: {msg}");
     eprintln!("explain: run \"explain --help\" for usage");
@@ -35,7 +48,7 @@ pub fn main(argv: Vec<String>) -> i32 {
         .iter()
         .skip(1)
         .take_while(|a| *a != "--")
-        .any(|a| a == "-E" || a == "--explain-exit-status");
+        .any(|a| a == "--explain-exit-status" || (a.starts_with('-') && !a.starts_with("--") && short_e(a)));
     let status = run(argv);
     if explain_status {
         let _ = std::io::stdout().flush();
@@ -48,53 +61,128 @@ pub fn main(argv: Vec<String>) -> i32 {
     status
 }
 
-fn run(argv: Vec<String>) -> i32 {
+/// The long options (unique prefixes accepted, as getopt_long does) and the short one
+/// each stands for.
+const LONG: &[(&str, char)] = &[
+    ("errno", 'e'),
+    ("message", 'm'),
+    ("output", 'o'),
+    ("explain-exit-status", 'E'),
+    ("version", 'V'),
+    ("help", 'h'),
+];
+
+/// The short options that take a value.
+fn takes_value(c: char) -> bool {
+    matches!(c, 'e' | 'm' | 'o')
+}
+
+/// What the command line asks for, read the way getopt reads it: grouped short options
+/// (`-Ee5`), values attached (`-eEBADF`) or separate (`-e EBADF`), long options with `=`
+/// or a separate value, and `--` ending the options. Options may follow the function's
+/// name (GNU getopt permutes), but a word starting with `-` and a digit there is an
+/// argument (`-1` for an unchanged owner).
+enum Request {
+    Run { errnum: Option<i32>, output: Option<String>, rest: Vec<String> },
+    Exit(i32),
+}
+
+fn read_options(argv: Vec<String>) -> Result<Request, String> {
     let mut errnum: Option<i32> = None;
     let mut output: Option<String> = None;
-    let mut rest = Vec::new();
+    let mut rest: Vec<String> = Vec::new();
     let mut it = argv.into_iter().skip(1);
     while let Some(a) = it.next() {
-        let (opt, inline) = match a.split_once('=') {
-            Some((o, v)) if o.starts_with("--") => (o.to_string(), Some(v.to_string())),
-            _ => (a.clone(), None),
-        };
-        let mut value = |name: &str| inline.clone().or_else(|| it.next()).ok_or_else(|| format!("option {name} needs a value"));
-        match opt.as_str() {
-            "-e" | "--errno" | "-m" | "--message" => {
-                let v = match value(&opt) {
-                    Ok(v) => v,
-                    Err(e) => return usage_error(&e),
-                };
-                match errno::parse(&v).or_else(|| message_errno(&v)) {
-                    Some(n) => errnum = Some(n),
-                    None => return usage_error(&format!("{v:?} is not an error number, name or text")),
+        // (option letter, value attached to it, how the user wrote it)
+        let mut opts: Vec<(char, Option<String>, String)> = Vec::new();
+        if a == "--" {
+            rest.extend(it.by_ref());
+            break;
+        } else if let Some(long) = a.strip_prefix("--") {
+            let (name, inline) = match long.split_once('=') {
+                Some((n, v)) => (n, Some(v.to_string())),
+                None => (long, None),
+            };
+            let exact = LONG.iter().find(|(n, _)| *n == name);
+            let matches: Vec<_> = LONG.iter().filter(|(n, _)| !name.is_empty() && n.starts_with(name)).collect();
+            let c = match (exact, matches.as_slice()) {
+                (Some((_, c)), _) => *c,
+                (None, [(_, c)]) => *c,
+                (None, []) => return Err(format!("unknown option --{name}")),
+                (None, _) => return Err(format!("option --{name} is ambiguous")),
+            };
+            opts.push((c, inline, format!("--{name}")));
+        } else if a.len() > 1 && a.starts_with('-') && !(a.as_bytes()[1].is_ascii_digit() && !rest.is_empty()) {
+            let body = &a[1..];
+            for (i, c) in body.char_indices() {
+                if takes_value(c) {
+                    let tail = &body[i + c.len_utf8()..];
+                    opts.push((c, (!tail.is_empty()).then(|| tail.to_string()), format!("-{c}")));
+                    break;
                 }
+                opts.push((c, None, format!("-{c}")));
             }
-            "-o" | "--output" => match value(&opt) {
-                Ok(v) => output = Some(v),
-                Err(e) => return usage_error(&e),
-            },
-            "-E" | "--explain-exit-status" => {}
-            "-p" => return print_table(false),
-            "-P" => return print_table(true),
-            "-V" | "--version" => {
-                println!("explain (libexplain-rs) {}", env!("CARGO_PKG_VERSION"));
-                return 0;
+        } else {
+            rest.push(a);
+            continue;
+        }
+        for (c, inline, written) in opts {
+            let value = if takes_value(c) {
+                match inline.or_else(|| it.next()) {
+                    Some(v) => Some(v),
+                    None => return Err(format!("option {written} needs a value")),
+                }
+            } else if inline.is_some() {
+                return Err(format!("option {written} takes no value"));
+            } else {
+                None
+            };
+            match c {
+                'e' | 'm' => {
+                    let v = value.unwrap_or_default();
+                    match errno::parse(&v).or_else(|| message_errno(&v)) {
+                        Some(n) => errnum = Some(n),
+                        None => {
+                            let hint = errno_suggestion(&v).map(|n| format!(" (did you mean {n}?)")).unwrap_or_default();
+                            return Err(format!("{v:?} is not an error number, name or text{hint}"));
+                        }
+                    }
+                }
+                'o' => output = value,
+                'E' => {}
+                'p' => return Ok(Request::Exit(print_table(false))),
+                'P' => return Ok(Request::Exit(print_table(true))),
+                'V' => {
+                    println!("explain (libexplain-rs) {}", env!("CARGO_PKG_VERSION"));
+                    return Ok(Request::Exit(0));
+                }
+                'h' => {
+                    let names: Vec<&str> = COMMANDS.iter().map(|c| c.name).collect();
+                    print!("{USAGE}{}\n", names.join(" "));
+                    return Ok(Request::Exit(0));
+                }
+                _ => return Err(format!("unknown option {written}")),
             }
-            "--help" | "-h" => {
-                let names: Vec<&str> = COMMANDS.iter().map(|c| c.name).collect();
-                print!("{USAGE}{}\n", names.join(" "));
-                return 0;
-            }
-            "--" => {
-                rest.extend(it.by_ref());
-            }
-            o if o.starts_with('-') && rest.is_empty() && o.len() > 1 && !o[1..].starts_with(|c: char| c.is_ascii_digit()) => {
-                return usage_error(&format!("unknown option {o}"));
-            }
-            _ => rest.push(a),
         }
     }
+    Ok(Request::Run { errnum, output, rest })
+}
+
+/// The errno name nearest to a misspelt one (`ENOENTT`), by the project's edit distance.
+fn errno_suggestion(text: &str) -> Option<&'static str> {
+    let t = text.trim().to_ascii_lowercase();
+    if !t.starts_with('e') || t.contains(' ') {
+        return None;
+    }
+    super::parse::nearest(&t, errno::TABLE.iter().map(|e| e.name))
+}
+
+fn run(argv: Vec<String>) -> i32 {
+    let (errnum, output, rest) = match read_options(argv) {
+        Ok(Request::Run { errnum, output, rest }) => (errnum, output, rest),
+        Ok(Request::Exit(status)) => return status,
+        Err(e) => return usage_error(&e),
+    };
     let Some(func) = rest.first() else {
         return usage_error("no function named");
     };
@@ -102,17 +190,30 @@ fn run(argv: Vec<String>) -> i32 {
         return usage_error(&format!("unknown function {func:?}"));
     };
     let given = &rest[1..];
-    let required = cmd.args.iter().rposition(|p| !p.optional).map_or(0, |i| i + 1);
-    if given.len() < required || given.len() > cmd.args.len() {
-        let names: Vec<&str> = cmd.args.iter().map(|p| p.name).collect();
-        return usage_error(&format!("{} takes {} arguments ({}), {} given", cmd.name, cmd.args.len(), names.join(", "), given.len()));
+    if given.len() > cmd.args.len() {
+        return usage_error(&format!("{} takes at most {} {} ({}), {} given", cmd.name, cmd.args.len(), plural(cmd.args.len()), names(cmd), given.len()));
+    }
+    // Left-out arguments take their defaults, but a call is not explained from nothing:
+    // its first argument must be given unless the call declares a default for it.
+    if given.is_empty() && cmd.args.first().is_some_and(|p| !p.declared_default) {
+        return usage_error(&format!("{} needs at least its first argument ({})", cmd.name, names(cmd)));
     }
     let mut parsed = Vec::new();
     for (i, param) in cmd.args.iter().enumerate() {
-        let text = given.get(i).map(String::as_str).unwrap_or("0");
+        let text = match given.get(i) {
+            Some(t) => t.as_str(),
+            None if param.default == "&" => {
+                parsed.push(super::parse::buffer());
+                continue;
+            }
+            None => param.default,
+        };
         match (param.parse)(text) {
             Ok(p) => parsed.push(p),
-            Err(what) => return usage_error(&format!("{} argument {} = {text:?}: expected {what}", cmd.name, param.name)),
+            Err(what) => {
+                let what = if what.starts_with("unknown") { what } else { format!("expected {what}") };
+                return usage_error(&format!("{} argument {} ({}) = {text:?}: {what}", cmd.name, i + 1, param.name));
+            }
         }
     }
     // The command has no errno of its own to explain: the user must say which.
@@ -144,6 +245,18 @@ fn message_errno(text: &str) -> Option<i32> {
             .find_map(|w| errno::TABLE.iter().find(|e| w.starts_with('E') && e.name == w))
     };
     by_text.or_else(by_name).map(|e| e.value as i32)
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        "argument"
+    } else {
+        "arguments"
+    }
+}
+
+fn names(cmd: &super::Command) -> String {
+    cmd.args.iter().map(|p| p.name).collect::<Vec<_>>().join(", ")
 }
 
 fn print_table(full: bool) -> i32 {

@@ -16,10 +16,13 @@ pub struct Command {
     pub run: fn(&mut [u8], i32, &[Parsed]),
 }
 
-/// One argument: its name, whether it may be left out, and how to parse it.
+/// One argument: its name, what a left-out one is (declared by its call, else its
+/// kind's), a sample value for the differential test, and how to parse it.
 pub struct Param {
     pub name: &'static str,
-    pub optional: bool,
+    pub declared_default: bool,
+    pub default: &'static str,
+    pub sample: Option<&'static str>,
     pub parse: fn(&str) -> Result<Parsed, String>,
 }
 

@@ -11,11 +11,21 @@ pub enum Parsed {
     Null,
 }
 
+/// What `&` stands for as a declared default: a zeroed buffer of the command's own, as
+/// large as any structure or path a call writes (a `struct stat *`, `struct flock *`
+/// or getcwd's buffer the user did not give).
+pub fn buffer() -> Parsed {
+    Parsed::Words(vec![0; 1024])
+}
+
 impl Parsed {
     pub fn number(&self) -> i64 {
         match self {
             Parsed::Number(n) => *n,
-            _ => 0,
+            // A structure or buffer passed where the C argument is a number (fcntl's
+            // third argument): its address.
+            Parsed::Str(_) | Parsed::Words(_) => self.pointer() as usize as i64,
+            Parsed::Null => 0,
         }
     }
 
@@ -59,10 +69,7 @@ pub fn number(text: &str) -> Result<Parsed, String> {
 
 /// A directory descriptor: a number or AT_FDCWD.
 pub fn dirfd(text: &str) -> Result<Parsed, String> {
-    if text == "AT_FDCWD" {
-        return Ok(Parsed::Number(libc::AT_FDCWD as i64));
-    }
-    number(text).map_err(|_| "a descriptor or AT_FDCWD".into())
+    symbols(text, &[], &[("AT_FDCWD", libc::AT_FDCWD as i64)]).map_err(|e| expected("a descriptor or AT_FDCWD", e))
 }
 
 /// open(2) flags: O_RDONLY|O_CREAT…, or a number.
@@ -78,7 +85,7 @@ pub fn mount_flags(text: &str) -> Result<Parsed, String> {
 /// ACL_TYPE_ACCESS, ACL_TYPE_DEFAULT, or a number.
 pub fn acl_type(text: &str) -> Result<Parsed, String> {
     let extra: Vec<(&str, i64)> = crate::decode::ACL_TYPES.iter().map(|(n, v)| (*n, *v as i64)).collect();
-    symbols(text, &[], &extra).map_err(|_| "ACL_TYPE_ACCESS or ACL_TYPE_DEFAULT".into())
+    symbols(text, &[], &extra).map_err(|e| expected("ACL_TYPE_ACCESS or ACL_TYPE_DEFAULT", e))
 }
 
 /// A user: a number (-1 for "unchanged"), or a name from /etc/passwd.
@@ -111,16 +118,13 @@ pub fn at_flags(text: &str) -> Result<Parsed, String> {
 
 /// mkostemp(3)'s extra open flags: O_APPEND|O_CLOEXEC, or a number.
 pub fn mkostemp_flags(text: &str) -> Result<Parsed, String> {
-    symbols(text, crate::decode::OPEN_FLAGS, &[])
+    open_flags(text)
 }
 
 /// mknod(2)'s mode: a file type and permission bits (S_IFCHR|0600), or octal (020600).
 pub fn mknod_mode(text: &str) -> Result<Parsed, String> {
     let t = text.trim();
-    if !t.is_empty() && t.bytes().all(|c| (b'0'..=b'7').contains(&c)) {
-        return Ok(Parsed::Number(i64::from_str_radix(t, 8).unwrap_or(0)));
-    }
-    symbols(t, crate::decode::FILE_TYPES, MODE_BITS).map_err(|_| "a mode (S_IFCHR|0600 or 020600)".into())
+    symbols(t, crate::decode::FILE_TYPES, MODE_BITS).map_err(|e| expected("a mode (S_IFCHR|0600 or 020600)", e))
 }
 
 /// The words of a structure written as strace prints it, `[{tv_sec=0, tv_nsec=UTIME_NOW},
@@ -165,14 +169,10 @@ pub fn utimbuf(text: &str) -> Result<Parsed, String> {
 /// A pathconf(3) name (_PC_NAME_MAX, or NAME_MAX without the prefix) or a number.
 pub fn pathconf_name(text: &str) -> Result<Parsed, String> {
     let t = text.trim();
-    if let Some(n) = integer(t) {
-        return Ok(Parsed::Number(n));
+    if let Some(e) = crate::decode::PATHCONF_NAMES.iter().find(|e| e.name.strip_prefix("_PC_") == Some(t)) {
+        return Ok(Parsed::Number(e.value));
     }
-    crate::decode::PATHCONF_NAMES
-        .iter()
-        .find(|e| e.name == t || e.name.strip_prefix("_PC_") == Some(t))
-        .map(|e| Parsed::Number(e.value))
-        .ok_or_else(|| format!("unknown pathconf name {t:?}"))
+    one_of(t, crate::decode::PATHCONF_NAMES).map_err(|e| expected("a pathconf name (_PC_NAME_MAX…) or a number", e))
 }
 
 /// A device number: `8,1` or `makedev(8, 1)` (major, minor), or a dev_t as a number.
@@ -190,7 +190,7 @@ pub fn dev(text: &str) -> Result<Parsed, String> {
 
 /// An fcntl command by name (F_SETLKW, F_DUPFD_CLOEXEC…) or number.
 pub fn fcntl_cmd(text: &str) -> Result<Parsed, String> {
-    one_of(text, crate::decode::FCNTL_COMMANDS).map_err(|_| "an fcntl command (F_GETFL, F_SETLK…) or a number".into())
+    one_of(text, crate::decode::FCNTL_COMMANDS).map_err(|e| expected("an fcntl command (F_GETFL, F_SETLK…) or a number", e))
 }
 
 /// fcntl's third argument: a number or address, open flags (F_SETFL), FD_CLOEXEC,
@@ -208,9 +208,9 @@ pub fn fcntl_arg(text: &str) -> Result<Parsed, String> {
         ("O_WRONLY", 1),
         ("O_RDWR", 2),
     ];
-    symbols(text, crate::decode::OPEN_FLAGS, &extra)
-        .or_else(|_| symbols(text, crate::decode::SEALS, &extra))
-        .map_err(|_| "a number, an address, open flags, FD_CLOEXEC, seals or a lock type".into())
+    expr(text, &[crate::decode::OPEN_FLAGS, crate::decode::SEALS], &extra)
+        .map(Parsed::Number)
+        .map_err(|e| expected("a number, an address, open flags, FD_CLOEXEC, seals or a lock type", e))
 }
 
 /// flock(2) operations: LOCK_EX|LOCK_NB, or a number.
@@ -220,20 +220,17 @@ pub fn flock_op(text: &str) -> Result<Parsed, String> {
 
 /// lseek(2) whence: SEEK_SET… or a number.
 pub fn whence(text: &str) -> Result<Parsed, String> {
-    one_of(text, crate::decode::WHENCE).map_err(|_| "SEEK_SET, SEEK_CUR, SEEK_END, SEEK_DATA, SEEK_HOLE or a number".into())
+    one_of(text, crate::decode::WHENCE).map_err(|e| expected("SEEK_SET, SEEK_CUR, SEEK_END, SEEK_DATA, SEEK_HOLE or a number", e))
 }
 
 /// pipe2(2) flags: O_CLOEXEC|O_NONBLOCK…, or a number.
 pub fn pipe_flags(text: &str) -> Result<Parsed, String> {
-    symbols(text, crate::decode::PIPE_FLAGS, &[])
+    open_flags(text)
 }
 
-/// One name from `table`, or a number.
+/// One name from `table`, or a number (the shared expression syntax).
 fn one_of(text: &str, table: &[crate::decode::Entry]) -> Result<Parsed, String> {
-    if let Some(n) = integer(text) {
-        return Ok(Parsed::Number(n));
-    }
-    table.iter().find(|e| e.name == text.trim()).map(|e| Parsed::Number(e.value)).ok_or_else(|| format!("unknown name {text:?}"))
+    symbols(text, table, &[])
 }
 
 /// Removes one level of double quotes and C escapes, if present.
@@ -293,21 +290,65 @@ fn integer(text: &str) -> Option<i64> {
     Some(if neg { -v } else { v })
 }
 
-/// Names from `table` or `extra` joined by `|`, and numbers.
+/// What a parser expected, and why the text is not that.
+fn expected(what: &str, why: String) -> String {
+    format!("{what}; {why}")
+}
+
+/// Names from `table` or `extra` and numbers, joined by `|` or `+` (spaces allowed):
+/// the one expression syntax of every symbolic kind (see `expr`).
 pub fn symbols(text: &str, table: &[crate::decode::Entry], extra: &[(&str, i64)]) -> Result<Parsed, String> {
+    expr(text, &[table], extra).map(Parsed::Number)
+}
+
+/// The value of an expression as people write flags, modes, commands and names:
+/// terms joined by `|` or `+` with or without spaces (`O_WRONLY+O_CREAT+O_TRUNC`,
+/// `O_RDONLY | O_CLOEXEC`, `S_IRUSR|0644`); a term is a number (decimal, 0x hex,
+/// leading-0 octal, optionally negative), `NULL` (0), or a name of `tables` or `extra`.
+/// A misspelt name gets the nearest known one as a suggestion.
+pub fn expr(text: &str, tables: &[&[crate::decode::Entry]], extra: &[(&str, i64)]) -> Result<i64, String> {
     let mut v = 0i64;
-    for part in text.split('|').map(str::trim) {
+    let mut any = false;
+    for part in text.split(['|', '+']).map(str::trim) {
+        if part.is_empty() {
+            if text.trim().starts_with('-') {
+                break;
+            }
+            return Err(format!("an empty term in {:?}", text.trim()));
+        }
+        any = true;
         if let Some(n) = integer(part) {
             v |= n;
+        } else if part == "NULL" {
         } else if let Some((_, n)) = extra.iter().find(|(name, _)| *name == part) {
             v |= n;
-        } else if let Some(e) = table.iter().find(|e| e.name == part) {
+        } else if let Some(e) = tables.iter().flat_map(|t| t.iter()).find(|e| e.name == part) {
             v |= e.value;
         } else {
-            return Err(format!("unknown flag {part:?}"));
+            let known = extra.iter().map(|(n, _)| *n).chain(tables.iter().flat_map(|t| t.iter()).map(|e| e.name));
+            let hint = nearest(&part.to_ascii_lowercase(), known).map(|n| format!(" (did you mean {n}?)")).unwrap_or_default();
+            return Err(format!("unknown name {part:?}{hint}"));
         }
     }
-    Ok(Parsed::Number(v))
+    if !any {
+        return Err("a value".into());
+    }
+    Ok(v)
+}
+
+/// The name of `names` nearest to `lower` (a lower-case spelling), when it is close
+/// enough to be a typo: the project's edit distance (src/probe/suggest.rs).
+pub fn nearest<'a>(lower: &str, names: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let mut best: Option<(usize, &str)> = None;
+    for n in names {
+        let bound = best.map_or(usize::MAX, |(d, _)| d);
+        let d = crate::probe::suggest::distance(lower.as_bytes(), n.as_bytes(), bound);
+        let longer = lower.len().max(n.len());
+        if d < bound && d > 0 && d <= (longer + 1) / 2 && d <= 3 {
+            best = Some((d, n));
+        }
+    }
+    best.map(|(_, n)| n)
 }
 
 const MODE_BITS: &[(&str, i64)] = &[
@@ -317,13 +358,11 @@ const MODE_BITS: &[(&str, i64)] = &[
     ("S_IRWXO", 0o7), ("S_IROTH", 0o4), ("S_IWOTH", 0o2), ("S_IXOTH", 0o1),
 ];
 
-/// A mode: octal as written (0644 or 644), or S_I* names joined by `|`.
+/// A mode: a number as C writes it (0644 is octal, 644 decimal, as in libexplain's
+/// explain), S_I* names, or both joined by `|` or `+`.
 pub fn mode(text: &str) -> Result<Parsed, String> {
     let t = text.trim();
-    if !t.is_empty() && t.bytes().all(|c| (b'0'..=b'7').contains(&c)) {
-        return Ok(Parsed::Number(i64::from_str_radix(t, 8).unwrap_or(0)));
-    }
-    symbols(t, &[], MODE_BITS).map_err(|_| "a mode (0644 or S_IRUSR|S_IWUSR)".into())
+    symbols(t, &[], MODE_BITS).map_err(|e| expected("a mode (0644 or S_IRUSR|S_IWUSR)", e))
 }
 
 #[cfg(test)]
