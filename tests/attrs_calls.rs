@@ -107,7 +107,7 @@ fn utimensat_explicit_times_eperm_on_a_world_writable_file_names_the_owner() {
     assert!(String::from_utf8_lossy(&real.stderr).contains("Operation not permitted"));
     let times = "[{tv_sec=0, tv_nsec=0}, {tv_sec=0, tv_nsec=UTIME_OMIT}]";
     let text = explain_as_nobody(&["-e", "EPERM", "utimensat", "AT_FDCWD", &p, times, "0"]);
-    assert_facts(&text, &["times = [{tv_sec=0, tv_nsec=0}, {tv_sec=0, tv_nsec=UTIME_OMIT}]", "user 0 \"root\"", "CAP_FOWNER", "65534 \"nobody\"", "other than the current time"]);
+    assert_facts(&text, &["data = [{tv_sec=0, tv_nsec=0}, {tv_sec=0, tv_nsec=UTIME_OMIT}]", "user 0 \"root\"", "CAP_FOWNER", "65534 \"nobody\"", "other than the current time"]);
     // Both times now is the other rule: write permission is enough, so nothing refuses.
     assert!(sh_as_nobody(&format!("touch -c {p}")).status.success());
 }
@@ -126,7 +126,7 @@ fn futimens_eacces_through_a_descriptor_names_the_file_and_its_bits() {
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    assert_facts(&text, &[&format!("futimens(fd = 0 \"{p}\", times = NULL)"), &format!("descriptor 0 \"{p}\""), "\"---\" (mode 0640)", "lacks CAP_FOWNER"]);
+    assert_facts(&text, &[&format!("futimens(fildes = 0 \"{p}\", data = NULL)"), &format!("descriptor 0 \"{p}\""), "\"---\" (mode 0640)", "lacks CAP_FOWNER"]);
 }
 
 #[test]
@@ -151,7 +151,7 @@ fn utimensat_einval_prints_the_bad_tv_nsec() {
     let mut buf = [0u8; 2048];
     unsafe { explain_message_utimensat(buf.as_mut_ptr() as *mut c_char, buf.len() as c_int, libc::AT_FDCWD, p.as_ptr(), times.as_ptr(), 0) };
     let text = text_of(&buf);
-    assert_facts(&text, &["times = [{tv_sec=0, tv_nsec=UTIME_NOW}, {tv_sec=5, tv_nsec=2000000000}]", "because the modification time", "tv_nsec = 2000000000", "0 to 999999999"]);
+    assert_facts(&text, &["data = [{tv_sec=0, tv_nsec=UTIME_NOW}, {tv_sec=5, tv_nsec=2000000000}]", "because the modification time", "tv_nsec = 2000000000", "0 to 999999999"]);
 }
 
 #[test]
@@ -164,7 +164,7 @@ fn utimensat_efault_names_the_times_address() {
     assert_eq!((r, errno()), (-1, libc::EFAULT));
     let mut buf = [0u8; 2048];
     unsafe { explain_message_errno_utimensat(buf.as_mut_ptr() as *mut c_char, buf.len() as c_int, libc::EFAULT, libc::AT_FDCWD, p.as_ptr(), bad, 0) };
-    assert_facts(&text_of(&buf), &["times = 0x10", "because times (0x10, 32 bytes) is not"]);
+    assert_facts(&text_of(&buf), &["data = 0x10", "because times (0x10, 32 bytes) is not"]);
 }
 
 #[test]
@@ -180,7 +180,7 @@ fn fchmod_ebadf_on_a_closed_descriptor() {
     let r = unsafe { libc::fchmod(fd, 0o600) };
     assert_eq!((r, errno()), (-1, libc::EBADF));
     let text = unsafe { CStr::from_ptr(explain_fchmod(fd, 0o600)) }.to_string_lossy().into_owned();
-    assert_facts(&text, &[&format!("fchmod(fd = {fd}, mode = 0600)"), &format!("because fd {fd} is not an open file descriptor")]);
+    assert_facts(&text, &[&format!("fchmod(fildes = {fd}, mode = 0600)"), &format!("because fd {fd} is not an open file descriptor")]);
 }
 
 #[test]
