@@ -126,7 +126,7 @@ fn fcntl_setlk_conflict_names_the_holding_process_and_the_range() {
     assert_facts(
         &t,
         &[
-            "command = F_SETLK, arg = {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=0}",
+            "command = F_SETLK, data = {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=0}",
             &format!("held by process {} \"{}\"", holder.pid, comm(holder.pid)),
             "an exclusive (write) record lock",
             "on bytes 10 to 29",
@@ -334,7 +334,7 @@ fn fcntl_dupfd_beyond_rlimit_nofile_prints_the_limit() {
     assert_eq!(unsafe { libc::fcntl(0, libc::F_DUPFD, soft as c_int) }, -1);
     assert_eq!(errno(), libc::EINVAL);
     let t = explained!(explain_message_errno_fcntl(libc::EINVAL, 0, libc::F_DUPFD, soft as i64));
-    assert_facts(&t, &[&format!("arg = {soft}"), &format!("(RLIMIT_NOFILE) is {soft}, so descriptors go from 0 to {}", soft - 1)]);
+    assert_facts(&t, &[&format!("data = {soft}"), &format!("(RLIMIT_NOFILE) is {soft}, so descriptors go from 0 to {}", soft - 1)]);
 }
 
 #[test]
@@ -462,7 +462,7 @@ fn pipe_with_a_bad_pointer_says_pipefd_is_not_writable() {
     assert_eq!(unsafe { libc::pipe(0x10 as *mut c_int) }, -1);
     assert_eq!(errno(), libc::EFAULT);
     let t = explained!(explain_message_errno_pipe(libc::EFAULT, 0x10 as *mut c_int));
-    assert_facts(&t, &["pipe(pipefd = 0x10) failed", "pipefd (0x10, 8 bytes) must be writable memory", "not mapped for writing"]);
+    assert_facts(&t, &["pipe(fildes = 0x10) failed", "pipefd (0x10, 8 bytes) must be writable memory", "not mapped for writing"]);
 }
 
 #[test]
@@ -523,7 +523,7 @@ fn fcntl_add_seals_after_f_seal_seal_says_sealed() {
     assert_eq!(unsafe { libc::fcntl(f.as_raw_fd(), libc::F_ADD_SEALS, libc::F_SEAL_WRITE) }, -1);
     assert_eq!(errno(), libc::EPERM);
     let t = explained!(explain_message_errno_fcntl(libc::EPERM, f.as_raw_fd(), libc::F_ADD_SEALS, libc::F_SEAL_WRITE as i64));
-    assert_facts(&t, &["command = F_ADD_SEALS, arg = F_SEAL_WRITE", "\"/memfd:sealed", "already carries F_SEAL_SEAL"]);
+    assert_facts(&t, &["command = F_ADD_SEALS, data = F_SEAL_WRITE", "\"/memfd:sealed", "already carries F_SEAL_SEAL"]);
 }
 
 #[test]
@@ -548,7 +548,7 @@ fn fcntl_clearing_o_append_on_an_append_only_file_says_append_only() {
     assert_eq!(unsafe { libc::fcntl(f.as_raw_fd(), libc::F_SETFL, 0) }, -1);
     assert_eq!(errno(), libc::EPERM);
     let t = explained!(explain_message_errno_fcntl(libc::EPERM, f.as_raw_fd(), libc::F_SETFL, 0));
-    assert_facts(&t, &["command = F_SETFL, arg = O_RDONLY", "append-only file (chattr +a)"]);
+    assert_facts(&t, &["command = F_SETFL, data = O_RDONLY", "append-only file (chattr +a)"]);
 }
 
 #[test]
@@ -601,5 +601,5 @@ fn fcntl_o_noatime_on_another_users_file_names_owner_and_caller() {
         .output()
         .unwrap();
     let t = String::from_utf8_lossy(&out.stdout);
-    assert_facts(&t, &["arg = O_RDONLY|O_NOATIME", "O_NOATIME may be set only by the owner", "belongs to user 0 \"root\"", "effective user is 65534 \"nobody\""]);
+    assert_facts(&t, &["data = O_RDONLY|O_NOATIME", "O_NOATIME may be set only by the owner", "belongs to user 0 \"root\"", "effective user is 65534 \"nobody\""]);
 }
