@@ -31,15 +31,11 @@ pub fn out_of_memory(m: &mut Message, arg: &str, request: u64, mem: &Memory, cul
     let _ = write!(m, "the process asked for {arg} = ");
     bytes(m, request);
     match culprit {
-        Culprit::AddressSpace { limit, size } => {
-            m.text(", and its address space limit (RLIMIT_AS) is ");
-            bytes(m, limit);
-            m.text(", of which it already uses ");
-            bytes(m, size);
-            left(m, limit, size);
-        }
-        Culprit::Data { limit, size } => {
-            m.text(", and its data segment limit (RLIMIT_DATA) is ");
+        Culprit::AddressSpace { limit, size } | Culprit::Data { limit, size } => {
+            m.text(match culprit {
+                Culprit::AddressSpace { .. } => ", and its address space limit (RLIMIT_AS) is ",
+                _ => ", and its data segment limit (RLIMIT_DATA) is ",
+            });
             bytes(m, limit);
             m.text(", of which it already uses ");
             bytes(m, size);
