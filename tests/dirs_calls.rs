@@ -1,6 +1,7 @@
 //! Directories, mounts, accounting and ACLs explained on real failing states: each test
 //! makes the call fail for real (in-process, in a child, or as nobody), then explains that
 //! errno and checks the facts the diagnosis must name.
+#[macro_use]
 mod common;
 use common::*;
 use explain::abi::boundary as b;
@@ -9,10 +10,6 @@ use libc::{c_char, c_int};
 use std::ffi::CString;
 use std::process::Command;
 
-fn text(buf: &[u8]) -> String {
-    let n = buf.iter().position(|&c| c == 0).unwrap();
-    String::from_utf8_lossy(&buf[..n]).into_owned()
-}
 
 /// Runs one explain_message_errno_* function into a fresh buffer.
 fn message(f: impl FnOnce(*mut c_char, c_int)) -> String {

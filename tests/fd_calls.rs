@@ -1,16 +1,13 @@
 //! close(2), read(2) and write(2) explained on real failing states: each test makes the
 //! call fail for real, then explains that errno in-process (through the C boundary) or
 //! with the explain command, and checks the facts the diagnosis must name.
+#[macro_use]
 mod common;
 use common::*;
 use explain::abi::boundary as b;
 use libc::{c_char, c_int, c_void};
 use std::os::fd::AsRawFd;
 
-fn text(buf: &[u8]) -> String {
-    let n = buf.iter().position(|&c| c == 0).unwrap();
-    String::from_utf8_lossy(&buf[..n]).into_owned()
-}
 
 fn explain_read(errnum: i32, fd: i32, data: usize, size: usize) -> String {
     let mut out = [0u8; 4096];

@@ -3,29 +3,17 @@
 //! process holding the lock, a pipe, a file too short, a bad pointer), then explains that
 //! errno in-process through the C boundary (or with the explain command as another
 //! user) and checks the facts the diagnosis must name.
+#[macro_use]
 mod common;
 use common::*;
 use explain::abi::boundary as b;
-use libc::{c_char, c_int, c_void};
+use libc::{c_int, c_void};
 use std::io::BufRead;
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::process::{Command, Stdio};
 
-fn text(buf: &[u8]) -> String {
-    let n = buf.iter().position(|&c| c == 0).unwrap();
-    String::from_utf8_lossy(&buf[..n]).into_owned()
-}
 
 /// Runs one explain_message_errno_NAME into a fresh buffer and returns the text.
-macro_rules! explained {
-    ($f:ident($($a:expr),*)) => {{
-        let mut out = [0u8; 4096];
-        // SAFETY: out is writable for its length; pointer arguments are only examined
-        // through the library's probes, never dereferenced.
-        unsafe { b::$f(out.as_mut_ptr() as *mut c_char, out.len() as c_int, $($a),*) };
-        text(&out)
-    }};
-}
 
 fn open(path: &std::path::Path, flags: c_int) -> OwnedFd {
     // SAFETY: a NUL-terminated path.

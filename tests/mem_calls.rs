@@ -2,6 +2,7 @@
 //! real failing states: a real RLIMIT_AS in a child process, a calloc whose size
 //! overflows, a read-only descriptor mapped shared and writable, a noexec tmpfs, a
 //! shared memory segment of another user, and the facts each diagnosis must name.
+#[macro_use]
 mod common;
 use common::*;
 use explain::abi::boundary as b;
@@ -9,20 +10,7 @@ use libc::{c_char, c_int, c_void};
 use std::io::Read;
 use std::os::fd::{FromRawFd, OwnedFd};
 
-fn text(buf: &[u8]) -> String {
-    let n = buf.iter().position(|&c| c == 0).unwrap();
-    String::from_utf8_lossy(&buf[..n]).into_owned()
-}
 
-macro_rules! explained {
-    ($f:ident($($a:expr),*)) => {{
-        let mut out = [0u8; 4096];
-        // SAFETY: out is writable for its length; pointer arguments are only examined
-        // through the library's probes.
-        unsafe { b::$f(out.as_mut_ptr() as *mut c_char, out.len() as c_int, $($a),*) };
-        text(&out)
-    }};
-}
 
 /// Runs `child` in a forked process, which writes its message into the buffer it is
 /// given; returns that message. (Allocations in tests go through black_box: the

@@ -1,26 +1,14 @@
 //! fopen, fclose, fflush, fread, fwrite, fgetc, fputc and fputs explained on real
 //! failing states: a full tmpfs, a stream opened the other way, a pipe whose reader
 //! closed, RLIMIT_FSIZE in a child, a descriptor closed under its stream, a bad mode.
+#[macro_use]
 mod common;
 use common::*;
 use explain::abi::boundary as b;
 use libc::{c_char, c_int, c_void, FILE};
 use std::ffi::CString;
 
-fn text(buf: &[u8]) -> String {
-    let n = buf.iter().position(|&c| c == 0).unwrap();
-    String::from_utf8_lossy(&buf[..n]).into_owned()
-}
 
-macro_rules! explained {
-    ($f:ident($($a:expr),*)) => {{
-        let mut out = [0u8; 4096];
-        // SAFETY: out is writable for its length; streams are examined through the
-        // library's probes, never followed.
-        unsafe { b::$f(out.as_mut_ptr() as *mut c_char, out.len() as c_int, $($a),*) };
-        text(&out)
-    }};
-}
 
 fn fopen(path: &std::path::Path, mode: &str) -> *mut FILE {
     let m = CString::new(mode).unwrap();

@@ -161,3 +161,22 @@ pub fn copy_and_spawn(from: &str, to: &Path, args: &[&str]) -> std::process::Chi
     }
     panic!("spawn {}: still busy", to.display());
 }
+
+/// The NUL-terminated text an explain_message_* function wrote into `buf`.
+pub fn text(buf: &[u8]) -> String {
+    let n = buf.iter().position(|&c| c == 0).unwrap();
+    String::from_utf8_lossy(&buf[..n]).into_owned()
+}
+
+/// `explained!(explain_message_errno_NAME(args…))`: calls an explain_message_* function
+/// of the boundary with a 4 KiB buffer and returns the text it wrote.
+#[macro_export]
+macro_rules! explained {
+    ($f:ident($($a:expr),*)) => {{
+        let mut out = [0u8; 4096];
+        // SAFETY: out is writable for its length; pointer arguments are only examined
+        // through the library's probes, never dereferenced.
+        unsafe { explain::abi::boundary::$f(out.as_mut_ptr() as *mut libc::c_char, out.len() as libc::c_int, $($a),*) };
+        common::text(&out)
+    }};
+}
