@@ -91,7 +91,7 @@ pub unsafe fn into_caller_buffer(
 pub fn print(name: &str, errnum: i32, explain: &mut dyn FnMut(&mut Message)) {
     let mut buf = [0u8; MESSAGE_SIZE];
     let len = guarded(name, errnum, &mut buf, explain);
-    output::message(&buf[..len]);
+    output::report(&buf[..len], false);
     set_errno(errnum);
 }
 
