@@ -5,6 +5,7 @@
  * carry them, how long lines are filled and indented, what a file output and a
  * program's own output receive.
  */
+#include <libexplain/exit.h>
 #include <libexplain/libexplain.h>
 #include <libexplain/output.h>
 #include <stdio.h>
@@ -43,6 +44,7 @@ main(int argc, char **argv)
     size_t i;
 
     (void)argc;
+    explain_exit_on_error();
     for (i = 0; i < sizeof(indents) / sizeof(indents[0]); i++) {
         explain_option_hanging_indent_set(indents[i]);
         all_kinds();

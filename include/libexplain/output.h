@@ -33,6 +33,11 @@ typedef struct explain_output_t {
   int exit_has_been_used;
 } explain_output_t;
 
+/**
+ * glibc's on_exit(3): unlike atexit, the handler is given the exit status.
+ */
+extern int on_exit(void (*handler)(int, void*), void *arg);
+
 #endif /* LIBEXPLAIN_OUTPUT_H */
 
 /**

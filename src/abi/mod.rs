@@ -3,6 +3,8 @@
 //! into `boundary`, and each is: guard, convert, explain, render.
 
 pub mod boundary;
+pub mod context;
+pub mod exit_status;
 pub mod output;
 pub mod outputs;
 pub mod program_name;

@@ -33,25 +33,24 @@ fn registered() -> *mut explain_output_t {
     OUTPUT.lock().map(|o| o.0).unwrap_or(core::ptr::null_mut())
 }
 
-/// Sends `text` (without newline) to the registered output, or lays it out on stderr.
-/// `explain_output_message` sends its text as it is; explanations and the
-/// printf-style errors and warnings go through `report`, which names the program first.
+/// Sends `text` (without newline) as `explain_output_message` does: as it is, but for
+/// the thread's context (src/abi/context.rs), which comes first.
 pub fn message(text: &[u8]) {
-    let op = registered();
-    if !op.is_null() {
-        let mut buf = [0u8; super::MESSAGE_SIZE + 1];
-        let n = text.len().min(super::MESSAGE_SIZE);
-        buf[..n].copy_from_slice(&text[..n]);
-        // SAFETY: a registered output's methods accept a NUL-terminated string.
-        unsafe { explain_output_method_message(op, buf.as_ptr() as *const c_char) };
-        return;
+    if !super::context::is_set() {
+        return deliver(text);
     }
-    to_stderr(text);
+    let mut buf = [0u8; super::MESSAGE_SIZE];
+    let mut m = crate::message::Message::new(&mut buf);
+    super::context::write(&mut m, ": ");
+    m.raw(text);
+    let n = m.finish();
+    deliver(&buf[..n]);
 }
 
 /// Sends an explanation, error or warning: "PROGRAM: " first (as libexplain does, unless
 /// the program turned the option off or the output names the program itself, as syslog
-/// does with its identifier), then "warning: " for a warning, then `text`.
+/// does with its identifier), then the thread's context, then "warning: " for a warning,
+/// then `text`.
 pub fn report(text: &[u8], warning: bool) {
     let mut buf = [0u8; super::MESSAGE_SIZE];
     let mut m = crate::message::Message::new(&mut buf);
@@ -63,13 +62,28 @@ pub fn report(text: &[u8], warning: bool) {
             m.text(": ");
         }
     }
+    super::context::write(&mut m, ": ");
     if warning {
         m.text("warning: ");
     }
     m.raw(text);
     // Cut, when too long, between characters, never inside one.
     let n = m.finish();
-    message(&buf[..n]);
+    deliver(&buf[..n]);
+}
+
+/// Hands `text` to the registered output, or lays it out on stderr.
+fn deliver(text: &[u8]) {
+    let op = registered();
+    if !op.is_null() {
+        let mut buf = [0u8; super::MESSAGE_SIZE + 1];
+        let n = text.len().min(super::MESSAGE_SIZE);
+        buf[..n].copy_from_slice(&text[..n]);
+        // SAFETY: a registered output's methods accept a NUL-terminated string.
+        unsafe { explain_output_method_message(op, buf.as_ptr() as *const c_char) };
+        return;
+    }
+    to_stderr(text);
 }
 
 /// Room for a message, the program's name and the newlines and indents of its layout.
