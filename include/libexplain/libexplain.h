@@ -33,6 +33,7 @@
 #include "ferror.h"
 #include "fflush.h"
 #include "fgetc.h"
+#include "filename.h"
 #include "fileno.h"
 #include "flock.h"
 #include "fopen.h"

@@ -52,6 +52,27 @@ int explain_pclose_or_die(FILE *fp);
  */
 LIBEXPLAIN_WARN_UNUSED_RESULT int explain_pclose_on_error(FILE *fp);
 
+/**
+ * Calls pclose(3) and, when it fails or the command did not exit with status 0,
+ * prints why through the registered output (by default stderr with the program name):
+ * the errno explained, or the command's exit status or the signal that killed it.
+ * Returns pclose's result (the command's wait status, or -1); `errno` is left as
+ * pclose left it.
+ *
+ * # Safety
+ * `fp` is a stream opened by popen(3), or NULL.
+ */
+int explain_pclose_success(FILE *fp);
+
+/**
+ * Calls pclose(3); when it fails or the command did not exit with status 0, prints
+ * why (as explain_pclose_success) and exits with `EXIT_FAILURE`.
+ *
+ * # Safety
+ * `fp` is a stream opened by popen(3), or NULL.
+ */
+void explain_pclose_success_or_die(FILE *fp);
+
 
 #ifdef __cplusplus
 }

@@ -6,6 +6,8 @@ pub mod boundary;
 pub mod output;
 pub mod outputs;
 pub mod program_name;
+// The extra functions of pclose.h and filename.h (issue 11, streams branch).
+pub mod streams;
 pub mod version;
 
 use crate::message::Message;

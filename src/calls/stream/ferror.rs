@@ -13,7 +13,7 @@ pub fn explain(m: &mut Message, errnum: i32, fp: usize) {
             let writing = header.writable() && (!header.readable() || header.unwritten() > 0);
             crate::calls::streamio::fread::on_descriptor(m, errnum, header.fileno(), &f, writing, 0, 0);
         }
-        Stream::Live { header, fd: Some(_) } => {
+        Stream::Live { fd: Some(_), .. } => {
             super::fileno::stream_only(m, errnum, fp);
             // EBADF on a live stream already ends in a note on the present state.
             if errnum != libc::EBADF {
