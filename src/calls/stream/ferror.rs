@@ -10,8 +10,15 @@ pub fn explain(m: &mut Message, errnum: i32, fp: usize) {
     match examine(fp) {
         Stream::Live { header, fd: Some(f) } if header.error_set() => {
             stream::error_indicator_set(m, "fp");
-            let writing = header.writable() && (!header.readable() || header.unwritten() > 0);
-            crate::calls::streamio::fread::on_descriptor(m, errnum, header.fileno(), &f, writing, 0, 0);
+            // glibc's own EBADF: the transfer went against the stream's mode string.
+            match errnum {
+                libc::EBADF if !header.writable() => stream::wrong_direction(m, "fp", true),
+                libc::EBADF if !header.readable() => stream::wrong_direction(m, "fp", false),
+                _ => {
+                    let writing = header.writable() && (!header.readable() || header.unwritten() > 0);
+                    crate::calls::streamio::fread::on_descriptor(m, errnum, header.fileno(), &f, writing, 0, 0);
+                }
+            }
         }
         Stream::Live { fd: Some(_), .. } => {
             super::fileno::stream_only(m, errnum, fp);

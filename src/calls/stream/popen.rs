@@ -1,5 +1,6 @@
 //! popen(3): ERRORS EINVAL (the mode is not "r" or "w"), and those of pipe(2) (EMFILE,
-//! ENFILE) and fork(2) (EAGAIN, ENOMEM); a shell that cannot be run (ENOENT, EACCES)
+//! ENFILE) and fork(2) (EAGAIN, ENOMEM; glibc turns every failure to start the process
+//! into ENOMEM); a shell that cannot be run (ENOENT, EACCES)
 //! comes back from posix_spawn. Every explanation names the shell command.
 
 use crate::decode::{Text, TextState};
@@ -24,7 +25,12 @@ pub fn explain(m: &mut Message, errnum: i32, command: &Text, flags: &Text) {
         libc::EMFILE => limits::too_many_open_files(m),
         libc::ENFILE => limits::too_many_files_in_system(m),
         libc::EAGAIN => process::fork_refused(m, &crate::probe::children::fork_limits()),
-        libc::ENOMEM => postmortem::unconfirmed(m, errnum, None),
+        // glibc's popen answers ENOMEM for any failure to start the shell (posix_spawn
+        // failing with EAGAIN at RLIMIT_NPROC included): memory, then the process limits.
+        libc::ENOMEM => {
+            postmortem::unconfirmed(m, errnum, None);
+            process::spawn_failed(m, &crate::probe::children::fork_limits());
+        }
         libc::ENOENT | libc::ENOTDIR | libc::ELOOP => {
             let shell = Text::from_bytes(SHELL);
             crate::calls::fs::open::diagnose(m, errnum, Start::Cwd, &shell, libc::O_RDONLY, 0);

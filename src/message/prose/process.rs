@@ -64,6 +64,12 @@ pub fn fork_refused(m: &mut Message, f: &ForkLimits) {
     m.text("; a cgroup's pids.max can also refuse it");
 }
 
+/// popen's ENOMEM: glibc reports any failure to start the process so.
+pub fn spawn_failed(m: &mut Message, f: &ForkLimits) {
+    m.text("; glibc's popen also answers ENOMEM when the new process could not be started for any reason");
+    fork_refused(m, f);
+}
+
 fn write_user(m: &mut Message, uid: u32, name: Option<&[u8]>) {
     if let Some(name) = name {
         m.raw(name);

@@ -153,7 +153,7 @@ pub fn valid_now(m: &mut Message, arg: &str, st: &StreamState, f: &FdFacts) {
 pub fn error_indicator_set(m: &mut Message, arg: &str) {
     m.because();
     m.text(arg);
-    m.text("'s error indicator is set: an earlier read or write on the stream failed, and ferror reports it until clearerr(3) or rewind(3); the error of that transfer was");
+    m.text("'s error indicator is set: an earlier read or write on the stream failed, and ferror reports it until clearerr(3) or rewind(3)");
 }
 
 /// ferror: asked about a stream whose error indicator is clear.
