@@ -185,13 +185,25 @@ pub unsafe fn setlinebuf(fp: *mut libc::FILE) {
     }
 }
 
-/// setvbuf(3).
+/// setvbuf(3). glibc refuses a bad mode with EOF but leaves errno alone: the failure
+/// gets EINVAL, the errno POSIX gives it, so that it can be explained.
 ///
 /// # Safety
 /// `fp` is a stream or NULL; `data` NULL or `size` bytes that outlive the stream.
 pub unsafe fn setvbuf(fp: *mut libc::FILE, data: *mut c_char, mode: c_int, size: libc::size_t) -> c_int {
+    if !stream_given(fp) {
+        return libc::EOF;
+    }
+    let saved = crate::abi::errno();
+    crate::abi::set_errno(0);
     // SAFETY: as above.
-    if stream_given(fp) { unsafe { libc::setvbuf(fp, data, mode, size) } } else { libc::EOF }
+    let result = unsafe { libc::setvbuf(fp, data, mode, size) };
+    match (result, crate::abi::errno()) {
+        (0, _) => crate::abi::set_errno(saved),
+        (_, 0) => crate::abi::set_errno(libc::EINVAL),
+        _ => {}
+    }
+    result
 }
 
 /// popen(3): the libc crate does not declare it for Linux.

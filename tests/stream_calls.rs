@@ -200,11 +200,21 @@ fn setvbuf_einval_names_the_bad_mode_the_valid_ones_and_the_size() {
     // SAFETY: NUL-terminated strings; fp is live until fclose.
     let fp = unsafe { libc::fopen(cstr(&d.join("f")).as_ptr(), w.as_ptr()) };
     assert_ne!(unsafe { libc::setvbuf(fp, std::ptr::null_mut(), 5, 10) }, 0);
+    // glibc leaves errno alone there; the _on_error form gives the failure EINVAL.
+    unsafe { *libc::__errno_location() = 0 };
+    assert_ne!(unsafe { explain::abi::boundary::explain_setvbuf_on_error(fp, std::ptr::null_mut(), 5, 10) }, 0);
+    assert_eq!(errno(), libc::EINVAL);
     let msg = explained!(explain_message_errno_setvbuf(libc::EINVAL, fp, std::ptr::null_mut(), 5, 10));
     assert_facts(&msg, &["setvbuf(fp = 0x", "data = NULL, mode = 5, size = 10) failed", "mode 5 is not a buffering mode", "_IONBF", "_IOLBF", "_IOFBF", "10 bytes"]);
     let msg = explained!(explain_message_errno_setvbuf(libc::EINVAL, fp, std::ptr::null_mut(), 1, 10));
     assert_facts(&msg, &["mode = _IOLBF", "the mode is valid"]);
     unsafe { libc::fclose(fp) };
+}
+
+#[test]
+fn fflush_of_null_says_every_output_stream_was_flushed() {
+    let msg = explained!(explain_message_errno_fflush(libc::EBADF, std::ptr::null_mut()));
+    assert_facts(&msg, &["fflush(fp = NULL) failed", "EBADF) because fp is NULL, which flushes every open output stream"]);
 }
 
 #[test]
