@@ -223,3 +223,17 @@ pub unsafe fn pclose(fp: *mut libc::FILE) -> c_int {
     // SAFETY: as above.
     if stream_given(fp) { unsafe { libc::pclose(fp) } } else { -1 }
 }
+
+/// freopen(3). With a NULL pathname the stream's own file is reopened, and a failure
+/// leaves its descriptor closed: which file it was is remembered first
+/// (crate::probe::stream::before_reopen) for the explanation.
+///
+/// # Safety
+/// `pathname` is a C string or NULL, `flags` a C string, `fp` a stream, as for freopen(3).
+pub unsafe fn freopen(pathname: *const c_char, flags: *const c_char, fp: *mut libc::FILE) -> *mut libc::FILE {
+    if pathname.is_null() {
+        crate::probe::stream::remember_before_reopen(fp as usize);
+    }
+    // SAFETY: the caller's arguments, passed on as C would.
+    unsafe { libc::freopen(pathname, flags, fp) }
+}

@@ -336,3 +336,22 @@ fn the_command_takes_standard_streams_by_name_and_echoes_them_as_libexplain() {
     assert_facts(&explain(&["-e", "ECHILD", "pclose", "stdin"]), &["pclose(fp = stdin", "ECHILD"]);
     assert_facts(&explain(&["-e", "EBADF", "fileno", "0x1234"]), &["fileno(fp = 0x00001234) failed"]);
 }
+
+#[test]
+fn freopen_null_on_a_read_only_mount_names_the_streams_own_file() {
+    let d = Scratch::new("streams-reopen");
+    let t = Tmpfs::mount(&d.join("ro"), "size=64k");
+    std::fs::write(t.dir.join("f"), "x").unwrap();
+    let r = c("r");
+    // SAFETY: NUL-terminated strings.
+    let fp = unsafe { libc::fopen(cstr(&t.dir.join("f")).as_ptr(), r.as_ptr()) };
+    assert!(!fp.is_null());
+    t.remount("ro");
+    let w = c("w");
+    // The _on_error form remembers the file before freopen closes its descriptor.
+    let again = unsafe { explain::abi::boundary::explain_freopen_on_error(std::ptr::null(), w.as_ptr(), fp) };
+    assert!(again.is_null());
+    assert_eq!(errno(), libc::EROFS);
+    let msg = explained!(explain_message_errno_freopen(libc::EROFS, std::ptr::null(), w.as_ptr(), fp));
+    assert_facts(&msg, &["freopen(pathname = NULL, flags = \"w\", fp = 0x", "pathname is NULL", "own file \"", "/ro/f\"", "EROFS", "read-only", "closed all the same"]);
+}

@@ -15,18 +15,20 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, flags: &Text, fp: 
     }
     if let Some(oflags) = super::fopen::mode_flags(m, errnum, "flags", flags) {
         match (pathname.state, &s) {
-            (TextState::Null, Stream::Live { header, .. }) => reopen_own(m, errnum, header.fileno(), oflags),
+            (TextState::Null, Stream::Live { header, .. }) => reopen_own(m, errnum, fp, header.fileno(), oflags),
             _ => crate::calls::fs::open::diagnose(m, errnum, Start::Cwd, pathname, oflags, 0o666),
         }
     }
     stream::closed_by_freopen(m, "fp");
 }
 
-/// freopen(NULL, mode, fp): the file is the one the stream's descriptor names.
-fn reopen_own(m: &mut Message, errnum: i32, fd: i32, oflags: i32) {
-    stream::reopening_own_file(m, "fp", fd);
+/// freopen(NULL, mode, fp): the file is the one the stream's descriptor names, or,
+/// once a failed freopen has closed it, named before the call (_or_die, _on_error).
+fn reopen_own(m: &mut Message, errnum: i32, fp: usize, fd: i32, oflags: i32) {
     let mut path = crate::sys::CPath::new();
-    if crate::probe::fd::path_of(fd, &mut path) {
+    let known = if fd >= 0 { crate::probe::fd::path_of(fd, &mut path) } else { crate::probe::stream::before_reopen(fp, &mut path) };
+    stream::reopening_own_file(m, "fp", fd, known.then(|| path.as_bytes()));
+    if known {
         let own = Text::from_bytes(path.as_bytes());
         crate::calls::fs::open::diagnose(m, errnum, Start::Cwd, &own, oflags, 0o666);
     } else {

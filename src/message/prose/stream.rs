@@ -190,8 +190,20 @@ pub fn closed_by_freopen(m: &mut Message, arg: &str) {
     let _ = core::fmt::write(m, format_args!("; {arg} is closed all the same: freopen closes the stream's old file first, and a failed freopen leaves no stream to use"));
 }
 
-/// freopen with a NULL pathname reopens the stream's own file.
-pub fn reopening_own_file(m: &mut Message, arg: &str, fd: i32) {
+/// freopen with a NULL pathname reopens the stream's own file (`path`, when known).
+pub fn reopening_own_file(m: &mut Message, arg: &str, fd: i32, path: Option<&[u8]>) {
     m.because();
-    let _ = core::fmt::write(m, format_args!("pathname is NULL, which asks freopen to reopen {arg}'s own file (file descriptor {fd}) with the new mode"));
+    let _ = core::fmt::write(m, format_args!("pathname is NULL, which asks freopen to reopen {arg}'s own file"));
+    match path {
+        Some(p) => {
+            m.text(" ");
+            m.quoted(p);
+        }
+        None => m.text(", no longer known"),
+    }
+    if fd < 0 {
+        let _ = core::fmt::write(m, format_args!(" with the new mode; {arg}'s descriptor is closed now"));
+    } else {
+        let _ = core::fmt::write(m, format_args!(" (file descriptor {fd}) with the new mode"));
+    }
 }
