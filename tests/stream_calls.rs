@@ -355,3 +355,37 @@ fn freopen_null_on_a_read_only_mount_names_the_streams_own_file() {
     let msg = explained!(explain_message_errno_freopen(libc::EROFS, std::ptr::null(), w.as_ptr(), fp));
     assert_facts(&msg, &["freopen(pathname = NULL, flags = \"w\", fp = 0x", "pathname is NULL", "own file \"", "/ro/f\"", "EROFS", "read-only", "closed all the same"]);
 }
+
+#[test]
+fn popen_emfile_gives_the_descriptor_limit() {
+    let msg = in_child(|| {
+        let (cmd, r) = (c("true"), c("r"));
+        // SAFETY: in the forked child only: no descriptor to spare for popen's pipe.
+        unsafe {
+            let fd = libc::fcntl(0, libc::F_DUPFD_CLOEXEC, 0);
+            let lim = libc::rlimit { rlim_cur: fd as u64, rlim_max: 4096 };
+            libc::setrlimit(libc::RLIMIT_NOFILE, &lim);
+        }
+        let fp = unsafe { explain::perform::popen(cmd.as_ptr(), r.as_ptr()) };
+        if !fp.is_null() {
+            return "popen did not fail".into();
+        }
+        let e = errno();
+        explained!(explain_message_errno_popen(e, cmd.as_ptr(), r.as_ptr()))
+    });
+    assert_facts(&msg, &["popen(command = \"true\", flags = \"r\") failed", "EMFILE", "RLIMIT_NOFILE", "/bin/sh -c \"true\""]);
+}
+
+#[test]
+fn setbuf_and_setlinebuf_on_null_fail_with_ebadf_instead_of_crashing() {
+    // SAFETY: NULL is what is being tested; the library refuses it.
+    unsafe {
+        *libc::__errno_location() = 0;
+        explain::abi::boundary::explain_setbuf_on_error(std::ptr::null_mut(), std::ptr::null_mut());
+    }
+    assert_eq!(errno(), libc::EBADF);
+    let msg = explained!(explain_message_errno_setlinebuf(libc::EBADF, std::ptr::null_mut()));
+    assert_facts(&msg, &["setlinebuf(fp = NULL) failed", "NULL pointer"]);
+    let msg = explained!(explain_message_errno_setbuffer(libc::EBADF, std::ptr::null_mut(), std::ptr::null_mut(), 0));
+    assert_facts(&msg, &["setbuffer(fp = NULL, data = NULL, size = 0) failed", "NULL pointer"]);
+}
