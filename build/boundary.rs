@@ -175,11 +175,13 @@ fn failed(c: &Call) -> String {
 fn perform_block(c: &Call, call: &str) -> String {
     let fail = failed(c);
     if matches!(c.ret_class.as_str(), "limit" | "pointer_errno" | "errno" | "void") {
+        // A void call (setbuf) has no result to look at.
+        let result = if c.ret_class == "void" { "_result" } else { "result" };
         format!(
             "let saved = crate::abi::errno();\n\
              \x20   crate::abi::set_errno(0);\n\
              \x20   // SAFETY: the caller's arguments, passed on unchanged as C would.\n\
-             \x20   let result = unsafe {{ {call} }};\n\
+             \x20   let {result} = unsafe {{ {call} }};\n\
              \x20   let failed = {fail};\n\
              \x20   if !failed && crate::abi::errno() == 0 {{\n\
              \x20       crate::abi::set_errno(saved);\n\

@@ -18,6 +18,11 @@ fn header_of_export(func: &str) -> &'static str {
         "exit.h"
     } else if func.starts_with("explain_output") || func.starts_with("explain_option") {
         "output.h"
+    } else if func.starts_with("explain_pclose_success") {
+        // libexplain's extras of the stream calls (issue 11, streams branch).
+        "pclose.h"
+    } else if func.starts_with("explain_filename_from") {
+        "filename.h"
     } else {
         "version.h"
     }

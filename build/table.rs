@@ -107,7 +107,7 @@ fn parse_line(line: &str) -> Result<Call, String> {
         }
     }
     let (name, section) = cols[0].trim_end_matches(')').split_once('(').ok_or("NAME(SECTION)")?;
-    let (ret_ctype, ret_class) = split_decl(cols[1])?;
+    let (ret_ctype, ret_class) = split_result(cols[1])?;
     let mut args = Vec::new();
     if !cols[2].is_empty() && cols[2] != "void" {
         for a in cols[2].split(',') {
@@ -138,6 +138,17 @@ fn parse_line(line: &str) -> Result<Call, String> {
         other => return Err(format!("unknown result class {other}")),
     }
     Ok(Call { name: name.trim().into(), section: section.into(), ret_ctype, ret_class, args, perform })
+}
+
+/// Splits the RESULT column like a declaration, the class may hold a `-` (`FILE *pointer-void`).
+fn split_result(decl: &str) -> Result<(String, String), String> {
+    let decl = decl.trim();
+    let at = decl.rfind([' ', '*']).ok_or_else(|| format!("{decl:?}: expected C-TYPE CLASS"))?;
+    let (ctype, class) = (decl[..=at].trim().to_string(), decl[at + 1..].to_string());
+    if ctype.is_empty() || class.is_empty() {
+        return Err(format!("cannot split {decl:?} into type and result class"));
+    }
+    Ok((ctype, class))
 }
 
 /// Splits `const char *pathname` into (`const char *`, `pathname`).

@@ -9,6 +9,8 @@ pub mod journal;
 pub mod output;
 pub mod outputs;
 pub mod program_name;
+// The extra functions of pclose.h and filename.h.
+pub mod streams;
 pub mod syslog;
 pub mod version;
 

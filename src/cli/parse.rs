@@ -435,3 +435,19 @@ pub fn shmctl_cmd(text: &str) -> Result<Parsed, String> {
         None => number(text).map_err(|_| "a shmctl command (IPC_STAT, IPC_RMID…)".into()),
     }
 }
+
+// --- the rest of the stream calls (issue 11, streams branch) ---
+
+/// A stream (FILE *): `stdin`, `stdout` or `stderr` by name (the command's own, as
+/// libexplain's command takes them), an address (0x1234, or a number) or NULL.
+pub fn stream(text: &str) -> Result<Parsed, String> {
+    match crate::sys::stream::standard_addr(text) {
+        Some(addr) => Ok(Parsed::Number(addr as i64)),
+        None => pointer(text).map_err(|_| "stdin, stdout, stderr, an address (0x1234) or NULL".into()),
+    }
+}
+
+/// setvbuf(3) mode: _IOFBF, _IOLBF, _IONBF, or a number.
+pub fn setvbuf_mode(text: &str) -> Result<Parsed, String> {
+    one_of(text, crate::decode::SETVBUF_MODES).map_err(|e| expected("_IOFBF, _IOLBF, _IONBF or a number", e))
+}

@@ -71,3 +71,5 @@ pub mod memory;
 // --- stdio (issue 11): the echo of a FILE * argument.
 mod stream;
 pub use stream::{write_char, write_stream};
+// The rest of the stream calls (issue 11, streams branch).
+pub use stream::{signal, write_setvbuf_mode, SETVBUF_MODES, SIGNALS};

@@ -1,17 +1,51 @@
 //! The echo of a stdio stream (FILE *): `stdout "/var/log/app.log"` for the standard
-//! three, else its address and, for a live stream whose descriptor is open, that
-//! descriptor's path (`0x55d0c8e0 "/tmp/x"`). A NULL, wild or freed pointer is echoed as
+//! three, else its address (as libexplain prints it: `0x00001234`) and, for a live stream whose descriptor is open, that
+//! descriptor's path (`0x55D0C8E0 "/tmp/x"`). A NULL, wild or freed pointer is echoed as
 //! its address only: the explanation says what it is.
 
-use super::write_pointer;
+use super::Entry;
 use crate::message::Message;
 use crate::probe;
+
+/// setvbuf(3)'s buffering modes (generated from setvbuf_modes.in).
+pub static SETVBUF_MODES: &[Entry] = include!(concat!(env!("OUT_DIR"), "/setvbuf_modes.rs"));
+/// Signal names and what each means to a shell user (generated from signals.in).
+pub static SIGNALS: &[Entry] = include!(concat!(env!("OUT_DIR"), "/signals.rs"));
+
+/// The table row of signal `sig`, if it is one of the standard signals.
+pub fn signal(sig: i32) -> Option<&'static Entry> {
+    SIGNALS.iter().find(|e| e.value == sig as i64)
+}
+
+/// setvbuf's mode: `_IOFBF`, `_IOLBF`, `_IONBF`, or the number.
+pub fn write_setvbuf_mode(m: &mut Message, mode: i64) {
+    match SETVBUF_MODES.iter().find(|e| e.value == mode) {
+        Some(e) => m.text(e.name),
+        None => m.number(mode),
+    }
+}
+
+/// A stream's address the way libexplain prints one: upper-case hex digits, at least
+/// eight of them (`0x00001234`, `0x55D95EB052A0`).
+fn write_address(m: &mut Message, p: usize) {
+    let mut digits = [b'0'; 16];
+    let mut at = digits.len();
+    let mut v = p;
+    while v != 0 || at > digits.len() - 8 {
+        at -= 1;
+        digits[at] = b"0123456789ABCDEF"[v & 15];
+        v >>= 4;
+    }
+    m.text("0x");
+    m.raw(&digits[at..]);
+}
 
 pub fn write_stream(m: &mut Message, fp: i64) {
     let fp = fp as usize;
     match crate::sys::stream::standard_name(fp) {
         Some(name) => m.text(name),
-        None => write_pointer(m, fp as i64),
+        None if fp == 0 => m.text("NULL"),
+        None => write_address(m, fp),
     }
     if fp == 0 {
         return;

@@ -31,3 +31,5 @@ pub mod users;
 
 // Memory, System V shared memory (issue 11, mem branch).
 pub mod vm;
+// popen and pclose (issue 11, streams branch): fork limits, child reaping, wait statuses.
+pub mod children;

@@ -148,3 +148,39 @@ pub fn remember_before_close(fp: usize) {
 pub fn before_close(fp: usize) -> Option<Snapshot> {
     BEFORE_CLOSE.with(|c| c.get()).filter(|s| s.fp == fp && fp != 0)
 }
+
+/// The file a stream's descriptor named just before freopen(3) with a NULL pathname
+/// closed it: the explanation of a failure reads it, the descriptor being gone. Kept
+/// per thread in a fixed buffer, like the fclose snapshot.
+struct Reopened {
+    fp: usize,
+    len: usize,
+    path: [u8; 4096],
+}
+
+std::thread_local! {
+    static BEFORE_REOPEN: core::cell::RefCell<Reopened> = const { core::cell::RefCell::new(Reopened { fp: 0, len: 0, path: [0; 4096] }) };
+}
+
+/// Remembers (in this thread) the file of `fp` before freopen(NULL, …, fp) closes it.
+pub fn remember_before_reopen(fp: usize) {
+    let fd = descriptor(fp);
+    let mut p = crate::sys::CPath::new();
+    let known = fd >= 0 && fd::path_of(fd, &mut p);
+    BEFORE_REOPEN.with(|r| {
+        let Ok(mut r) = r.try_borrow_mut() else { return };
+        let b = if known { p.as_bytes() } else { &[] };
+        let n = b.len().min(r.path.len());
+        r.path[..n].copy_from_slice(&b[..n]);
+        r.len = n;
+        r.fp = if known { fp } else { 0 };
+    });
+}
+
+/// The file `fp` named before this thread's last freopen(NULL, …, fp), if it is `fp`.
+pub fn before_reopen(fp: usize, out: &mut crate::sys::CPath) -> bool {
+    BEFORE_REOPEN.with(|r| match r.try_borrow() {
+        Ok(r) if r.fp == fp && fp != 0 => crate::sys::CPath::from_bytes(&r.path[..r.len]).map(|p| *out = p).is_some(),
+        _ => false,
+    })
+}

@@ -90,3 +90,15 @@ pub fn stdin_addr() -> usize {
     // SAFETY: reading libc's stdin pointer, always initialised.
     unsafe { stdin as usize }
 }
+
+/// The address of the standard stream called `name` (stdin, stdout, stderr).
+pub fn standard_addr(name: &str) -> Option<usize> {
+    // SAFETY: reading libc's three stream pointers, which are always initialised.
+    let (i, o, e) = unsafe { (stdin as usize, stdout as usize, stderr as usize) };
+    match name {
+        "stdin" => Some(i),
+        "stdout" => Some(o),
+        "stderr" => Some(e),
+        _ => None,
+    }
+}

@@ -27,3 +27,5 @@ pub mod times;
 pub mod memory;
 // stdio (issue 11).
 pub mod stream;
+// popen and pclose (issue 11, streams branch): the shell, fork limits, child statuses.
+pub mod process;
