@@ -100,7 +100,9 @@ fn prototypes(header: &str) -> Vec<String> {
         .filter(|l| l.ends_with(';') && l.contains("explain_") && l.contains('(') && !l.starts_with('*') && !l.starts_with("/*"))
         .filter(|l| !l.starts_with("struct ") || l.contains(")("))
         .map(|l| {
-            let mut s = l.replace("LIBEXPLAIN_WARN_UNUSED_RESULT ", "").replace(" LIBEXPLAIN_NORETURN", "");
+            let s = l.replace("LIBEXPLAIN_WARN_UNUSED_RESULT ", "").replace(" LIBEXPLAIN_NORETURN", "");
+            // stdio: getc's and putc's inline forms, shown as the functions they are.
+            let mut s = s.replace("LIBEXPLAIN_INLINE ", "");
             if let Some(i) = s.find(" LIBEXPLAIN_FORMAT_PRINTF") {
                 s.truncate(i);
                 s.push(';');

@@ -62,6 +62,17 @@ pub fn pointer(text: &str) -> Result<Parsed, String> {
     }
 }
 
+/// A stream (FILE *): stdin, stdout or stderr by name (the command's own), an
+/// address, or NULL.
+pub fn stream(text: &str) -> Result<Parsed, String> {
+    match text {
+        "stdin" => Ok(Parsed::Number(crate::sys::stream::stdin_addr() as i64)),
+        "stdout" => Ok(Parsed::Number(crate::sys::stream::stdout_addr() as i64)),
+        "stderr" => Ok(Parsed::Number(crate::sys::stream::stderr_addr() as i64)),
+        _ => pointer(text).map_err(|_| "stdin, stdout, stderr, an address (0x1234) or NULL".into()),
+    }
+}
+
 /// Decimal, 0x hex, or leading-0 octal, optionally negative.
 pub fn number(text: &str) -> Result<Parsed, String> {
     integer(text).map(Parsed::Number).ok_or_else(|| "a number".into())

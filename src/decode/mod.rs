@@ -71,3 +71,5 @@ pub mod memory;
 // --- stdio (issue 11): the echo of a FILE * argument.
 mod stream;
 pub use stream::{write_char, write_stream};
+// stream I/O and positions (issue 11, streamio branch)
+pub use stream::{write_byte, write_fpos, write_stream_path};

@@ -27,3 +27,5 @@ pub mod times;
 pub mod memory;
 // stdio (issue 11).
 pub mod stream;
+// Stream positions and character I/O (issue 11, streamio branch).
+pub mod position;
