@@ -9,6 +9,6 @@ pub fn explain(m: &mut Message, errnum: i32, fp: usize, pos: usize) {
     match errnum {
         libc::EFAULT | libc::EINVAL if pos == 0 => fd::bad_pointer(m, "pos", 0, SIZE),
         libc::EFAULT | libc::EINVAL if fd::bad_output_buffer(m, "pos", pos, SIZE) => {}
-        _ => super::ftell::tell(m, errnum, fp, "an fpos_t", libc::off_t::MAX),
+        _ => super::ftell::tell(m, errnum, fp, "fpos_t", libc::off_t::MAX),
     }
 }

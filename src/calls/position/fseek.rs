@@ -25,7 +25,7 @@ pub fn seek(m: &mut Message, errnum: i32, fp: usize, offset: i64, whence: i32) {
     let fd = header.fileno();
     let Some(f) = facts else { return stream::descriptor_closed(m, "fp", fd) };
     match errnum {
-        libc::ESPIPE => crate::calls::fdio::lseek::unseekable(m, errnum, "fp's descriptor", fd),
+        libc::ESPIPE => super::fseek::unseekable(m, errnum, fd),
         libc::EINVAL if name_of(WHENCE, whence as i64).is_none() => fdio::bad_whence(m, whence),
         libc::EINVAL if whence == libc::SEEK_DATA || whence == libc::SEEK_HOLE => position::whence_not_for_streams(m, whence),
         libc::EINVAL | libc::EOVERFLOW => match probe::stream::seek_target(&header, offset, whence) {
@@ -45,4 +45,12 @@ pub fn seek(m: &mut Message, errnum: i32, fp: usize, offset: i64, whence: i32) {
         _ => generic::meaning(m, errnum),
     }
     stream::indicators(m, "fp", &header);
+}
+
+/// ESPIPE: what the stream's descriptor is (pipe, socket, terminal, with its path).
+pub fn unseekable(m: &mut Message, errnum: i32, fd: i32) {
+    match probe::fd::kind(fd) {
+        Some(k) if probe::seek::seekable(fd) => position::seekable_now(m, "fp's descriptor", fd, k),
+        _ => crate::calls::fdio::lseek::unseekable(m, errnum, "fp's descriptor", fd),
+    }
 }

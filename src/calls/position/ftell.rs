@@ -8,7 +8,7 @@ use crate::probe;
 use crate::probe::stream::{examine, Stream};
 
 pub fn explain(m: &mut Message, errnum: i32, fp: usize) {
-    tell(m, errnum, fp, "a long", libc::c_long::MAX as i64);
+    tell(m, errnum, fp, "long", libc::c_long::MAX as i64);
 }
 
 /// Why asking the stream `fp` for its position failed; the result is of type `ty`,
@@ -24,7 +24,7 @@ pub fn tell(m: &mut Message, errnum: i32, fp: usize, ty: &str, max: i64) {
         return stream::descriptor_closed(m, "fp", fd);
     }
     match errnum {
-        libc::ESPIPE => crate::calls::fdio::lseek::unseekable(m, errnum, "fp's descriptor", fd),
+        libc::ESPIPE => super::fseek::unseekable(m, errnum, fd),
         libc::EOVERFLOW => position::position_too_large(m, "fp", ty, max, probe::stream::position(&header)),
         _ => generic::meaning(m, errnum),
     }

@@ -3,5 +3,5 @@
 use crate::message::Message;
 
 pub fn explain(m: &mut Message, errnum: i32, fp: usize) {
-    super::ftell::tell(m, errnum, fp, "an off_t", libc::off_t::MAX);
+    super::ftell::tell(m, errnum, fp, "off_t", libc::off_t::MAX);
 }

@@ -25,7 +25,7 @@ pub fn position_and_size(m: &mut Message, arg: &str, position: Option<i64>, size
 /// EOVERFLOW of ftell, ftello or fgetpos: the position does not fit the result type.
 pub fn position_too_large(m: &mut Message, arg: &str, ty: &str, max: i64, position: Option<i64>) {
     m.because();
-    let _ = core::fmt::write(m, format_args!("the call returns {arg}'s position as {ty}, whose largest value is {max}"));
+    let _ = core::fmt::write(m, format_args!("the call returns {arg}'s position in the type {ty}, whose largest value is {max}"));
     match position {
         Some(p) if p as i128 > max as i128 => {
             let _ = core::fmt::write(m, format_args!(", and the position is {p}, beyond it"));
@@ -33,11 +33,11 @@ pub fn position_too_large(m: &mut Message, arg: &str, ty: &str, max: i64, positi
         Some(p) => {
             let _ = core::fmt::write(m, format_args!(", and the position was beyond it"));
             m.note();
-            let _ = core::fmt::write(m, format_args!("the position is {p}, which fits (the stream was repositioned since, or the call ran in a program built with a narrower {ty})"));
+            let _ = core::fmt::write(m, format_args!("the position is {p}, which fits (the stream was repositioned since, or the call ran in a program whose {ty} is narrower)"));
         }
         None => m.text(", and the position was beyond it"),
     }
-    if ty == "a long" {
+    if ty == "long" {
         m.text("; ftello(3) returns an off_t, and fgetpos(3) an fpos_t, for positions of large files");
     }
 }
@@ -85,4 +85,14 @@ pub fn word_io(m: &mut Message, reading: bool) {
             if reading { ", and EOF is also a valid word: only ferror(3) tells a failure from it" } else { "" }
         ),
     );
+}
+
+/// ESPIPE given for a descriptor that can be seeked now: it was another file then.
+pub fn seekable_now(m: &mut Message, arg: &str, fd: i32, kind: crate::probe::fd::Kind) {
+    m.because();
+    super::fd::argument(m, arg, fd);
+    m.text(" had no file offset when the call was made (a pipe, FIFO, socket or terminal)");
+    m.note();
+    super::io::is_a(m, arg, fd, kind);
+    m.text(", which can be seeked: the descriptor was closed and its number reused since, or the call ran in another process");
 }
