@@ -62,5 +62,16 @@ ours=$(LD_LIBRARY_PATH="$stage/lib" "$build/compat_output" 2>&1; echo "status $?
 expect "explain_output_warning/error/error_and_die match Debian's" test "$ours" = "$theirs"
 expect "explain_output_error_and_die exits 1 and printed 3 lines" test "$(echo "$ours" | tail -1)" = "status 1" -a "$(echo "$ours" | wc -l)" -eq 4
 
+# Debian's inline getc and putc forms (a program built with its headers) reach our
+# out-of-line explain_getc_or_die_failed and explain_putc_on_error_failed.
+scratch=$(mktemp)
+out=$(LD_LIBRARY_PATH="$stage/lib" "$build/compat_stdio" "$scratch" getc 2>&1; echo "status $?")
+expect "Debian's inline explain_getc_or_die exits through ours" test "$(echo "$out" | tail -1)" = "status 1"
+expect "  and prints our explanation" sh -c 'echo "$1" | grep -q "because fp was opened for writing only"' - "$out"
+out=$(LD_LIBRARY_PATH="$stage/lib" "$build/compat_stdio" "$scratch" putc 2>&1; echo "status $?")
+expect "Debian's inline explain_putc_on_error returns EOF through ours" test "$(echo "$out" | tail -1)" = "status 4"
+expect "  and prints our explanation" sh -c 'echo "$1" | grep -q "because fp was opened for reading only"' - "$out"
+rm -f "$scratch"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
