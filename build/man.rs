@@ -99,6 +99,8 @@ fn prototypes(header: &str) -> Vec<String> {
         .map(str::trim)
         .filter(|l| l.ends_with(';') && l.contains("explain_") && l.contains('(') && !l.starts_with('*') && !l.starts_with("/*"))
         .filter(|l| !l.starts_with("struct ") || l.contains(")("))
+        // stdio: the body of an inline form calls explain_NAME_FORM_failed(args);
+        .filter(|l| !l.starts_with("explain_"))
         .map(|l| {
             let s = l.replace("LIBEXPLAIN_WARN_UNUSED_RESULT ", "").replace(" LIBEXPLAIN_NORETURN", "");
             // stdio: getc's and putc's inline forms, shown as the functions they are.
