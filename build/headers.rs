@@ -177,7 +177,7 @@ fn inline_entries(c: &Call) -> String {
     let (mut protos, mut defs) = (String::new(), String::new());
     for form in &c.inline {
         let returns = !(form == "or_die" && c.ret_class == "zero");
-        let (ret, keep, give) = if returns { ("int", "int result = ", "\n    return result;") } else { ("void", "int result = ", "") };
+        let (ret, give) = if returns { ("int", "\n    return result;") } else { ("void", "") };
         let (what, wur) = if form == "or_die" {
             ("prints why (through the registered output) and exits with EXIT_FAILURE", "")
         } else {
@@ -189,7 +189,7 @@ fn inline_entries(c: &Call) -> String {
             c.section
         ));
         defs.push_str(&format!(
-            "LIBEXPLAIN_INLINE {ret} explain_{n}_{form}({params})\n{{\n    {keep}{n}({args});\n    if ({failed})\n        explain_{n}_{form}_failed({args});{give}\n}}\n\n"
+            "LIBEXPLAIN_INLINE {ret} explain_{n}_{form}({params})\n{{\n    int result = {n}({args});\n    if ({failed})\n        explain_{n}_{form}_failed({args});{give}\n}}\n\n"
         ));
     }
     let theirs = format!("LIBEXPLAIN_{}_H", n.to_uppercase());
