@@ -207,4 +207,9 @@ fn getchar_and_putchar_echo_their_implied_streams_as_libexplain_does() {
     // The command takes the standard streams by name.
     let msg = explain(&["-e", "EBADF", "getc", "stdin"]);
     assert_facts(&msg, &["getc(fp = stdin"]);
+    // And characters as the echo writes them.
+    let msg = explain(&["-e", "EINVAL", "ungetc", "EOF", "stdin"]);
+    assert_facts(&msg, &["ungetc(c = EOF, fp = stdin", "c is EOF"]);
+    let msg = explain(&["-e", "EBADF", "putc", "'\\n'", "stderr"]);
+    assert_facts(&msg, &["putc(c = '\\n', fp = stderr"]);
 }
