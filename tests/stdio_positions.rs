@@ -155,3 +155,21 @@ fn fseek_on_a_stream_whose_descriptor_was_closed_underneath_says_so() {
     // SAFETY: the FILE is released; its close fails with EBADF, ignored.
     unsafe { libc::fclose(fp) };
 }
+
+#[test]
+fn fseeko_on_a_socket_stream_names_the_socket() {
+    let mut sv = [0; 2];
+    // SAFETY: sv has room for two descriptors.
+    assert_eq!(unsafe { libc::socketpair(libc::AF_UNIX, libc::SOCK_STREAM | libc::SOCK_CLOEXEC, 0, sv.as_mut_ptr()) }, 0);
+    // SAFETY: sv[0] is a new descriptor; the mode is NUL-terminated.
+    let fp = unsafe { libc::fdopen(sv[0], b"r+\0".as_ptr() as *const libc::c_char) };
+    assert!(!fp.is_null());
+    // SAFETY: fp is a live stream.
+    let (r, e) = unsafe { (libc::fseeko(fp, 10, libc::SEEK_CUR), errno()) };
+    assert_eq!((r, e), (-1, libc::ESPIPE));
+    let msg = explained!(explain_message_errno_fseeko(e, fp, 10, libc::SEEK_CUR));
+    assert_facts(&msg, &["fseeko(fp = 0x", "\"socket:[", "offset = 10, whence = SEEK_CUR", "ESPIPE", &format!("fp's descriptor {} \"socket:[", sv[0]), "socket"]);
+    // SAFETY: live, closed once.
+    unsafe { libc::fclose(fp) };
+    unsafe { libc::close(sv[1]) };
+}
