@@ -173,3 +173,30 @@ fn fseeko_on_a_socket_stream_names_the_socket() {
     unsafe { libc::fclose(fp) };
     unsafe { libc::close(sv[1]) };
 }
+
+#[test]
+fn ftell_on_a_terminal_stream_names_the_terminal_and_its_path() {
+    // SAFETY: a new pseudo-terminal pair; its names are read into our own buffer.
+    let (master, slave, name) = unsafe {
+        let master = libc::posix_openpt(libc::O_RDWR | libc::O_NOCTTY | libc::O_CLOEXEC);
+        assert!(master >= 0);
+        assert_eq!(libc::grantpt(master), 0);
+        assert_eq!(libc::unlockpt(master), 0);
+        let mut name = [0 as libc::c_char; 64];
+        assert_eq!(libc::ptsname_r(master, name.as_mut_ptr(), name.len()), 0);
+        let slave = libc::open(name.as_ptr(), libc::O_RDWR | libc::O_NOCTTY | libc::O_CLOEXEC);
+        assert!(slave >= 0);
+        (master, slave, std::ffi::CStr::from_ptr(name.as_ptr()).to_string_lossy().into_owned())
+    };
+    // SAFETY: slave is a new descriptor; the mode is NUL-terminated.
+    let fp = unsafe { libc::fdopen(slave, b"r+\0".as_ptr() as *const libc::c_char) };
+    assert!(!fp.is_null());
+    // SAFETY: fp is a live stream.
+    let (r, e) = unsafe { (libc::ftell(fp), errno()) };
+    assert_eq!((r, e), (-1, libc::ESPIPE));
+    let msg = explained!(explain_message_errno_ftell(e, fp));
+    assert_facts(&msg, &["ftell(fp = 0x", &format!("\"{name}\")"), "ESPIPE", &format!("fp's descriptor {slave} \"{name}\""), "terminal"]);
+    // SAFETY: live, closed once.
+    unsafe { libc::fclose(fp) };
+    unsafe { libc::close(master) };
+}
