@@ -111,8 +111,12 @@ fn prototypes(header: &str) -> Vec<String> {
         .map(str::trim)
         .filter(|l| l.ends_with(';') && l.contains("explain_") && l.contains('(') && !l.starts_with('*') && !l.starts_with("/*"))
         .filter(|l| !l.starts_with("struct ") || l.contains(")("))
+        // stdio: the body of an inline form calls explain_NAME_FORM_failed(args);
+        .filter(|l| !l.starts_with("explain_"))
         .map(|l| {
-            let mut s = l.replace("LIBEXPLAIN_WARN_UNUSED_RESULT ", "").replace(" LIBEXPLAIN_NORETURN", "");
+            let s = l.replace("LIBEXPLAIN_WARN_UNUSED_RESULT ", "").replace(" LIBEXPLAIN_NORETURN", "");
+            // stdio: getc's and putc's inline forms, shown as the functions they are.
+            let mut s = s.replace("LIBEXPLAIN_INLINE ", "");
             if let Some(i) = s.find(" LIBEXPLAIN_FORMAT_PRINTF") {
                 s.truncate(i);
                 s.push(';');

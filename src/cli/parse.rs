@@ -62,6 +62,21 @@ pub fn pointer(text: &str) -> Result<Parsed, String> {
     }
 }
 
+/// A character as the echo writes it (putc's, ungetc's c): `'a'`, `'\\n'`, EOF, or a
+/// number.
+pub fn character(text: &str) -> Result<Parsed, String> {
+    if text == "EOF" {
+        return Ok(Parsed::Number(libc::EOF as i64));
+    }
+    if let Some(inner) = text.strip_prefix('\'').and_then(|t| t.strip_suffix('\'')) {
+        return match unquote(&format!("\"{inner}\""))[..] {
+            [c] => Ok(Parsed::Number(c as i64)),
+            _ => Err("one character in single quotes ('a', '\\n')".into()),
+        };
+    }
+    number(text).map_err(|_| "a character ('a', '\\n'), EOF or a number".into())
+}
+
 /// Decimal, 0x hex, or leading-0 octal, optionally negative.
 pub fn number(text: &str) -> Result<Parsed, String> {
     integer(text).map(Parsed::Number).ok_or_else(|| "a number".into())

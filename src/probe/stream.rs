@@ -184,3 +184,32 @@ pub fn before_reopen(fp: usize, out: &mut crate::sys::CPath) -> bool {
         _ => false,
     })
 }
+
+/// The file offset an fpos_t holds (glibc: `__pos`, its first field), when `pos` points
+/// to a readable fpos_t.
+pub fn fpos_offset(pos: usize) -> Option<i64> {
+    let mut b = [0u8; core::mem::size_of::<libc::fpos_t>()];
+    if pos == 0 || crate::sys::read_memory(pos, &mut b) != b.len() {
+        return None;
+    }
+    Some(i64::from_ne_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]))
+}
+
+/// The stream's position as ftell(3) computes it: its descriptor's offset, less what was
+/// read ahead into the buffer and not yet consumed, plus what was written into the buffer
+/// and not yet sent. None when the descriptor has no offset (a pipe) or is not open.
+pub fn position(st: &StreamState) -> Option<i64> {
+    let at = crate::sys::io::offset(st.fileno()).ok()?;
+    Some(at - st.h.unread as i64 + st.h.unwritten as i64)
+}
+
+/// Where fseek(3) would have moved the stream: as lseek(2) would move its descriptor
+/// (crate::probe::seek::target), from the stream's own position for SEEK_CUR.
+pub fn seek_target(st: &StreamState, offset: i64, whence: i32) -> Option<crate::probe::seek::Target> {
+    let mut t = crate::probe::seek::target(st.fileno(), offset, whence)?;
+    if whence == libc::SEEK_CUR {
+        t.base = position(st)?;
+        t.result = t.base as i128 + offset as i128;
+    }
+    Some(t)
+}

@@ -29,3 +29,5 @@ pub mod memory;
 pub mod stream;
 // popen and pclose (issue 11, streams branch): the shell, fork limits, child statuses.
 pub mod process;
+// Stream positions and character I/O (issue 11, streamio branch).
+pub mod position;
