@@ -4,7 +4,7 @@
 //! EWOULDBLOCK. `diagnose` is shared with openat(2) and creat(2).
 
 use crate::decode::Text;
-use crate::message::prose::{access, device, fs, generic, limits, location, path};
+use crate::message::prose::{access, device, fs, limits, location, path, postmortem};
 use crate::message::Message;
 use crate::probe::creds::{decide, READ, SEARCH, WRITE};
 use crate::probe::path::{is_dir, Found, Start};
@@ -66,9 +66,8 @@ pub fn diagnose(m: &mut Message, errnum: i32, start: Start, pathname: &Text, fla
         }
         (libc::EEXIST, Some(st)) => {
             m.because();
-            path::final_is(m, found, "already there, a ");
-            m.text(crate::probe::fd::type_name(st.st_mode));
-            m.text(", and O_CREAT|O_EXCL asks for a new file");
+            crate::message::prose::dirent::existing(m, found, &st);
+            m.text(", already there, and O_CREAT|O_EXCL asks for a new file");
         }
         (libc::EISDIR, Some(st)) if is_dir(&st) => {
             m.because();
@@ -144,7 +143,7 @@ pub fn diagnose(m: &mut Message, errnum: i32, start: Start, pathname: &Text, fla
             m.because();
             m.text("O_NONBLOCK was given and another process holds a lease on the file (fcntl F_SETLEASE)");
         }
-        _ => generic::meaning(m, errnum),
+        _ => postmortem::final_component(m, errnum, "pathname", found),
     }
 }
 

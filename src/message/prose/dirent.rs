@@ -224,3 +224,25 @@ pub fn refused(m: &mut Message, errnum: i32, r: Option<Refusal>, found: &Found, 
         None => unexplained_refusal(m, errnum),
     }
 }
+
+/// What stands at the final component, for EEXIST and for notes on the present state:
+/// `"/x" is a directory owned by user 0 "root", modified 3 minutes ago`; a symbolic link
+/// with its target.
+pub fn existing(m: &mut Message, found: &Found, st: &crate::sys::Stat) {
+    final_type(m, found, st, "");
+    if crate::probe::path::is_link(st) {
+        dangling(m, found);
+    }
+    m.text(", owned by user ");
+    ids::user(m, st.st_uid);
+    m.text(", ");
+    super::times::modified_ago(m, st.st_mtime);
+}
+
+/// EEXIST where what stands there is what the call would have made (the caller has just
+/// said what it is): idempotent setup code may take it as success.
+pub fn already_made(m: &mut Message) {
+    m.text(", just what ");
+    m.text(m.call_name());
+    m.text(" would have made, so for setup code that only needs it to exist this is not an error");
+}

@@ -9,7 +9,7 @@ use crate::probe::dirent_ops::{creation_refused, link_max};
 use crate::probe::fd::type_name;
 use crate::probe::mounts::{mount_of, Mount};
 use crate::probe::names::{self, Passed, Template, TmpChoice, TmpSource, UnsafeSource};
-use crate::probe::path::{is_link, Found};
+use crate::probe::path::Found;
 use crate::sys::Stat;
 
 /// EXDEV for link: the two mounts.
@@ -101,11 +101,8 @@ pub fn already_exists(m: &mut Message, arg: &str, found: &Found, st: &Stat, tail
     m.because();
     m.text(arg);
     m.text(" ");
-    dirent::final_type(m, found, st, "");
-    if is_link(st) {
-        dirent::dangling(m, found);
-    }
-    m.text(", already there");
+    dirent::existing(m, found, st);
+    m.text(", is already there");
     m.text(tail);
 }
 

@@ -4,8 +4,9 @@
 //! specifically as the call and what is still known allow; the present state that
 //! points elsewhere is said after it, as a note (see `Message::contradicts`).
 
-use super::{generic, limits, lookup};
+use super::{generic, limits, location, lookup};
 use crate::message::Message;
+use crate::probe::path::Found;
 use crate::sys::Stat;
 
 /// `errnum`'s own diagnosis, when the state that would confirm it is gone. `st` is a
@@ -25,5 +26,80 @@ pub fn unconfirmed(m: &mut Message, errnum: i32, st: Option<&Stat>) {
             }
         }
         _ => generic::meaning(m, errnum),
+    }
+}
+
+/// A path errno about the final component (ENOENT, EEXIST, EISDIR, ENOTDIR, ELOOP,
+/// ENAMETOOLONG) that the call file found no confirmation of in the present state: the
+/// errno's own diagnosis for `arg`, then what is there now, as a note. Any other errno
+/// gets its general meaning. Call files use it where their own arms end.
+pub fn final_component(m: &mut Message, errnum: i32, arg: &str, found: &Found) {
+    m.because();
+    let here = |m: &mut Message| {
+        m.quoted(found.name());
+        m.text(" in ");
+        location::directory(m, found.start, found.dir());
+    };
+    match errnum {
+        libc::ENOENT => {
+            m.text("there was no ");
+            here(m);
+            m.text(" (or a directory on the way to it was missing) when the call was made");
+        }
+        libc::EEXIST => {
+            m.text("a file named ");
+            here(m);
+            m.text(" already existed when the call was made, and ");
+            m.text(m.call_name());
+            m.text(" does not replace an existing name");
+        }
+        libc::EISDIR => {
+            m.text(arg);
+            m.text(" named a directory when the call was made, and ");
+            m.text(m.call_name());
+            m.text(" does not act on directories");
+        }
+        libc::ENOTDIR => {
+            m.text("a component of ");
+            m.text(arg);
+            m.text(" that had to be a directory (one followed by '/', or the final one where ");
+            m.text(m.call_name());
+            m.text(" needs a directory) was something else when the call was made");
+        }
+        libc::ELOOP => {
+            m.text("resolving ");
+            m.text(arg);
+            m.text(" met a loop of symbolic links, or more of them than the kernel's limit, ");
+            m.maximum("MAXSYMLINKS", crate::probe::path::MAXSYMLINKS as u64, "");
+            m.text(", when the call was made");
+        }
+        libc::ENAMETOOLONG => {
+            m.text(arg);
+            m.text(", or one of its components, was longer than the limit (");
+            m.maximum("PATH_MAX", crate::probe::path::PATH_MAX as u64 - 1, "bytes");
+            m.text(" for a path, NAME_MAX for a name) when the call was made");
+        }
+        _ => return generic::meaning(m, errnum),
+    }
+    m.note();
+    match found.stat {
+        Some(st) => super::dirent::existing(m, found, &st),
+        None => {
+            m.text("there is no ");
+            here(m);
+        }
+    }
+    if errnum == libc::ENAMETOOLONG {
+        let longest = found.path.as_bytes().split(|&c| c == b'/').map(<[u8]>::len).max().unwrap_or(0);
+        let _ = core::fmt::write(m, format_args!("; the path as resolved now is {} bytes long, its longest component {longest} bytes, within the limits of this file system", found.path.len()));
+        return;
+    }
+    let changed = match errnum {
+        libc::EEXIST => found.stat.is_none(),
+        libc::ENOENT => found.stat.is_some(),
+        _ => true,
+    };
+    if changed {
+        m.text(", so the file system changed after the call failed, or the call ran in another mount namespace, root or current directory");
     }
 }
