@@ -14,6 +14,9 @@ use crate::sys::Stat;
 
 /// EXDEV for link: the two mounts.
 pub fn cross_mount(m: &mut Message, args: [&str; 2], old: &Found, new: &Found) {
+    if crate::probe::mounts::same_mount(old, new) == Some(true) {
+        return super::postmortem::one_mount_now(m, args, old);
+    }
     m.because();
     let from = old.stat.and_then(|st| mount_of(&st));
     let to = mount_of(&new.dir_stat);
@@ -31,7 +34,7 @@ pub fn cross_mount(m: &mut Message, args: [&str; 2], old: &Found, new: &Found) {
     m.text(" would be on ");
     fs::mount(m, &to);
     if from.point.as_bytes() == to.point.as_bytes() {
-        m.text(", two mounts of the one file system,");
+        m.text(" (two mounts of the one file system)");
     }
     m.text("; a hard link must stay within one mount (a symbolic link, ln -s, may point anywhere)");
 }

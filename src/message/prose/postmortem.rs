@@ -103,3 +103,22 @@ pub fn final_component(m: &mut Message, errnum: i32, arg: &str, found: &Found) {
         m.text(", so the file system changed after the call failed, or the call ran in another mount namespace, root or current directory");
     }
 }
+
+/// EXDEV, though both paths are on one mount now: the errno's own diagnosis, then the
+/// mount they share as a note.
+pub fn one_mount_now(m: &mut Message, args: [&str; 2], old: &Found) {
+    m.because();
+    m.text(args[0]);
+    m.text(" and ");
+    m.text(args[1]);
+    m.text(" were on different mounts when the call was made (another file system, or a bind mount, over one of their directories), and ");
+    m.text(m.call_name());
+    m.text(" cannot cross from one mount to another");
+    m.note();
+    m.text("both are on the same mount");
+    if let Some(mnt) = old.stat.and_then(|st| crate::probe::mounts::mount_of(&st)) {
+        m.text(", ");
+        super::fs::mount(m, &mnt);
+    }
+    m.text(", so a mount was added or removed since, or the call ran in another mount namespace");
+}
