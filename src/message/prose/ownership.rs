@@ -122,6 +122,15 @@ pub fn refused(m: &mut Message, s: &Subject, r: &Refusal, c: &Creds, action: &st
 }
 
 /// EPERM where ownership, capabilities and file attributes would all allow the change.
+/// An errno the call's own arms did not diagnose: for a path, a postmortem of the path
+/// (ENOENT, ENOTDIR, ELOOP… though the file is there now); otherwise its meaning.
+pub fn otherwise(m: &mut Message, errnum: i32, arg: &str, s: &Subject) {
+    match &s.found {
+        Some(found) => super::postmortem::final_component(m, errnum, arg, found),
+        None => generic::meaning(m, errnum),
+    }
+}
+
 pub fn allowed_yet_refused(m: &mut Message, s: &Subject, c: &Creds, action: &str) {
     m.because();
     // The explainer is privileged (often root running `explain`) and the failing process

@@ -73,6 +73,11 @@ pub fn final_component(m: &mut Message, errnum: i32, arg: &str, found: &Found) {
             m.maximum("MAXSYMLINKS", crate::probe::path::MAXSYMLINKS as u64, "");
             m.text(", when the call was made");
         }
+        libc::EACCES => {
+            m.text("search permission on a directory on the way to ");
+            m.text(arg);
+            m.text(", or the permission the call needs on the file itself, was denied when the call was made");
+        }
         libc::ENAMETOOLONG => {
             m.text(arg);
             m.text(", or one of its components, was longer than the limit (");
