@@ -346,7 +346,7 @@ fn mkdir_eexist_on_an_existing_directory_says_it_is_already_what_mkdir_makes() {
     assert_facts(&t, &[
         &format!("\"{}\" is a directory, owned by user 65534 \"nobody\", modified ", d.s("cache")),
         " ago, already there",
-        "just what mkdir would have made, so for setup code that only needs it to exist this is not an error",
+        "it is already a directory, just what mkdir would have made, so for setup code that only needs it to exist this is not an error",
     ]);
     // A regular file in the way is not what mkdir makes.
     fs::write(d.join("file"), "x").unwrap();
@@ -361,7 +361,7 @@ fn symlink_eexist_with_the_same_target_says_so() {
     symlink("../target", d.join("ln")).unwrap();
     assert_eq!(errno_of(symlink("../target", d.join("ln"))), libc::EEXIST);
     let t = said(&["-e", "EEXIST", "symlink", "../target", &d.s("ln")]);
-    assert_facts(&t, &["is a symbolic link pointing to \"../target\"", "owned by user 0 \"root\"", "just what symlink would have made"]);
+    assert_facts(&t, &["is a symbolic link pointing to \"../target\"", "owned by user 0 \"root\"", "it is already a symbolic link to that very target, just what symlink would have made"]);
     let t = said(&["-e", "EEXIST", "symlink", "elsewhere", &d.s("ln")]);
     assert!(!t.contains("would have made"), "{t}");
 }
@@ -376,5 +376,15 @@ fn open_excl_and_mknod_eexist_name_type_owner_and_age() {
     let t = said(&["-e", "EEXIST", "mknod", &d.s("fifo"), "S_IFIFO|0644", "0"]);
     assert_facts(&t, &["is a named pipe (FIFO), owned by user 0", "just what mknod would have made"]);
     let t = said(&["-e", "EEXIST", "link", &d.s("f"), &d.s("f")]);
-    assert_facts(&t, &["already a hard link to the same file as oldpath"]);
+    assert_facts(&t, &["it is already a hard link to the same file, just what link would have made"]);
+}
+
+#[test]
+fn truncate_eisdir_on_a_regular_file_explains_eisdir() {
+    let d = Scratch::new("pm-truncate");
+    fs::write(d.join("f"), "x").unwrap();
+    let t = said(&["-e", "EISDIR", "truncate", &d.s("f"), "0"]);
+    let (diag, note) = diagnosis_then_note(&t);
+    assert_facts(diag, &["pathname named a directory when the call was made", "truncate does not act on directories"]);
+    assert_facts(note, &["is a regular file"]);
 }

@@ -18,10 +18,9 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, _mode: u32) {
             dirent::existing(m, found, &st);
             m.text(", already there, and mkdir only creates a new name");
             if is_dir(&st) {
-                m.text("; it is a directory");
-                dirent::already_made(m);
+                dirent::already_made(m, "a directory");
             } else if is_link(&st) && crate::sys::stat_at(found.start.fd(), &found.path, true).is_ok_and(|t| is_dir(&t)) {
-                m.text("; the link leads to a directory, which mkdir -p accepts, but mkdir itself does not follow it");
+                dirent::link_to_directory(m);
             }
         }
         // Missing parents stop the walk above, so the parent exists now.

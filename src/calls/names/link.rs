@@ -30,9 +30,7 @@ pub fn diagnose(m: &mut Message, errnum: i32, old: (&str, Start, &Text), new: (&
         (libc::EEXIST, old_st, Some(st)) => {
             names::already_exists(m, new_arg, new, &st, ", and link(2) never replaces an existing name");
             if old_st.is_some_and(|o| (o.st_dev, o.st_ino) == (st.st_dev, st.st_ino)) {
-                m.text("; it is already a hard link to the same file as ");
-                m.text(old_arg);
-                dirent::already_made(m);
+                dirent::already_made(m, "a hard link to the same file");
             }
         }
         (libc::EXDEV, Some(_), _) => names::cross_mount(m, args, old, new),

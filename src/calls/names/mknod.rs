@@ -24,8 +24,7 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, mode: u32, dev: u6
             // A type of 0 makes a regular file.
             let made = if kind == 0 { libc::S_IFREG } else { kind };
             if st.st_mode & libc::S_IFMT == made && (!devices || st.st_rdev == dev) {
-                m.text("; it is already that type of file");
-                dirent::already_made(m);
+                dirent::already_made(m, "that type of file");
             }
         }
         (libc::EPERM, _) if kind == libc::S_IFDIR => names::bad_node_type(m, mode),

@@ -27,8 +27,7 @@ pub fn explain(m: &mut Message, errnum: i32, oldpath: &Text, newpath: &Text) {
         (libc::EEXIST, Some(st)) => {
             names::already_exists(m, "newpath", new, &st, ", and symlink(2) never replaces an existing name");
             if is_link(&st) && link_target(new.start, &new.path).is_some_and(|t| t.as_bytes() == oldpath.bytes()) {
-                m.text("; it is a symbolic link to oldpath's very text");
-                dirent::already_made(m);
+                dirent::already_made(m, "a symbolic link to that very target");
             }
         }
         (libc::ENOENT, None) => dirent::parent_gone(m, new),

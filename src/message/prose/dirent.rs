@@ -243,9 +243,11 @@ pub fn existing(m: &mut Message, found: &Found, st: &crate::sys::Stat) {
     super::times::modified_ago(m, st.st_mtime);
 }
 
-/// EEXIST where what stands there is what the call would have made (the caller has just
-/// said what it is): idempotent setup code may take it as success.
-pub fn already_made(m: &mut Message) {
+/// EEXIST where what stands there (`what`: "a directory") is what the call would have
+/// made: idempotent setup code may take it as success.
+pub fn already_made(m: &mut Message, what: &str) {
+    m.text("; it is already ");
+    m.text(what);
     m.text(", just what ");
     m.text(m.call_name());
     m.text(" would have made, so for setup code that only needs it to exist this is not an error");
@@ -265,4 +267,9 @@ fn sticky_allowed_now(m: &mut Message, found: &Found, creds: &Creds) {
     m.text(") or a process with the CAP_FOWNER capability may remove or rename it; the process explaining it now (effective user ");
     ids::user(m, creds.uid);
     m.text(") may, so the call that failed ran as another user, or a security module refused it");
+}
+
+/// mkdir's EEXIST on a symbolic link that leads to a directory.
+pub fn link_to_directory(m: &mut Message) {
+    m.text("; the link leads to a directory, which mkdir -p accepts, but mkdir itself does not follow it");
 }

@@ -74,9 +74,9 @@ pub fn final_component(m: &mut Message, errnum: i32, arg: &str, found: &Found) {
             m.text(", when the call was made");
         }
         libc::EACCES => {
-            m.text("search permission on a directory on the way to ");
+            m.text("search permission was denied on a directory on the way to ");
             m.text(arg);
-            m.text(", or the permission the call needs on the file itself, was denied when the call was made");
+            m.text(" when the call was made");
         }
         libc::ENAMETOOLONG => {
             m.text(arg);
@@ -104,7 +104,9 @@ pub fn final_component(m: &mut Message, errnum: i32, arg: &str, found: &Found) {
         libc::ENOENT => found.stat.is_some(),
         _ => true,
     };
-    if changed {
+    if errnum == libc::EACCES {
+        m.text(", and the process explaining it may reach it, so the call that failed ran as another user, or the permissions changed since");
+    } else if changed {
         m.text(", so the file system changed after the call failed, or the call ran in another mount namespace, root or current directory");
     }
 }
