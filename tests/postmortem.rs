@@ -388,3 +388,17 @@ fn truncate_eisdir_on_a_regular_file_explains_eisdir() {
     assert_facts(diag, &["pathname named a directory when the call was made", "truncate does not act on directories"]);
     assert_facts(note, &["is a regular file"]);
 }
+
+#[test]
+fn eacces_explained_by_root_names_the_directory_on_the_way_that_denies_search() {
+    let d = Scratch::new("pm-search");
+    fs::create_dir_all(d.join("private/sub")).unwrap();
+    fs::write(d.join("private/sub/f"), "x").unwrap();
+    chmod(&d.join("private"), 0o750);
+    let real = Command::new("setpriv").args(["--reuid=1", "--regid=1", "--clear-groups", "--inh-caps=-all", "cat"]).arg(d.join("private/sub/f")).output().unwrap();
+    assert!(!real.status.success(), "user 1 may not reach the file");
+    let facts = [format!("the \"{}\" directory is owned by user 0 \"root\"", d.s("private")), "mode 0750".into(), "deny search permission to every user who is neither 0 \"root\" nor in group 0 \"root\"".into()];
+    let facts: Vec<&str> = facts.iter().map(String::as_str).collect();
+    assert_facts(&said(&["-e", "EACCES", "open", &d.s("private/sub/f")]), &facts);
+    assert_facts(&said(&["-e", "EACCES", "stat", &d.s("private/sub/f")]), &facts);
+}

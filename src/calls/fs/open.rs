@@ -54,6 +54,9 @@ pub fn diagnose(m: &mut Message, errnum: i32, start: Start, pathname: &Text, fla
         (libc::ENOENT, None) => path::missing_final(m, found),
         (libc::EACCES, Some(st)) => {
             let want = if wants_write(flags) { WRITE } else { 0 } | if flags & libc::O_ACCMODE != libc::O_WRONLY { READ } else { 0 };
+            if postmortem::file_allows_everyone(m, found, &st, want) {
+                return;
+            }
             access::refusal(m, &st, want, &creds, |m| location::path(m, found.start, found.path.as_bytes()));
         }
         (libc::EACCES, None) => {

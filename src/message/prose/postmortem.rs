@@ -34,6 +34,9 @@ pub fn unconfirmed(m: &mut Message, errnum: i32, st: Option<&Stat>) {
 /// errno's own diagnosis for `arg`, then what is there now, as a note. Any other errno
 /// gets its general meaning. Call files use it where their own arms end.
 pub fn final_component(m: &mut Message, errnum: i32, arg: &str, found: &Found) {
+    if errnum == libc::EACCES && search_denied_on_the_way(m, found) {
+        return;
+    }
     m.because();
     let here = |m: &mut Message| {
         m.quoted(found.name());
@@ -128,4 +131,35 @@ pub fn one_mount_now(m: &mut Message, args: [&str; 2], old: &Found) {
         super::fs::mount(m, &mnt);
     }
     m.text(", so a mount was added or removed since, or the call ran in another mount namespace");
+}
+
+/// EACCES of a path the explaining process may walk: the first directory on the way whose
+/// mode bits deny search to someone, and whom (the call that failed ran as one of them).
+/// False when every directory lets everyone search.
+pub fn search_denied_on_the_way(m: &mut Message, found: &Found) -> bool {
+    let dir = found.dir();
+    let absolute = dir.first() == Some(&b'/');
+    // Each directory on the way: every prefix of `dir` ending before a '/', and `dir`.
+    let ends = dir.iter().enumerate().filter(|&(i, &c)| c == b'/' && i > 0).map(|(i, _)| i).chain(core::iter::once(dir.len()));
+    let ends = (absolute.then_some(1)).into_iter().chain(ends);
+    for end in ends {
+        let Some(prefix) = crate::sys::CPath::from_bytes(&dir[..end]) else { continue };
+        let Ok(st) = crate::sys::stat_at(found.start.fd(), &prefix, true) else { continue };
+        if st.st_mode & 0o111 != 0o111 && st.st_mode & libc::S_IFMT == libc::S_IFDIR {
+            let creds = m.creds();
+            m.because();
+            super::access::allowed_here(m, &st, crate::probe::creds::SEARCH, &creds, |m| location::directory(m, found.start, &dir[..end]));
+            return true;
+        }
+    }
+    false
+}
+
+/// EACCES for `want` on a file whose own mode bits grant it to everyone: the denial can
+/// only have been on the way to it (explained, and true returned) or from an ACL or a
+/// security module (false: the caller says so).
+pub fn file_allows_everyone(m: &mut Message, found: &Found, st: &Stat, want: u32) -> bool {
+    let mode = st.st_mode;
+    let all = [mode >> 6, mode >> 3, mode].iter().all(|bits| bits & 7 & want == want);
+    all && search_denied_on_the_way(m, found)
 }
