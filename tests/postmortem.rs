@@ -402,3 +402,40 @@ fn eacces_explained_by_root_names_the_directory_on_the_way_that_denies_search() 
     assert_facts(&said(&["-e", "EACCES", "open", &d.s("private/sub/f")]), &facts);
     assert_facts(&said(&["-e", "EACCES", "stat", &d.s("private/sub/f")]), &facts);
 }
+
+#[test]
+fn descriptor_errnos_on_a_descriptor_that_is_something_else_now_explain_the_errno() {
+    let d = Scratch::new("pm-fd-kind");
+    fs::write(d.join("f"), "data").unwrap();
+    let f = fs::File::open(d.join("f")).unwrap();
+    let fd = f.as_raw_fd();
+    // ESPIPE on a regular file: the errno's pipe, FIFO, socket or terminal, then the file.
+    let t = flat(&explained!(explain_message_errno_lseek(libc::ESPIPE, fd, 0, libc::SEEK_SET)));
+    let (diag, note) = diagnosis_then_note(&t);
+    assert_facts(diag, &["a pipe, FIFO, socket or terminal, which has no file offset"]);
+    assert_facts(note, &["is a regular file, which has a file offset"]);
+    // EPIPE on a regular file.
+    let t = flat(&explained!(explain_message_errno_write(libc::EPIPE, fd, std::ptr::null(), 1)));
+    let (diag, note) = diagnosis_then_note(&t);
+    assert_facts(diag, &["a pipe, FIFO or socket whose reading end every reader had closed"]);
+    assert_facts(note, &["is a regular file"]);
+    // EISDIR from read on a regular file.
+    let t = flat(&explained!(explain_message_errno_read(libc::EISDIR, fd, std::ptr::null(), 1)));
+    let (diag, note) = diagnosis_then_note(&t);
+    assert_facts(diag, &["a directory, which read(2) cannot read"]);
+    assert_facts(note, &["is a regular file, not a directory"]);
+}
+
+#[test]
+fn open_etxtbsy_and_enxio_on_a_plain_file_explain_the_errno() {
+    let d = Scratch::new("pm-open-kind");
+    fs::write(d.join("prog"), "#!/bin/sh\n").unwrap();
+    let t = said(&["-e", "ETXTBSY", "open", &d.s("prog"), "O_WRONLY"]);
+    let (diag, note) = diagnosis_then_note(&t);
+    assert_facts(diag, &["pathname named a program being run (or an active swap file) when the call was made"]);
+    assert_facts(note, &[&format!("no process runs \"{}\"", d.s("prog")), "the program ended since"]);
+    let t = said(&["-e", "ENXIO", "open", &d.s("prog")]);
+    let (diag, note) = diagnosis_then_note(&t);
+    assert_facts(diag, &["a device special file with no device present"]);
+    assert_facts(note, &["is a regular file"]);
+}

@@ -87,6 +87,9 @@ pub fn diagnose(m: &mut Message, errnum: i32, start: Start, pathname: &Text, fla
             path::final_is(m, found, "a symbolic link, and O_NOFOLLOW refuses to follow it");
         }
         (libc::EROFS | libc::ENOSPC | libc::EDQUOT, _) => fs::file_system(m, errnum, found),
+        (libc::ETXTBSY, Some(st)) if files::process_running(&st).is_none() => {
+            postmortem::program_ended(m, "pathname", found, &st);
+        }
         (libc::ETXTBSY, Some(st)) => {
             m.because();
             path::final_is(m, found, "a program that is running");
@@ -103,6 +106,10 @@ pub fn diagnose(m: &mut Message, errnum: i32, start: Start, pathname: &Text, fla
             crate::message::prose::ids::user(m, st.st_uid);
             m.text(") or with the CAP_FOWNER capability, and the process's effective user is ");
             crate::message::prose::ids::user(m, creds.uid);
+        }
+        (libc::ENXIO | libc::ENODEV, Some(st)) if !matches!(st.st_mode & libc::S_IFMT, libc::S_IFCHR | libc::S_IFBLK | libc::S_IFIFO | libc::S_IFSOCK) => {
+            let then = if errnum == libc::ENODEV { "a device special file with no driver for it" } else { "a device special file with no device present, a FIFO with no reader, or a socket" };
+            postmortem::path_was(m, "pathname", found, then);
         }
         (libc::ENXIO, Some(st)) => {
             m.because();

@@ -264,6 +264,10 @@ pub fn too_big(m: &mut Message, arg: &str, fd: i32, position: Option<u64>, limit
 
 /// EPIPE: nobody reads from the other end any more.
 pub fn no_reader(m: &mut Message, arg: &str, fd: i32, kind: Kind, sigpipe_suppressed: bool) {
+    if !matches!(kind, Kind::Pipe | Kind::Fifo | Kind::Socket) {
+        let then = "a pipe, FIFO or socket whose reading end every reader had closed";
+        return super::postmortem::descriptor_was(m, arg, fd, then, kind, ", which has no reading end to lose");
+    }
     m.because();
     is_a(m, arg, fd, kind);
     match kind {

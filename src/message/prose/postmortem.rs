@@ -163,3 +163,50 @@ pub fn file_allows_everyone(m: &mut Message, found: &Found, st: &Stat, want: u32
     let all = [mode >> 6, mode >> 3, mode].iter().all(|bits| bits & 7 & want == want);
     all && search_denied_on_the_way(m, found)
 }
+
+/// An errno about what a descriptor referred to (`then`: "a pipe, FIFO or socket") that
+/// it does not refer to now: the errno's own diagnosis, then the descriptor as it is now
+/// (`kind`), with `now` saying why that could not have failed so, as a note.
+pub fn descriptor_was(m: &mut Message, arg: &str, fd: i32, then: &str, kind: crate::probe::fd::Kind, now: &str) {
+    m.because();
+    m.text(arg);
+    m.text(" referred, when the call was made, to ");
+    m.text(then);
+    m.note();
+    super::io::is_a(m, arg, fd, kind);
+    m.text(now);
+    m.text(", so the descriptor was closed and its number reused since, or the explanation is of another process's descriptor");
+}
+
+/// An errno about the kind of file at a path (`then`: "a device special file…") that the
+/// path does not name now: the errno's own diagnosis, then what is there now as a note.
+pub fn path_was(m: &mut Message, arg: &str, found: &Found, then: &str) {
+    m.because();
+    m.text(arg);
+    m.text(" named ");
+    m.text(then);
+    m.text(" when the call was made");
+    m.note();
+    match found.stat {
+        Some(st) => super::dirent::existing(m, found, &st),
+        None => {
+            m.text("there is no ");
+            m.quoted(found.name());
+        }
+    }
+    m.text(", so the file system changed after the call failed, or the call ran in another mount namespace, root or current directory");
+}
+
+/// ETXTBSY though no process runs the file now: the program ended since (or the swap
+/// file was turned off).
+pub fn program_ended(m: &mut Message, arg: &str, found: &Found, st: &Stat) {
+    m.because();
+    m.text(arg);
+    m.text(" named a program being run (or an active swap file) when the call was made, and such a file cannot be opened for writing");
+    m.note();
+    m.text("no process runs ");
+    location::path(m, found.start, found.path.as_bytes());
+    m.text(" (");
+    super::times::modified_ago(m, st.st_mtime);
+    m.text("), so the program ended since (or the swap file was turned off)");
+}
