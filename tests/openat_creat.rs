@@ -70,7 +70,7 @@ fn openat_command_at_fdcwd_with_create_shows_mode() {
     let d = Scratch::new("openat-cmd");
     std::fs::write(d.join("there"), "").unwrap();
     let t = explain(&["-e", "EEXIST", "openat", "AT_FDCWD", &d.s("there"), "O_WRONLY|O_CREAT|O_EXCL", "0600"]);
-    assert_facts(&t, &["openat(fildes = AT_FDCWD, pathname = \"", "flags = O_WRONLY|O_CREAT|O_EXCL, mode = 0600)", "already there, a regular file"]);
+    assert_facts(&t, &["openat(fildes = AT_FDCWD, pathname = \"", "flags = O_WRONLY|O_CREAT|O_EXCL, mode = 0600)", "is a regular file, owned by user 0 \"root\"", "already there"]);
 }
 
 #[test]

@@ -105,3 +105,13 @@ fn unescape(b: &[u8]) -> CPath {
     }
     out
 }
+
+/// Whether `a`'s final component and the directory that holds `b`'s are on the same
+/// mount now (None when the kernel does not tell mounts apart).
+pub fn same_mount(a: &crate::probe::path::Found, b: &crate::probe::path::Found) -> Option<bool> {
+    let x = sys::mount_id(a.start.fd(), &a.path, false)?;
+    let dir = b.dir_path();
+    let dir = if dir.is_empty() { CPath::from_bytes(b".")? } else { dir };
+    let y = sys::mount_id(b.start.fd(), &dir, true)?;
+    Some(x == y)
+}

@@ -28,7 +28,7 @@ pub use env::secure_var;
 pub use fd::Fd;
 pub use memory::{read_c_string, read_memory, readable};
 pub use pid::getpid;
-pub use status::{status_at, Status};
+pub use status::{mount_id, status_at, Status};
 
 use libc::{c_int, c_long};
 

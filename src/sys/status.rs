@@ -26,6 +26,16 @@ pub fn status_at(dirfd: c_int, path: &CPath, follow: bool) -> Result<Status> {
     }
 }
 
+/// The id of the mount a file is on (statx STATX_MNT_ID, Linux 5.8): two paths on one
+/// file system may still be on two mounts of it (bind mounts), which rename(2) and
+/// link(2) cannot cross. None when the kernel does not say.
+pub fn mount_id(dirfd: c_int, path: &CPath, follow: bool) -> Option<u64> {
+    let mut x: libc::statx = unsafe { core::mem::zeroed() };
+    let flags = libc::AT_STATX_SYNC_AS_STAT | if follow { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
+    raw!(libc::SYS_statx, dirfd, path.as_ptr(), flags, libc::STATX_MNT_ID, &mut x as *mut libc::statx).ok()?;
+    (x.stx_mask & libc::STATX_MNT_ID != 0).then_some(x.stx_mnt_id)
+}
+
 /// A statx as stat(2) would have filled it; device numbers in the kernel's encoding
 /// for stat (new_encode_dev), so they compare equal with those of fstat.
 fn from_statx(x: &libc::statx) -> Stat {

@@ -29,6 +29,6 @@ pub fn diagnose(m: &mut Message, errnum: i32, arg: &str, target: Target) {
         libc::EROFS => ownership::file_system(m, errnum, &s),
         libc::EOPNOTSUPP if is_link(&s.stat) => ownership::link_mode(m, &s),
         libc::EIO => ownership::io_error(m, &s),
-        _ => generic::meaning(m, errnum),
+        _ => ownership::otherwise(m, errnum, arg, &s),
     }
 }

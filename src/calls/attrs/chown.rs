@@ -28,6 +28,6 @@ pub fn diagnose(m: &mut Message, errnum: i32, arg: &str, target: Target, owner: 
         },
         libc::EROFS => ownership::file_system(m, errnum, &s),
         libc::EIO => ownership::io_error(m, &s),
-        _ => generic::meaning(m, errnum),
+        _ => ownership::otherwise(m, errnum, arg, &s),
     }
 }

@@ -54,6 +54,6 @@ pub fn diagnose(m: &mut Message, errnum: i32, arg: &str, target: Target, times_a
         },
         libc::EROFS => ownership::file_system(m, errnum, &s),
         libc::EIO => ownership::io_error(m, &s),
-        _ => generic::meaning(m, errnum),
+        _ => ownership::otherwise(m, errnum, arg, &s),
     }
 }

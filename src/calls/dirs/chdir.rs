@@ -3,7 +3,7 @@
 //! `diagnose` is shared with chroot(2), which resolves its directory the same way.
 
 use crate::decode::Text;
-use crate::message::prose::{access, dirent, generic, location, path};
+use crate::message::prose::{access, dirent, location, path, postmortem};
 use crate::message::Message;
 use crate::probe::creds::SEARCH;
 use crate::probe::path::{is_dir, Start};
@@ -32,6 +32,6 @@ pub fn diagnose(m: &mut Message, errnum: i32, pathname: &Text, purpose: &str) {
             m.text(" needs");
         }
         (libc::EIO, _) => crate::message::prose::fs::io_error(m, found),
-        _ => generic::meaning(m, errnum),
+        _ => postmortem::final_component(m, errnum, "pathname", found),
     }
 }

@@ -3,10 +3,10 @@
 //! ENAMETOOLONG and the ENOENT/ENOTDIR of directory components.
 
 use crate::decode::Text;
-use crate::message::prose::{dirent, fs, generic, path};
+use crate::message::prose::{dirent, fs, generic, path, postmortem};
 use crate::message::Message;
 use crate::probe::dirent_ops::creation_refused;
-use crate::probe::path::{is_link, Start};
+use crate::probe::path::{is_dir, is_link, Start};
 
 pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, _mode: u32) {
     // mkdir does not follow a final symbolic link, even a dangling one: it is EEXIST.
@@ -15,11 +15,13 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, _mode: u32) {
     match (errnum, found.stat) {
         (libc::EEXIST, Some(st)) => {
             m.because();
-            dirent::final_type(m, found, &st, "");
-            if is_link(&st) {
-                dirent::dangling(m, found);
-            }
+            dirent::existing(m, found, &st);
             m.text(", already there, and mkdir only creates a new name");
+            if is_dir(&st) {
+                dirent::already_made(m, "a directory");
+            } else if is_link(&st) && crate::sys::stat_at(found.start.fd(), &found.path, true).is_ok_and(|t| is_dir(&t)) {
+                dirent::link_to_directory(m);
+            }
         }
         // Missing parents stop the walk above, so the parent exists now.
         (libc::ENOENT, None) => dirent::parent_gone(m, found),
@@ -35,6 +37,6 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, _mode: u32) {
         (libc::ENOSPC | libc::EDQUOT | libc::EROFS, _) => fs::file_system(m, errnum, found),
         (libc::EINVAL, _) => fs::invalid_name(m, found),
         (libc::ENOMEM, _) => generic::meaning(m, errnum),
-        _ => generic::meaning(m, errnum),
+        _ => postmortem::final_component(m, errnum, "pathname", found),
     }
 }

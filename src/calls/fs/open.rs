@@ -4,7 +4,7 @@
 //! EWOULDBLOCK. `diagnose` is shared with openat(2) and creat(2).
 
 use crate::decode::Text;
-use crate::message::prose::{access, device, fs, generic, limits, location, path};
+use crate::message::prose::{access, device, fs, limits, location, path, postmortem};
 use crate::message::Message;
 use crate::probe::creds::{decide, READ, SEARCH, WRITE};
 use crate::probe::path::{is_dir, Found, Start};
@@ -54,6 +54,9 @@ pub fn diagnose(m: &mut Message, errnum: i32, start: Start, pathname: &Text, fla
         (libc::ENOENT, None) => path::missing_final(m, found),
         (libc::EACCES, Some(st)) => {
             let want = if wants_write(flags) { WRITE } else { 0 } | if flags & libc::O_ACCMODE != libc::O_WRONLY { READ } else { 0 };
+            if postmortem::file_allows_everyone(m, found, &st, want) {
+                return;
+            }
             access::refusal(m, &st, want, &creds, |m| location::path(m, found.start, found.path.as_bytes()));
         }
         (libc::EACCES, None) => {
@@ -66,9 +69,8 @@ pub fn diagnose(m: &mut Message, errnum: i32, start: Start, pathname: &Text, fla
         }
         (libc::EEXIST, Some(st)) => {
             m.because();
-            path::final_is(m, found, "already there, a ");
-            m.text(crate::probe::fd::type_name(st.st_mode));
-            m.text(", and O_CREAT|O_EXCL asks for a new file");
+            crate::message::prose::dirent::existing(m, found, &st);
+            m.text(", already there, and O_CREAT|O_EXCL asks for a new file");
         }
         (libc::EISDIR, Some(st)) if is_dir(&st) => {
             m.because();
@@ -85,6 +87,9 @@ pub fn diagnose(m: &mut Message, errnum: i32, start: Start, pathname: &Text, fla
             path::final_is(m, found, "a symbolic link, and O_NOFOLLOW refuses to follow it");
         }
         (libc::EROFS | libc::ENOSPC | libc::EDQUOT, _) => fs::file_system(m, errnum, found),
+        (libc::ETXTBSY, Some(st)) if files::process_running(&st).is_none() => {
+            postmortem::program_ended(m, "pathname", found, &st);
+        }
         (libc::ETXTBSY, Some(st)) => {
             m.because();
             path::final_is(m, found, "a program that is running");
@@ -101,6 +106,10 @@ pub fn diagnose(m: &mut Message, errnum: i32, start: Start, pathname: &Text, fla
             crate::message::prose::ids::user(m, st.st_uid);
             m.text(") or with the CAP_FOWNER capability, and the process's effective user is ");
             crate::message::prose::ids::user(m, creds.uid);
+        }
+        (libc::ENXIO | libc::ENODEV, Some(st)) if !matches!(st.st_mode & libc::S_IFMT, libc::S_IFCHR | libc::S_IFBLK | libc::S_IFIFO | libc::S_IFSOCK) => {
+            let then = if errnum == libc::ENODEV { "a device special file with no driver for it" } else { "a device special file with no device present, a FIFO with no reader, or a socket" };
+            postmortem::path_was(m, "pathname", found, then);
         }
         (libc::ENXIO, Some(st)) => {
             m.because();
@@ -144,7 +153,7 @@ pub fn diagnose(m: &mut Message, errnum: i32, start: Start, pathname: &Text, fla
             m.because();
             m.text("O_NONBLOCK was given and another process holds a lease on the file (fcntl F_SETLEASE)");
         }
-        _ => generic::meaning(m, errnum),
+        _ => postmortem::final_component(m, errnum, "pathname", found),
     }
 }
 

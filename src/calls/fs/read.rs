@@ -1,7 +1,7 @@
 //! read(2): ERRORS EAGAIN (EWOULDBLOCK), EBADF, EFAULT, EINTR, EINVAL, EIO, EISDIR.
 //! `transfer` holds the diagnoses read shares with write(2).
 
-use crate::message::prose::{fd, generic, io};
+use crate::message::prose::{fd, generic, io, postmortem};
 use crate::message::Message;
 use crate::probe;
 use crate::probe::fd::Kind;
@@ -14,6 +14,10 @@ pub fn explain(m: &mut Message, errnum: i32, fildes: i32, data: usize, data_size
 pub fn explain_at(m: &mut Message, errnum: i32, fildes: i32, data: usize, data_size: usize, offset: Option<u64>) {
     match errnum {
         libc::EISDIR if probe::fd::kind(fildes) == Some(Kind::Directory) => io::is_directory(m, "fildes", fildes),
+        libc::EISDIR => match probe::fd::kind(fildes) {
+            Some(kind) => postmortem::descriptor_was(m, "fildes", fildes, "a directory, which read(2) cannot read (getdents(2) lists it)", kind, ", not a directory"),
+            None => generic::meaning(m, errnum),
+        },
         libc::EIO => match probe::io::background(fildes, libc::SIGTTIN) {
             Some(b) => io::background(m, "fildes", fildes, &b, false),
             None => transfer(m, errnum, fildes, data, data_size, offset, false),

@@ -4,7 +4,7 @@
 //! directory components, naming oldpath or newpath.
 
 use crate::decode::Text;
-use crate::message::prose::{dirent, fs, generic, path};
+use crate::message::prose::{dirent, fs, generic, path, postmortem};
 use crate::message::Message;
 use crate::probe::dirent_ops::{entries, is_within, mounted_here, rename_refused};
 use crate::probe::path::{is_dir, Found, Start};
@@ -79,7 +79,9 @@ pub fn explain(m: &mut Message, errnum: i32, oldpath: &Text, newpath: &Text) {
         (libc::ENOSPC | libc::EDQUOT, _, _) => fs::file_system(m, errnum, new),
         (libc::EROFS, _, _) => fs::file_system(m, errnum, old),
         (libc::ENOMEM, _, _) => generic::meaning(m, errnum),
-        _ => generic::meaning(m, errnum),
+        // EEXIST and EISDIR are about what stands at the new name; the others about the old.
+        (libc::EEXIST | libc::EISDIR, _, _) => postmortem::final_component(m, errnum, "newpath", new),
+        _ => postmortem::final_component(m, errnum, "oldpath", old),
     }
 }
 

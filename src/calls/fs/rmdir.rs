@@ -3,7 +3,7 @@
 //! ENAMETOOLONG and the ENOENT/ENOTDIR of directory components.
 
 use crate::decode::Text;
-use crate::message::prose::{dirent, fs, generic, path};
+use crate::message::prose::{dirent, fs, generic, path, postmortem};
 use crate::message::Message;
 use crate::probe::dirent_ops::{entries, removal_refused};
 use crate::probe::path::{is_dir, Start};
@@ -41,6 +41,6 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text) {
         }
         (libc::EROFS, _) => fs::file_system(m, errnum, found),
         (libc::ENOMEM, _) => generic::meaning(m, errnum),
-        _ => generic::meaning(m, errnum),
+        _ => postmortem::final_component(m, errnum, "pathname", found),
     }
 }

@@ -4,7 +4,7 @@
 //! or newpath. `diagnose` is shared with linkat(2).
 
 use crate::decode::Text;
-use crate::message::prose::{dirent, fs, generic, names, path};
+use crate::message::prose::{dirent, fs, names, path, postmortem};
 use crate::message::Message;
 use crate::probe::creds::Creds;
 use crate::probe::dirent_ops::{creation_refused, inode_flags, Refusal};
@@ -27,7 +27,12 @@ pub fn diagnose(m: &mut Message, errnum: i32, old: (&str, Start, &Text), new: (&
     match (errnum, old.stat, new.stat) {
         (libc::ENOENT, None, _) => dirent::missing(m, old_arg, old),
         (libc::ENOENT, Some(_), None) => dirent::parent_gone(m, new),
-        (libc::EEXIST, _, Some(st)) => names::already_exists(m, new_arg, new, &st, ", and link(2) never replaces an existing name"),
+        (libc::EEXIST, old_st, Some(st)) => {
+            names::already_exists(m, new_arg, new, &st, ", and link(2) never replaces an existing name");
+            if old_st.is_some_and(|o| (o.st_dev, o.st_ino) == (st.st_dev, st.st_ino)) {
+                dirent::already_made(m, "a hard link to the same file");
+            }
+        }
         (libc::EXDEV, Some(_), _) => names::cross_mount(m, args, old, new),
         (libc::EPERM, Some(st), _) if is_dir(&st) => names::directory_link(m, old_arg, old),
         (libc::EPERM, Some(st), _) => refused(m, old_arg, old, new, &st, &creds),
@@ -42,7 +47,9 @@ pub fn diagnose(m: &mut Message, errnum: i32, old: (&str, Start, &Text), new: (&
         (libc::ENOSPC | libc::EDQUOT | libc::EROFS, _, _) => fs::file_system(m, errnum, new),
         (libc::ENOTDIR, _, _) => dirent::changed_since(m, "a path"),
         (libc::EIO, _, _) => fs::io_error(m, new),
-        _ => generic::meaning(m, errnum),
+        // EEXIST is about the new name; the others about the file being linked.
+        (libc::EEXIST, _, _) => postmortem::final_component(m, errnum, new_arg, new),
+        _ => postmortem::final_component(m, errnum, old_arg, old),
     }
 }
 

@@ -3,12 +3,12 @@
 //! and the ENOENT/ENOTDIR of directory components.
 
 use crate::decode::{file_type_name, Text};
-use crate::message::prose::{dirent, fs, generic, names, path};
+use crate::message::prose::{dirent, fs, names, path, postmortem};
 use crate::message::Message;
 use crate::probe::dirent_ops::{creation_refused, Refusal};
 use crate::probe::path::Start;
 
-pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, mode: u32, _dev: u64) {
+pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, mode: u32, dev: u64) {
     let kind = mode & libc::S_IFMT;
     // The kernel checks the file type before it looks at the path (may_mknod).
     if errnum == libc::EINVAL && kind != 0 && (file_type_name(mode).is_none() || kind == libc::S_IFLNK) {
@@ -18,7 +18,15 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, mode: u32, _dev: u
     let Ok(found) = &path::resolve_or_explain(m, "pathname", pathname, Start::Cwd, false) else { return };
     let creds = m.creds();
     match (errnum, found.stat) {
-        (libc::EEXIST, Some(st)) => names::already_exists(m, "pathname", found, &st, ", and mknod only creates a new name"),
+        (libc::EEXIST, Some(st)) => {
+            names::already_exists(m, "pathname", found, &st, ", and mknod only creates a new name");
+            let devices = kind == libc::S_IFCHR || kind == libc::S_IFBLK;
+            // A type of 0 makes a regular file.
+            let made = if kind == 0 { libc::S_IFREG } else { kind };
+            if st.st_mode & libc::S_IFMT == made && (!devices || st.st_rdev == dev) {
+                dirent::already_made(m, "that type of file");
+            }
+        }
         (libc::EPERM, _) if kind == libc::S_IFDIR => names::bad_node_type(m, mode),
         (libc::EPERM, _) => match creation_refused(found, &creds) {
             Some(r @ Refusal::DirImmutable { .. }) => dirent::refusal(m, &r, found, &creds, |m| m.text("creating")),
@@ -35,6 +43,6 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, mode: u32, _dev: u
         (libc::ENOTDIR, _) => dirent::changed_since(m, "pathname"),
         (libc::EDQUOT | libc::ENOSPC | libc::EROFS, _) => fs::file_system(m, errnum, found),
         (libc::EINVAL, _) => fs::invalid_name(m, found),
-        _ => generic::meaning(m, errnum),
+        _ => postmortem::final_component(m, errnum, "pathname", found),
     }
 }

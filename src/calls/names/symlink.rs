@@ -4,10 +4,10 @@
 //! ENOENT/ENOTDIR of its directory components, with the nearest existing name.
 
 use crate::decode::{Text, TextState};
-use crate::message::prose::{dirent, fs, generic, names, path};
+use crate::message::prose::{dirent, fs, names, path, postmortem};
 use crate::message::Message;
 use crate::probe::dirent_ops::creation_refused;
-use crate::probe::path::{Failure, Start, PATH_MAX};
+use crate::probe::path::{is_link, link_target, Failure, Start, PATH_MAX};
 
 pub fn explain(m: &mut Message, errnum: i32, oldpath: &Text, newpath: &Text) {
     if !oldpath.is_ok() {
@@ -24,7 +24,12 @@ pub fn explain(m: &mut Message, errnum: i32, oldpath: &Text, newpath: &Text) {
     let Ok(new) = &path::resolve_or_explain(m, "newpath", newpath, Start::Cwd, false) else { return };
     let creds = m.creds();
     match (errnum, new.stat) {
-        (libc::EEXIST, Some(st)) => names::already_exists(m, "newpath", new, &st, ", and symlink(2) never replaces an existing name"),
+        (libc::EEXIST, Some(st)) => {
+            names::already_exists(m, "newpath", new, &st, ", and symlink(2) never replaces an existing name");
+            if is_link(&st) && link_target(new.start, &new.path).is_some_and(|t| t.as_bytes() == oldpath.bytes()) {
+                dirent::already_made(m, "a symbolic link to that very target");
+            }
+        }
         (libc::ENOENT, None) => dirent::parent_gone(m, new),
         (libc::ENOTDIR, _) => dirent::changed_since(m, "newpath"),
         (libc::EACCES | libc::EPERM, _) => {
@@ -36,6 +41,6 @@ pub fn explain(m: &mut Message, errnum: i32, oldpath: &Text, newpath: &Text) {
         }
         (libc::EDQUOT | libc::ENOSPC | libc::EROFS, _) => fs::file_system(m, errnum, new),
         (libc::EIO, _) => fs::io_error(m, new),
-        _ => generic::meaning(m, errnum),
+        _ => postmortem::final_component(m, errnum, "newpath", new),
     }
 }

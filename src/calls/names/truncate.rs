@@ -3,7 +3,7 @@
 //! ELOOP, ENAMETOOLONG and the ENOENT/ENOTDIR of directory components.
 
 use crate::decode::Text;
-use crate::message::prose::{access, dirent, fs, generic, location, names, path};
+use crate::message::prose::{access, dirent, fs, location, names, path, postmortem};
 use crate::message::Message;
 use crate::probe::creds::{decide, WRITE};
 use crate::probe::dirent_ops::{inode_flags, Refusal};
@@ -23,7 +23,7 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, length: i64) {
     let Some(st) = found.stat else {
         return match errnum {
             libc::ENOENT => path::missing_final(m, found),
-            _ => generic::meaning(m, errnum),
+            _ => postmortem::final_component(m, errnum, "pathname", found),
         };
     };
     match errnum {
@@ -65,6 +65,6 @@ pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, length: i64) {
         }
         libc::EROFS => fs::file_system(m, errnum, found),
         libc::EIO => fs::io_error(m, found),
-        _ => generic::meaning(m, errnum),
+        _ => postmortem::final_component(m, errnum, "pathname", found),
     }
 }

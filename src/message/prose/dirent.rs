@@ -176,6 +176,9 @@ pub fn missing(m: &mut Message, arg: &str, found: &Found) {
 
 /// EXDEV: the two file systems, or the two mounts of one file system.
 pub fn cross_device(m: &mut Message, old: &Found, new: &Found) {
+    if crate::probe::mounts::same_mount(old, new) == Some(true) {
+        return super::postmortem::one_mount_now(m, ["oldpath", "newpath"], old);
+    }
     m.because();
     let from = old.stat.and_then(|st| mount_of(&st));
     let to = mount_of(&new.dir_stat);
@@ -187,7 +190,7 @@ pub fn cross_device(m: &mut Message, old: &Found, new: &Found) {
     m.text(" and newpath would be on ");
     fs::mount(m, &to);
     if from.point.as_bytes() == to.point.as_bytes() {
-        m.text(", two mounts of the one file system,");
+        m.text(" (two mounts of the one file system)");
     }
     m.text("; rename cannot move a file between mounts (mv copies it, then removes the original)");
 }
@@ -220,7 +223,53 @@ pub fn parent_gone(m: &mut Message, found: &Found) {
 pub fn refused(m: &mut Message, errnum: i32, r: Option<Refusal>, found: &Found, creds: &Creds, what: impl FnOnce(&mut Message), operation: &str) {
     match r {
         Some(r) => refusal(m, &r, found, creds, what),
+        None if errnum == libc::EPERM && found.stat.is_some() && found.dir_stat.st_mode & libc::S_ISVTX != 0 => sticky_allowed_now(m, found, creds),
         None if errnum == libc::EPERM => fs::refuses(m, found, operation),
         None => unexplained_refusal(m, errnum),
     }
+}
+
+/// What stands at the final component, for EEXIST and for notes on the present state:
+/// `"/x" is a directory owned by user 0 "root", modified 3 minutes ago`; a symbolic link
+/// with its target.
+pub fn existing(m: &mut Message, found: &Found, st: &crate::sys::Stat) {
+    final_type(m, found, st, "");
+    if crate::probe::path::is_link(st) {
+        dangling(m, found);
+    }
+    m.text(", owned by user ");
+    ids::user(m, st.st_uid);
+    m.text(", ");
+    super::times::modified_ago(m, st.st_mtime);
+}
+
+/// EEXIST where what stands there (`what`: "a directory") is what the call would have
+/// made: idempotent setup code may take it as success.
+pub fn already_made(m: &mut Message, what: &str) {
+    m.text("; it is already ");
+    m.text(what);
+    m.text(", just what ");
+    m.text(m.call_name());
+    m.text(" would have made, so for setup code that only needs it to exist this is not an error");
+}
+
+/// EPERM in a sticky directory that the explaining process (root, say) may remove from:
+/// whom the sticky bit denies.
+fn sticky_allowed_now(m: &mut Message, found: &Found, creds: &Creds) {
+    m.because();
+    location::directory(m, found.start, found.dir());
+    let _ = core::fmt::write(m, format_args!(" has the sticky bit set (mode 0{:o}), so only the owner of ", found.dir_stat.st_mode & 0o7777));
+    m.quoted(found.name());
+    m.text(" (user ");
+    ids::user(m, found.stat.map_or(0, |st| st.st_uid));
+    m.text("), the directory's owner (user ");
+    ids::user(m, found.dir_stat.st_uid);
+    m.text(") or a process with the CAP_FOWNER capability may remove or rename it; the process explaining it now (effective user ");
+    ids::user(m, creds.uid);
+    m.text(") may, so the call that failed ran as another user, or a security module refused it");
+}
+
+/// mkdir's EEXIST on a symbolic link that leads to a directory.
+pub fn link_to_directory(m: &mut Message) {
+    m.text("; the link leads to a directory, which mkdir -p accepts, but mkdir itself does not follow it");
 }

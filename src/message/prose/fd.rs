@@ -38,12 +38,16 @@ pub fn bad_fd(m: &mut Message, arg: &str, fd: i32, want_mode: Option<i32>) {
         }
         return;
     };
-    argument(m, arg, fd);
+    let mode = f.flags & libc::O_ACCMODE;
+    let wrong_mode = f.flags & libc::O_PATH != 0
+        || matches!((want_mode, mode), (Some(libc::O_RDONLY), libc::O_WRONLY) | (Some(libc::O_WRONLY), libc::O_RDONLY));
+    if wrong_mode {
+        argument(m, arg, fd);
+    }
     if f.flags & libc::O_PATH != 0 {
         m.text(" was opened with O_PATH, which allows no reading or writing");
         return;
     }
-    let mode = f.flags & libc::O_ACCMODE;
     match want_mode {
         Some(libc::O_RDONLY) if mode == libc::O_WRONLY => {
             m.text(" is open only for writing (O_WRONLY), not for reading");
@@ -54,6 +58,14 @@ pub fn bad_fd(m: &mut Message, arg: &str, fd: i32, want_mode: Option<i32>) {
             pipe_end(m, fd, "read");
         }
         _ => {
+            // Open now in a suitable mode: EBADF's diagnosis is of the time of the call,
+            // and the descriptor as it is now only a note.
+            m.text(arg);
+            m.text(" ");
+            m.number(fd as i64);
+            m.text(" was not an open file descriptor when the call was made (it had been closed, or was never opened); the lowest free number is reused by the next open, dup or socket, so it may refer to another file now");
+            m.note();
+            argument(m, arg, fd);
             m.text(" is open (");
             m.text(access_mode_name(f.flags));
             m.text(")");
@@ -61,7 +73,6 @@ pub fn bad_fd(m: &mut Message, arg: &str, fd: i32, want_mode: Option<i32>) {
                 m.text(" on a ");
                 m.text(type_name(st.st_mode));
             }
-            m.text(", yet the kernel refused it for this call");
         }
     }
 }

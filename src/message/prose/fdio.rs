@@ -11,6 +11,10 @@ use crate::probe::seek::Target;
 
 /// ESPIPE: pipes, FIFOs, sockets and terminals have no file offset.
 pub fn unseekable(m: &mut Message, arg: &str, fd: i32, kind: Kind) {
+    if matches!(kind, Kind::File | Kind::BlockDevice | Kind::Directory) {
+        let then = "a pipe, FIFO, socket or terminal, which has no file offset (lseek, pread and pwrite need a file that can be seeked)";
+        return super::postmortem::descriptor_was(m, arg, fd, then, kind, ", which has a file offset");
+    }
     m.because();
     is_a(m, arg, fd, kind);
     m.text(", which has no file offset: its data flows in order and cannot be repositioned (lseek, pread and pwrite need a file that can be seeked)");

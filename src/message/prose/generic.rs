@@ -26,6 +26,9 @@ const MEANINGS: &[(i32, &str)] = &[
     (libc::EXDEV, "the two paths were on different file systems (or different mounts), and this call cannot cross them"),
     (libc::EMFILE, "the process had reached its limit on open file descriptors (RLIMIT_NOFILE)"),
     (libc::ENFILE, "the system-wide table of open files was full"),
+    (libc::ENOSPC, "the device or file system had no room left for the data"),
+    (libc::EDQUOT, "the user's disk quota (blocks or inodes) on the file system was used up"),
+    (libc::EROFS, "the file system was read-only"),
 ];
 
 /// For an errno the call file does not diagnose: what it means, in general. With the

@@ -195,6 +195,19 @@ pub fn device_error(m: &mut Message, arg: &str, fd: i32, st: Option<&Stat>) {
 
 /// EINVAL on a descriptor that cannot do the transfer at all, or needs a bigger buffer.
 pub fn unsuitable(m: &mut Message, arg: &str, fd: i32, kind: Kind, min: Option<usize>, size: usize, writing: bool) {
+    if min.is_none() && matches!(kind, Kind::Pipe | Kind::Fifo | Kind::Socket | Kind::Terminal | Kind::CharDevice) {
+        // These take transfers of any size at any address: what the descriptor is now
+        // cannot be what refused the call.
+        m.because();
+        m.text(arg);
+        m.text(" referred, when the call was made, to an object that cannot be ");
+        m.text(if writing { "written" } else { "read" });
+        m.text(" this way (a directory, an eventfd or timerfd given fewer than 8 bytes, a file open with O_DIRECT and a misaligned buffer, size or offset)");
+        m.note();
+        is_a(m, arg, fd, kind);
+        m.text(", which takes transfers of any size at any address");
+        return;
+    }
     m.because();
     is_a(m, arg, fd, kind);
     match min {
@@ -251,6 +264,10 @@ pub fn too_big(m: &mut Message, arg: &str, fd: i32, position: Option<u64>, limit
 
 /// EPIPE: nobody reads from the other end any more.
 pub fn no_reader(m: &mut Message, arg: &str, fd: i32, kind: Kind, sigpipe_suppressed: bool) {
+    if !matches!(kind, Kind::Pipe | Kind::Fifo | Kind::Socket) {
+        let then = "a pipe, FIFO or socket whose reading end every reader had closed";
+        return super::postmortem::descriptor_was(m, arg, fd, then, kind, ", which has no reading end to lose");
+    }
     m.because();
     is_a(m, arg, fd, kind);
     match kind {

@@ -75,7 +75,10 @@ pub fn open_file(m: &mut Message, arg: &str, fd: i32) -> Option<Stat> {
 /// file system for EIO.
 pub fn unexplained(m: &mut Message, errnum: i32, subject: Subject, st: &Stat) {
     match (errnum, subject) {
-        (libc::ENOENT | libc::ENOTDIR | libc::EACCES | libc::ELOOP | libc::ENAMETOOLONG, Subject::Path(_)) => {
+        (libc::ENOENT | libc::ENOTDIR | libc::EACCES | libc::ELOOP | libc::ENAMETOOLONG, Subject::Path(found)) => {
+            super::postmortem::final_component(m, errnum, "pathname", found);
+        }
+        (libc::ENOENT | libc::ENOTDIR | libc::EACCES | libc::ELOOP | libc::ENAMETOOLONG, Subject::Fd(..)) => {
             m.because();
             subject.write(m);
             m.text(" resolves now to a ");

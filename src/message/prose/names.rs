@@ -9,11 +9,14 @@ use crate::probe::dirent_ops::{creation_refused, link_max};
 use crate::probe::fd::type_name;
 use crate::probe::mounts::{mount_of, Mount};
 use crate::probe::names::{self, Passed, Template, TmpChoice, TmpSource, UnsafeSource};
-use crate::probe::path::{is_link, Found};
+use crate::probe::path::Found;
 use crate::sys::Stat;
 
 /// EXDEV for link: the two mounts.
 pub fn cross_mount(m: &mut Message, args: [&str; 2], old: &Found, new: &Found) {
+    if crate::probe::mounts::same_mount(old, new) == Some(true) {
+        return super::postmortem::one_mount_now(m, args, old);
+    }
     m.because();
     let from = old.stat.and_then(|st| mount_of(&st));
     let to = mount_of(&new.dir_stat);
@@ -31,7 +34,7 @@ pub fn cross_mount(m: &mut Message, args: [&str; 2], old: &Found, new: &Found) {
     m.text(" would be on ");
     fs::mount(m, &to);
     if from.point.as_bytes() == to.point.as_bytes() {
-        m.text(", two mounts of the one file system,");
+        m.text(" (two mounts of the one file system)");
     }
     m.text("; a hard link must stay within one mount (a symbolic link, ln -s, may point anywhere)");
 }
@@ -101,11 +104,8 @@ pub fn already_exists(m: &mut Message, arg: &str, found: &Found, st: &Stat, tail
     m.because();
     m.text(arg);
     m.text(" ");
-    dirent::final_type(m, found, st, "");
-    if is_link(st) {
-        dirent::dangling(m, found);
-    }
-    m.text(", already there");
+    dirent::existing(m, found, st);
+    m.text(", is already there");
     m.text(tail);
 }
 

@@ -122,8 +122,40 @@ pub fn refused(m: &mut Message, s: &Subject, r: &Refusal, c: &Creds, action: &st
 }
 
 /// EPERM where ownership, capabilities and file attributes would all allow the change.
+/// An errno the call's own arms did not diagnose: for a path, a postmortem of the path
+/// (ENOENT, ENOTDIR, ELOOP… though the file is there now); otherwise its meaning.
+pub fn otherwise(m: &mut Message, errnum: i32, arg: &str, s: &Subject) {
+    match &s.found {
+        Some(found) => super::postmortem::final_component(m, errnum, arg, found),
+        None => generic::meaning(m, errnum),
+    }
+}
+
 pub fn allowed_yet_refused(m: &mut Message, s: &Subject, c: &Creds, action: &str) {
     m.because();
+    // The explainer is privileged (often root running `explain`) and the failing process
+    // probably was not: say whom the ownership rule denies.
+    let cap = if action.contains("owner") { CAP_CHOWN } else { CAP_FOWNER };
+    if s.stat.st_uid != c.uid && c.has_cap(cap) {
+        name(m, s);
+        if cap == CAP_CHOWN {
+            m.text(": only a process with the ");
+            m.text(capability_name(cap));
+            m.text(" capability may ");
+            m.text(action);
+        } else {
+            m.text(": only its owner (user ");
+            ids::user(m, s.stat.st_uid);
+            m.text(") or a process with the ");
+            m.text(capability_name(cap));
+            m.text(" capability may ");
+            m.text(action);
+        }
+        m.text("; the process explaining it now (effective user ");
+        ids::user(m, c.uid);
+        m.text(") has that capability, so the call that failed ran as another user without it, or a security module or the file system refused it");
+        return;
+    }
     name(m, s);
     m.text(": by ownership, capabilities and file attributes the process (effective user ");
     ids::user(m, c.uid);

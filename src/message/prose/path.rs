@@ -97,16 +97,21 @@ pub fn failure(m: &mut Message, arg: &str, start: Start, f: &Failure) {
             let creds = m.creds();
             access::denied(m, stat, decision, &creds, |m| location::directory(m, start, dir.as_bytes()));
         }
-        Failure::Loop { link, repeated: true, .. } => {
-            m.text("the symbolic links met while resolving ");
-            m.text(arg);
-            m.text(" form a loop, detected at ");
-            location::path(m, start, link.as_bytes());
+        Failure::Loop { link, repeated: true, count, .. } => {
+            let _ = core::fmt::write(m, format_args!("the symbolic links met while resolving {arg} form a loop of {count}: "));
+            loop_links(m, start, link, *count);
         }
-        Failure::Loop { link, limit, .. } => {
+        Failure::Loop { link, limit, count: 0, .. } => {
             let _ = core::fmt::write(m, format_args!("resolving {arg} needs more symbolic links than the kernel's limit, "));
             m.maximum("MAXSYMLINKS", *limit as u64, "");
             m.text("; the last one met was ");
+            location::path(m, start, link.as_bytes());
+        }
+        Failure::Loop { link, limit, count, capped, .. } => {
+            let more = if *capped { "more than " } else { "" };
+            let _ = core::fmt::write(m, format_args!("resolving {arg} follows a chain of {more}{} symbolic links, more than the kernel's limit, ", count - *capped as usize));
+            m.maximum("MAXSYMLINKS", *limit as u64, "");
+            let _ = core::fmt::write(m, format_args!("; the kernel gave up at link {}, ", limit + 1));
             location::path(m, start, link.as_bytes());
         }
         Failure::BadDirFd { fd, stat: None } => {
@@ -187,4 +192,19 @@ pub fn final_is(m: &mut Message, found: &Found, what: &str) {
     location::path(m, found.start, found.path.as_bytes());
     m.text(" is ");
     m.text(what);
+}
+
+/// `"/t/a" -> "/t/b" -> "/t/c" -> "/t/a" again`: the `count` links of the loop that
+/// `first` belongs to, in the order resolution follows them. The walk is run again from
+/// `first` to name them, so that no walk has to keep every link it met.
+fn loop_links(m: &mut Message, start: Start, first: &crate::sys::CPath, count: usize) {
+    let creds = m.creds();
+    let _ = crate::probe::path::resolve_traced(start, first.as_bytes(), true, &creds, &mut |n, link| {
+        if n < count {
+            location::path(m, start, link.as_bytes());
+            m.text(" -> ");
+        }
+    });
+    location::path(m, start, first.as_bytes());
+    m.text(" again");
 }

@@ -35,3 +35,21 @@ pub fn null_path_with_flags(m: &mut Message) {
     m.because();
     m.text("pathname is NULL, which makes the call act on the file open on dirfd itself, and then flags must be 0 (AT_SYMLINK_NOFOLLOW has no link to refuse)");
 }
+
+/// `modified 3 minutes ago`: how long ago `mtime` (seconds since the epoch) was, in the
+/// largest unit that keeps the number small.
+pub fn modified_ago(m: &mut Message, mtime: i64) {
+    let Ok((now, _)) = crate::sys::realtime() else { return };
+    let ago = now - mtime;
+    if ago < 0 {
+        let _ = core::fmt::write(m, format_args!("modified {} seconds in the future (the clocks disagree)", -ago));
+        return;
+    }
+    let (n, unit) = match ago {
+        0..=119 => (ago, "second"),
+        120..=7199 => (ago / 60, "minute"),
+        7200..=172_799 => (ago / 3600, "hour"),
+        _ => (ago / 86400, "day"),
+    };
+    let _ = core::fmt::write(m, format_args!("modified {n} {unit}{} ago", if n == 1 { "" } else { "s" }));
+}

@@ -15,6 +15,9 @@ use crate::sys::{self, CPath, Stat};
 
 /// The kernel's limit on symbolic links followed in one resolution.
 pub const MAXSYMLINKS: usize = 40;
+/// How far past MAXSYMLINKS a walk goes on counting links, to say how long a chain that
+/// is too long really is (and to find a loop that starts late in it).
+pub const CHAIN_CAP: usize = 2 * MAXSYMLINKS;
 /// PATH_MAX, counting the terminating NUL.
 pub const PATH_MAX: usize = libc::PATH_MAX as usize;
 
@@ -128,8 +131,11 @@ pub enum Failure {
     NotDir { path: CPath, stat: Stat },
     /// A directory may not be searched.
     NoSearch { dir: CPath, stat: Stat, decision: Decision },
-    /// Too many links; `repeated` when one of them was met twice (a loop).
-    Loop { link: CPath, repeated: bool, limit: usize },
+    /// Too many links. `repeated`: a loop, of which `link` is the first link met twice
+    /// and `count` the number of links around it. Otherwise a chain longer than `limit`:
+    /// `link` is the first link beyond the limit, `count` the length of the chain (0 when
+    /// unknown), `capped` when the walk stopped counting at CHAIN_CAP.
+    Loop { link: CPath, repeated: bool, limit: usize, count: usize, capped: bool },
     /// The directory descriptor of an *at call is not open, or not a directory.
     BadDirFd { fd: i32, stat: Option<Stat> },
     /// An error the walk does not explain itself.
@@ -195,7 +201,7 @@ pub fn resolve_as(start: Start, path: &Text, follow_final: bool, creds: &Creds) 
 }
 
 mod walk;
-pub use walk::resolve_bytes;
+pub use walk::{resolve_bytes, resolve_traced};
 
 /// The target of the symbolic link at `path` (relative to `start`), as readlink gives it.
 pub fn link_target(start: Start, path: &CPath) -> Option<CPath> {

@@ -1,11 +1,53 @@
 //! The walk itself: `lstat` (as statx) of each growing prefix, links spliced in.
 
-use super::{is_dir, is_link, Failure, Found, Link, Outcome, Start, MAXSYMLINKS, PATH_MAX};
+use super::{is_dir, is_link, Failure, Found, Link, Outcome, Start, CHAIN_CAP, MAXSYMLINKS, PATH_MAX};
 use crate::probe::attributes::InodeFlags;
 use crate::probe::creds::{decide, Creds, SEARCH};
 use crate::sys::{self, CPath, Stat};
 
 pub fn resolve_bytes(start: Start, path: &[u8], follow_final: bool, creds: &Creds) -> Outcome {
+    resolve_traced(start, path, follow_final, creds, &mut |_, _| {})
+}
+
+/// The same walk, calling `on_link(n, path)` for the n-th symbolic link it follows (from
+/// 0), so that a message can name every link of a loop without the walk keeping them.
+///
+/// Like the kernel, a walk that follows more than MAXSYMLINKS links fails with ELOOP; it
+/// goes on counting up to CHAIN_CAP first, to say how long the chain is.
+pub fn resolve_traced(start: Start, path: &[u8], follow_final: bool, creds: &Creds, on_link: &mut dyn FnMut(usize, &CPath)) -> Outcome {
+    let mut chain = Chain { links: 0, beyond: None };
+    let outcome = walk(start, path, follow_final, creds, on_link, &mut chain);
+    match (outcome, chain.beyond) {
+        (Err(f @ Failure::Loop { repeated: true, .. }), _) | (Err(f @ Failure::Loop { count: 0, .. }), None) => Err(f),
+        (_, Some(link)) => Err(Failure::Loop { link, repeated: false, limit: MAXSYMLINKS, count: chain.links, capped: chain.links > CHAIN_CAP }),
+        (outcome, None) => outcome,
+    }
+}
+
+/// The links a walk has followed: how many, and the first one beyond MAXSYMLINKS.
+struct Chain {
+    links: usize,
+    beyond: Option<CPath>,
+}
+
+/// What identifies one step of a resolution: the link (device, inode) and a hash of the
+/// path still to resolve after it (runs of '/' counted as one). The same step met twice
+/// is a loop the kernel would go round until MAXSYMLINKS; the same link met twice with
+/// different rests is not (`l -> .` in "l/l/l").
+fn step(st: &Stat, rest: &[u8]) -> (u64, u64, u64) {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut slash = true;
+    for &c in rest {
+        if c == b'/' && slash {
+            continue;
+        }
+        slash = c == b'/';
+        h = (h ^ c as u64).wrapping_mul(0x100_0000_01b3);
+    }
+    (st.st_dev, st.st_ino, h)
+}
+
+fn walk(start: Start, path: &[u8], follow_final: bool, creds: &Creds, on_link: &mut dyn FnMut(usize, &CPath), chain: &mut Chain) -> Outcome {
     let fd = start.fd();
     let mut dir = CPath::new();
     let absolute = path.first() == Some(&b'/');
@@ -25,8 +67,7 @@ pub fn resolve_bytes(start: Start, path: &[u8], follow_final: bool, creds: &Cred
     let mut rest = CPath::from_bytes(path).ok_or(Failure::PathTooLong { len: path.len(), max: PATH_MAX - 1 })?;
     let mut pos = 0;
     let trailing_slash = path.len() > 1 && path.ends_with(b"/");
-    let mut links = 0;
-    let mut seen: [(u64, u64); MAXSYMLINKS] = [(0, 0); MAXSYMLINKS];
+    let mut seen: [(u64, u64, u64); CHAIN_CAP] = [(0, 0, 0); CHAIN_CAP];
     let mut link: Option<Link> = None;
     let mut dir_flags: Option<InodeFlags> = None;
 
@@ -74,7 +115,7 @@ pub fn resolve_bytes(start: Start, path: &[u8], follow_final: bool, creds: &Cred
                 dir.truncate(dir_len);
                 return Err(Failure::NotDir { path: dir, stat: dir_stat });
             }
-            Err(libc::ELOOP) => return Err(Failure::Loop { link: dir, repeated: false, limit: MAXSYMLINKS }),
+            Err(libc::ELOOP) => return Err(Failure::Loop { link: dir, repeated: false, limit: MAXSYMLINKS, count: 0, capped: false }),
             // The file system's NAME_MAX is asked only now: most walks never need it, and
             // each directory of the path may be on a file system with its own limit.
             Err(libc::ENAMETOOLONG) => {
@@ -91,12 +132,21 @@ pub fn resolve_bytes(start: Start, path: &[u8], follow_final: bool, creds: &Cred
         };
 
         if is_link(&st) && (!last || follow_final || trailing_slash) {
-            if links == MAXSYMLINKS {
-                let repeated = seen.contains(&(st.st_dev, st.st_ino));
-                return Err(Failure::Loop { link: dir, repeated, limit: MAXSYMLINKS });
+            let links = chain.links;
+            let here = step(&st, &bytes[after..]);
+            if let Some(first) = seen[..links.min(CHAIN_CAP)].iter().position(|s| *s == here) {
+                chain.beyond = None;
+                return Err(Failure::Loop { link: dir, repeated: true, limit: MAXSYMLINKS, count: links - first, capped: false });
             }
-            seen[links] = (st.st_dev, st.st_ino);
-            links += 1;
+            on_link(links, &dir);
+            chain.links += 1;
+            if links == MAXSYMLINKS {
+                chain.beyond = Some(dir.clone());
+            }
+            if links == CHAIN_CAP {
+                return Err(Failure::Loop { link: dir, repeated: false, limit: MAXSYMLINKS, count: 0, capped: true });
+            }
+            seen[links] = here;
             let target = match sys::readlink_at(fd, &dir) {
                 Ok(t) => t,
                 Err(errno) => return Err(Failure::Other { path: dir, errno }),
