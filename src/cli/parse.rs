@@ -435,3 +435,15 @@ pub fn shmctl_cmd(text: &str) -> Result<Parsed, String> {
         None => number(text).map_err(|_| "a shmctl command (IPC_STAT, IPC_RMID…)".into()),
     }
 }
+
+// --- the environment and character sets (issue 11, environ) ---
+
+/// A pointer argument written as the value it points at (iconv's `inbytesleft = 4`, as
+/// libexplain's explain(1) takes it): the command passes the address of its own word
+/// holding that value. NULL stays the null pointer.
+pub fn boxed_word(text: &str) -> Result<Parsed, String> {
+    match pointer(text)? {
+        Parsed::Null => Ok(Parsed::Null),
+        p => Ok(Parsed::Words(vec![p.number()])),
+    }
+}

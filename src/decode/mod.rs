@@ -71,3 +71,5 @@ pub mod memory;
 // --- stdio (issue 11): the echo of a FILE * argument.
 mod stream;
 pub use stream::{write_char, write_stream};
+// --- the environment and character sets (issue 11, environ): iconv's size_t pointers.
+pub mod iconv;

@@ -31,3 +31,8 @@ pub mod users;
 
 // Memory, System V shared memory (issue 11, mem branch).
 pub mod vm;
+
+// The environment and character sets (issue 11, environ).
+pub mod charsets;
+pub mod environ;
+pub mod iconv;

@@ -27,3 +27,6 @@ pub mod times;
 pub mod memory;
 // stdio (issue 11).
 pub mod stream;
+// The environment and character sets (issue 11, environ).
+pub mod charset;
+pub mod environ;

@@ -1,0 +1,32 @@
+//! iconv_open(3): ERRORS EINVAL (a character set iconv does not know, named, with the
+//! nearest known one; or, both known, a conversion that could not be set up), and the
+//! descriptor and memory limits that loading a conversion module meets.
+
+use crate::decode::Text;
+use crate::message::prose::{charset, fd, generic};
+use crate::message::Message;
+use crate::probe::charsets;
+
+pub fn explain(m: &mut Message, errnum: i32, tocode: &Text, fromcode: &Text) {
+    for (arg, t) in [("tocode", tocode), ("fromcode", fromcode)] {
+        if !t.is_ok() {
+            return fd::bad_pointer(m, arg, t.addr, 1);
+        }
+    }
+    match errnum {
+        libc::EINVAL => {
+            let to = charsets::lookup(tocode.bytes());
+            let from = charsets::lookup(fromcode.bytes());
+            if !to.known {
+                charset::unknown(m, "tocode", tocode.bytes(), &to);
+            }
+            if !from.known {
+                charset::unknown(m, "fromcode", fromcode.bytes(), &from);
+            }
+            if to.known && from.known {
+                charset::both_known(m, tocode.bytes(), fromcode.bytes(), &to);
+            }
+        }
+        _ => generic::meaning(m, errnum),
+    }
+}
