@@ -3,7 +3,7 @@
 //! descriptor and memory limits that loading a conversion module meets.
 
 use crate::decode::Text;
-use crate::message::prose::{charset, fd, generic};
+use crate::message::prose::{charset, fd, generic, limits};
 use crate::message::Message;
 use crate::probe::charsets;
 
@@ -27,6 +27,9 @@ pub fn explain(m: &mut Message, errnum: i32, tocode: &Text, fromcode: &Text) {
                 charset::both_known(m, tocode.bytes(), fromcode.bytes(), &to);
             }
         }
+        // Loading a conversion module opens its file (and gconv-modules).
+        libc::EMFILE => limits::too_many_open_files(m),
+        libc::ENFILE => limits::too_many_files_in_system(m),
         _ => generic::meaning(m, errnum),
     }
 }
