@@ -86,6 +86,15 @@ out=$("$build/p_daemon" "$work/bad-charset.conf" "$work/daemon.pid" 2>&1)
 status=$?
 expect "p_daemon with an unknown charset exits 1 (status $status)" test "$status" -eq 1
 expect "p_daemon names the unknown charset and the nearest known one" has "$out" 'perhaps "UTF-8" was meant'
+# A character set whose module a gconv-modules file (on GCONV_PATH) names but that is
+# not installed: glibc's iconv_open fails with EINVAL.
+mkdir -p "$work/gconv"
+printf 'alias\tMYSET//\tMY-SET//\nmodule\tMY-SET//\tINTERNAL\tMYSETMOD\t1\nmodule\tINTERNAL\tMY-SET//\tMYSETMOD\t1\n' > "$work/gconv/gconv-modules"
+printf 'charset=myset\n' > "$work/module.conf"
+out=$(GCONV_PATH="$work/gconv" "$build/p_daemon" "$work/module.conf" "$work/daemon.pid" 2>&1)
+status=$?
+expect "p_daemon with a charset whose module is missing exits 1 (status $status)" test "$status" -eq 1
+expect "p_daemon names the missing module file" has "$out" "\"$work/gconv/MYSETMOD.so\", does not exist"
 # A full tmpfs: the pid file cannot be written.
 mkdir -p "$full"
 if mount -t tmpfs -o size=4k,nr_inodes=16 tmpfs "$full" 2>/dev/null; then

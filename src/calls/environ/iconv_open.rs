@@ -1,5 +1,6 @@
 //! iconv_open(3): ERRORS EINVAL (a character set iconv does not know, named, with the
-//! nearest known one; or, both known, a conversion that could not be set up), and the
+//! nearest known one; both known, the missing module file that converts one of them),
+//! and the
 //! descriptor and memory limits that loading a conversion module meets.
 
 use crate::decode::Text;
@@ -23,9 +24,16 @@ pub fn explain(m: &mut Message, errnum: i32, tocode: &Text, fromcode: &Text) {
             if !from.known {
                 charset::unknown(m, "fromcode", fromcode.bytes(), &from);
             }
-            if to.known && from.known {
-                charset::both_known(m, tocode.bytes(), fromcode.bytes(), &to);
+            if !(to.known && from.known) {
+                return;
             }
+            // Both known: the module that converts one of them may be missing.
+            for (arg, t) in [("tocode", tocode), ("fromcode", fromcode)] {
+                if let Some(module) = charsets::module(t.bytes()).filter(|module| !module.exists) {
+                    return charset::module_missing(m, arg, t.bytes(), module.path.as_bytes());
+                }
+            }
+            charset::both_known(m, tocode.bytes(), fromcode.bytes(), &to);
         }
         // Loading a conversion module opens its file (and gconv-modules).
         libc::EMFILE => limits::too_many_open_files(m),

@@ -24,6 +24,16 @@ pub fn unknown(m: &mut Message, arg: &str, name: &[u8], l: &Lookup) {
     }
 }
 
+/// EINVAL: `arg` names a character set whose conversion module's file is missing.
+pub fn module_missing(m: &mut Message, arg: &str, name: &[u8], path: &[u8]) {
+    m.because();
+    let _ = write!(m, "{arg} (");
+    m.quoted(name);
+    m.text(") is a character set iconv knows, but the module that converts it, ");
+    m.quoted(path);
+    m.text(", does not exist: the gconv-modules files name a module that is not installed");
+}
+
 /// EINVAL although both names are known: the conversion could not be set up.
 pub fn both_known(m: &mut Message, to: &[u8], from: &[u8], l: &Lookup) {
     m.because();
@@ -36,7 +46,12 @@ pub fn both_known(m: &mut Message, to: &[u8], from: &[u8], l: &Lookup) {
         m.text(" ");
         m.quoted(dir);
     }
-    m.text(" (or GCONV_PATH), or the suffix after \"//\" is not TRANSLIT or IGNORE");
+    if let Some(p) = l.gconv_path {
+        m.text(" or GCONV_PATH (");
+        m.quoted(p);
+        m.text(")");
+    }
+    m.text(", or the suffix after \"//\" is not TRANSLIT or IGNORE");
 }
 
 /// EBADF: what `cd` is instead of a conversion descriptor.
