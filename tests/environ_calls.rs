@@ -154,3 +154,27 @@ fn the_command_takes_libexplains_left_out_arguments() {
     assert_facts(&explain(&["-e", "EINVAL", "iconv_open", "UTF-9"]), &["iconv_open(tocode = \"UTF-9\", fromcode = \"\") failed"]);
     assert_facts(&explain(&["-e", "E2BIG", "iconv", "1", "2", "3", "4", "5"]), &["inbytesleft = { 3 }", "outbytesleft = { 5 }", "*outbytesleft is 5 bytes"]);
 }
+
+#[test]
+fn setenv_enomem_under_rlimit_as_names_the_request_and_the_environment() {
+    let msg = in_child(|buf| {
+        // A 64 MiB value made first; then the address space is capped 16 MiB above
+        // what the process uses, so setenv cannot copy it.
+        let value = CString::new(vec![b'x'; 64 << 20]).unwrap();
+        let name = c("EXPLAIN_TEST_BIG");
+        let statm = std::fs::read_to_string("/proc/self/statm").unwrap();
+        let pages: u64 = statm.split_whitespace().next().unwrap().parse().unwrap();
+        let lim = libc::rlimit { rlim_cur: pages * 4096 + (16 << 20), rlim_max: libc::RLIM_INFINITY };
+        // SAFETY: plain calls in the child.
+        unsafe {
+            libc::setrlimit(libc::RLIMIT_AS, &lim);
+            if libc::setenv(name.as_ptr(), value.as_ptr(), 1) == 0 {
+                return;
+            }
+            let e = *libc::__errno_location();
+            explain::abi::boundary::explain_message_errno_setenv(buf.as_mut_ptr() as *mut c_char, buf.len() as c_int, e, name.as_ptr(), value.as_ptr(), 1);
+        }
+    });
+    // strlen(name) + strlen(value) + 2 = 16 + 67108864 + 2.
+    assert_facts(&msg, &["(12, ENOMEM)", "strlen(name) + strlen(value) + 2 = 67108882 bytes", "RLIMIT_AS", "the environment holds"]);
+}

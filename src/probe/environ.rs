@@ -39,30 +39,12 @@ const MAX_VARIABLES: usize = 1 << 20;
 /// Counts the environment's variables and bytes.
 pub fn size() -> Size {
     let mut s = Size::default();
-    each_variable(|v| {
+    each_entry(|p| {
         s.variables += 1;
-        s.bytes += v + 1;
+        s.bytes += sys::read_c_string(p, 1 << 20, |_| {}).unwrap_or(0) + 1;
         true
     });
     s
-}
-
-/// Calls `f` with the length of each variable (`NAME=value`) until it returns false.
-fn each_variable(mut f: impl FnMut(usize) -> bool) {
-    let table = sys::environ_table();
-    if table == 0 {
-        return;
-    }
-    for i in 0..MAX_VARIABLES {
-        let Some(p) = crate::decode::iconv::read_pointer(table + i * core::mem::size_of::<usize>()) else { return };
-        if p == 0 {
-            return;
-        }
-        let len = sys::read_c_string(p, 1 << 20, |_| {}).unwrap_or(0);
-        if !f(len) {
-            return;
-        }
-    }
 }
 
 /// Whether a variable named `name` is set now.
@@ -74,20 +56,40 @@ pub fn is_set(name: &[u8]) -> bool {
     want[..name.len()].copy_from_slice(name);
     want[name.len()] = b'=';
     let want = &want[..=name.len()];
+    let mut found = false;
+    each_entry(|p| {
+        let mut head = [0u8; 256];
+        // A shorter string is cut by its NUL (or an unreadable page): no match.
+        found = sys::read_memory(p, &mut head[..want.len()]) == want.len() && &head[..want.len()] == want;
+        !found
+    });
+    found
+}
+
+/// Calls `f` with the address of each `NAME=value` string of the environment until it
+/// returns false.
+fn each_entry(mut f: impl FnMut(usize) -> bool) {
     let table = sys::environ_table();
     if table == 0 {
-        return false;
+        return;
     }
     for i in 0..MAX_VARIABLES {
-        let Some(p) = crate::decode::iconv::read_pointer(table + i * core::mem::size_of::<usize>()) else { return false };
-        if p == 0 {
-            return false;
-        }
-        let mut head = [0u8; 256];
-        let n = sys::read_memory(p, &mut head[..want.len()]);
-        if n == want.len() && &head[..n] == want {
-            return true;
+        match sys::read_word(table + i * core::mem::size_of::<usize>()) {
+            Some(p) if p != 0 => {
+                if !f(p) {
+                    return;
+                }
+            }
+            _ => return,
         }
     }
-    false
+}
+
+/// The whole length of a string argument: a Text measures at most about 1 MiB, but a
+/// value larger than that is the very thing ENOMEM is about. Walked page by page.
+pub fn full_length(t: &Text) -> usize {
+    if !t.is_ok() || t.len < 1 << 20 {
+        return t.len;
+    }
+    sys::read_c_string(t.addr, usize::MAX, |_| {}).unwrap_or(t.len)
 }

@@ -2,7 +2,6 @@
 //! character sets it converts between, or the `(iconv_t) -1` of a failed iconv_open),
 //! and where the input and output stand (the bytes at `*inbuf`, the room at `*outbuf`).
 
-use crate::decode::iconv::{read_pointer, read_size};
 use crate::sys;
 use core::cell::Cell;
 
@@ -90,7 +89,7 @@ pub struct Side {
 }
 
 pub fn side(buf: usize, left: usize) -> Side {
-    Side { at: read_pointer(buf), left: read_size(left) }
+    Side { at: sys::read_word(buf), left: sys::read_word(left) }
 }
 
 /// Up to 8 bytes of the input at `at` (fewer when `left` says the input ends sooner):
@@ -111,8 +110,8 @@ thread_local! {
 
 /// Remembers where the input of an iconv(3) about to be performed starts.
 pub fn remember_start(inbuf: usize, inbytesleft: usize) {
-    let start = read_pointer(inbuf).unwrap_or(0);
-    let len = read_size(inbytesleft).unwrap_or(0);
+    let start = sys::read_word(inbuf).unwrap_or(0);
+    let len = sys::read_word(inbytesleft).unwrap_or(0);
     STARTED.with(|s| s.set((inbuf, start, start.saturating_add(len))));
 }
 

@@ -26,6 +26,7 @@ pub use cpath::CPath;
 pub use dirent::{for_each_entry, for_each_entry_fd};
 pub use env::secure_var;
 pub use env::environ_table;
+pub use memory::read_word;
 pub use fd::Fd;
 pub use memory::{read_c_string, read_memory, readable};
 pub use pid::getpid;

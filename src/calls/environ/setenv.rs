@@ -4,7 +4,7 @@
 use crate::decode::Text;
 use crate::message::prose::{environ, generic};
 use crate::message::Message;
-use crate::probe::environ::name_fault;
+use crate::probe::environ::{full_length, name_fault};
 
 pub fn explain(m: &mut Message, errnum: i32, name: &Text, value: &Text, _overwrite: i32) {
     match errnum {
@@ -14,7 +14,7 @@ pub fn explain(m: &mut Message, errnum: i32, name: &Text, value: &Text, _overwri
         },
         libc::ENOMEM => {
             // The new NAME=value string and its NUL.
-            let request = name.len as u64 + value.len as u64 + 2;
+            let request = full_length(name) as u64 + full_length(value) as u64 + 2;
             super::putenv::out_of_memory(m, "strlen(name) + strlen(value) + 2", request);
         }
         _ => generic::meaning(m, errnum),
