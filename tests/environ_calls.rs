@@ -176,5 +176,5 @@ fn setenv_enomem_under_rlimit_as_names_the_request_and_the_environment() {
         }
     });
     // strlen(name) + strlen(value) + 2 = 16 + 67108864 + 2.
-    assert_facts(&msg, &["(12, ENOMEM)", "strlen(name) + strlen(value) + 2 = 67108882 bytes", "RLIMIT_AS", "the environment holds"]);
+    assert_facts(&msg, &["(12, ENOMEM)", "strlen(name) + strlen(value) + 2 = 67108882 bytes (64 MiB)", "(RLIMIT_AS)", "already uses", "the environment holds"]);
 }
