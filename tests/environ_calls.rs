@@ -54,6 +54,10 @@ fn putenv_without_equals_says_it_removes_instead() {
     let s = c("NO_SUCH_VARIABLE_HERE");
     let msg = explained!(explain_message_errno_putenv(libc::EINVAL, s.as_ptr()));
     assert_facts(&msg, &["contains no equals sign", "removes that variable", "no variable of that name is set"]);
+    // PATH is set in every test run.
+    let s = c("PATH");
+    let msg = explained!(explain_message_errno_putenv(libc::EINVAL, s.as_ptr()));
+    assert_facts(&msg, &["string \"PATH\" contains no equals sign", "a variable of that name is set at present"]);
 }
 
 #[test]
