@@ -35,10 +35,11 @@ pub fn generate(root: &Path, calls: &[(String, Call)], headers: &BTreeMap<String
     pages.insert("man1/explain.1".into(), fill(read("explain.1")));
     pages.insert("man3/explain.3".into(), fill(read("explain.3")));
     pages.insert("man3/explain_output.3".into(), fill(read("explain_output.3")));
-    for h in ["output.h", "program_name.h"] {
+    pages.insert("man3/explain_context.3".into(), fill(read("explain_context.3")));
+    for (h, page) in [("output.h", "explain_output"), ("program_name.h", "explain_output"), ("exit.h", "explain_output"), ("context.h", "explain_context")] {
         for proto in prototypes(&headers[h]) {
             let f = function_of(&proto);
-            pages.insert(format!("man3/{f}.3"), link("explain_output"));
+            pages.insert(format!("man3/{f}.3"), link(page));
         }
     }
     // Debian's libexplain-dev has a page of this name; it resolves to ours.

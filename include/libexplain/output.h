@@ -33,10 +33,16 @@ typedef struct explain_output_t {
   int exit_has_been_used;
 } explain_output_t;
 
+/**
+ * glibc's on_exit(3): unlike atexit, the handler is given the exit status.
+ */
+extern int on_exit(void (*handler)(int, void*), void *arg);
+
 #endif /* LIBEXPLAIN_OUTPUT_H */
 
 /**
- * Prints `text` through the registered output (default: stderr with program name).
+ * Prints `text` through the registered output (default: stderr), as it is: no program
+ * name, as libexplain prints it.
  * A NULL or unreadable `text` prints nothing.
  */
 void explain_output_message(const char *text);
@@ -79,14 +85,15 @@ struct explain_output_t *explain_output_new(const struct explain_output_vtable_t
 void explain_output_register(struct explain_output_t *op);
 
 /**
- * Sets the hanging indent, in columns, of continuation lines when printed
- * explanations are wrapped. 0 (the default) means no indent.
+ * Sets the hanging indent, in columns, of the continuation lines of what is printed on
+ * stderr (at most 8). 0 (the default) means no indent.
  */
 void explain_option_hanging_indent_set(int columns);
 
 /**
- * Returns a new output that prints on stderr, prefixed with the program name and
- * wrapped as described for `explain_option_hanging_indent_set` (the default output).
+ * Returns a new output that prints on stderr, laid out as libexplain lays it out:
+ * words filled into lines of at most 75 columns, whether stderr is a terminal or not
+ * (the default output).
  * Free it with `explain_output_method_destructor` unless it is registered. NULL when
  * out of memory.
  */
@@ -109,8 +116,7 @@ struct explain_output_t *explain_output_syslog_new1(int level);
 struct explain_output_t *explain_output_syslog_new(void);
 
 /**
- * Returns a new output that writes each explanation as one line (program name first,
- * unwrapped) to the file `filename`, created with mode 0666 & ~umask; `append`
+ * Returns a new output that writes each explanation as one unwrapped line to the file `filename`, created with mode 0666 & ~umask; `append`
  * non-zero appends to it, zero truncates it. The file is closed by the destructor.
  * NULL when the file cannot be opened (errno tells why) or when out of memory.
  */

@@ -3,6 +3,8 @@
 //! into `boundary`, and each is: guard, convert, explain, render.
 
 pub mod boundary;
+pub mod context;
+pub mod exit_status;
 pub mod output;
 pub mod outputs;
 pub mod program_name;
@@ -91,7 +93,7 @@ pub unsafe fn into_caller_buffer(
 pub fn print(name: &str, errnum: i32, explain: &mut dyn FnMut(&mut Message)) {
     let mut buf = [0u8; MESSAGE_SIZE];
     let len = guarded(name, errnum, &mut buf, explain);
-    output::message(&buf[..len]);
+    output::report(&buf[..len], false);
     set_errno(errnum);
 }
 

@@ -18,7 +18,7 @@ struct StderrOutput {
 }
 
 unsafe extern "C" fn stderr_message(_op: *mut explain_output_t, text: *const c_char) {
-    to_fd(2, text_of(text).bytes(), true);
+    super::output::to_stderr(text_of(text).bytes());
 }
 
 static STDERR_VTABLE: explain_output_vtable_t = explain_output_vtable_t {
@@ -28,8 +28,9 @@ static STDERR_VTABLE: explain_output_vtable_t = explain_output_vtable_t {
     size: core::mem::size_of::<StderrOutput>() as c_uint,
 };
 
-/// Returns a new output that prints on stderr, prefixed with the program name and
-/// wrapped as described for `explain_option_hanging_indent_set` (the default output).
+/// Returns a new output that prints on stderr, laid out as libexplain lays it out:
+/// words filled into lines of at most 75 columns, whether stderr is a terminal or not
+/// (the default output).
 /// Free it with `explain_output_method_destructor` unless it is registered. NULL when
 /// out of memory.
 #[no_mangle]
@@ -55,6 +56,13 @@ unsafe extern "C" fn syslog_message(op: *mut explain_output_t, text: *const c_ch
             libc::syslog(level, b"%s\0".as_ptr() as *const c_char, text);
         }
     }
+}
+
+/// Whether `op` names the program by itself, so explanations sent to it are not
+/// prefixed with the program's name: syslog's records carry it as their identifier.
+pub fn names_the_program(op: *mut explain_output_t) -> bool {
+    // SAFETY: op is NULL or a registered output with a valid vtable pointer.
+    !op.is_null() && core::ptr::eq(unsafe { (*op).vtable }, &SYSLOG_VTABLE)
 }
 
 static SYSLOG_VTABLE: explain_output_vtable_t = explain_output_vtable_t {
@@ -103,7 +111,7 @@ struct FileOutput {
 unsafe extern "C" fn file_message(op: *mut explain_output_t, text: *const c_char) {
     // SAFETY: op was allocated with FILE_VTABLE, so it is a FileOutput.
     let fd = unsafe { (*(op as *mut FileOutput)).fd };
-    to_fd(fd, text_of(text).bytes(), false);
+    to_fd(fd, text_of(text).bytes());
 }
 
 unsafe extern "C" fn file_destructor(op: *mut explain_output_t) {
@@ -120,8 +128,7 @@ static FILE_VTABLE: explain_output_vtable_t = explain_output_vtable_t {
     size: core::mem::size_of::<FileOutput>() as c_uint,
 };
 
-/// Returns a new output that writes each explanation as one line (program name first,
-/// unwrapped) to the file `filename`, created with mode 0666 & ~umask; `append`
+/// Returns a new output that writes each explanation as one unwrapped line to the file `filename`, created with mode 0666 & ~umask; `append`
 /// non-zero appends to it, zero truncates it. The file is closed by the destructor.
 /// NULL when the file cannot be opened (errno tells why) or when out of memory.
 #[no_mangle]

@@ -7,7 +7,7 @@
 
 mod options;
 pub mod prose;
-mod quote;
+pub mod quote;
 pub mod wrap;
 
 pub use options::{options, set_hanging_indent, set_program_name_assemble, Options};
