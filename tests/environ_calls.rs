@@ -182,3 +182,15 @@ fn setenv_enomem_under_rlimit_as_names_the_request_and_the_environment() {
     // strlen(name) + strlen(value) + 2 = 16 + 67108864 + 2.
     assert_facts(&msg, &["(12, ENOMEM)", "strlen(name) + strlen(value) + 2 = 67108882 bytes (64 MiB)", "(RLIMIT_AS)", "already uses", "the environment holds"]);
 }
+
+#[test]
+fn iconv_ebadf_says_what_cd_is_instead() {
+    let zeros = [0usize; 8];
+    let (mut ip, mut il) = (std::ptr::null_mut::<c_char>(), 0usize);
+    let not_one = zeros.as_ptr() as libc::iconv_t;
+    let msg = explained!(explain_message_errno_iconv(libc::EBADF, not_one, &mut ip, &mut il, std::ptr::null_mut(), std::ptr::null_mut()));
+    assert_facts(&msg, &["(9, EBADF)", "does not point at a conversion descriptor", "outbuf = NULL"]);
+    let wild = 0x10 as libc::iconv_t;
+    let msg = explained!(explain_message_errno_iconv_close(libc::EBADF, wild));
+    assert_facts(&msg, &["iconv_close(cd = 0x10) failed", "cd 0x10 points at memory the process cannot read"]);
+}
