@@ -33,10 +33,10 @@ pub fn explain(m: &mut Message, errnum: i32, cd: i64, inbuf: usize, inbytesleft:
                 return charset::incomplete(m, &input, offset, &b[..n], conv.map(|c| c.0));
             }
             let why = match conv {
-                Some((from, _)) if iconv::is_utf8(from) => match iconv::utf8_valid_prefix(&b[..n]) {
-                    true => Bad::Unrepresentable,
-                    false => Bad::Invalid,
-                },
+                // UTF-8 input can be checked here: valid bytes mean the target lacks them.
+                Some((from, _)) if iconv::is_utf8(from) => {
+                    if iconv::utf8_valid_prefix(&b[..n]) { Bad::Unrepresentable } else { Bad::Invalid }
+                }
                 _ => Bad::Either,
             };
             charset::invalid_sequence(m, &input, offset, &b[..n], conv, why);

@@ -13,10 +13,7 @@ pub fn explain(m: &mut Message, errnum: i32, string: &Text) {
         libc::EINVAL => match (string.is_ok(), string.bytes().iter().position(|&c| c == b'=')) {
             (false, _) => environ::bad_name(m, "string", env::name_fault(string).unwrap_or(NameFault::Null), string, None),
             (true, _) if string.len == 0 => environ::bad_name(m, "string", NameFault::Empty, string, None),
-            (true, Some(0)) => {
-                m.because();
-                m.text("string starts with '=', so the variable it sets would have an empty name");
-            }
+            (true, Some(0)) => environ::putenv_empty_name(m),
             (true, Some(_)) => generic::meaning(m, errnum),
             (true, None) => environ::putenv_without_equals(m, string, env::is_set(string.bytes())),
         },

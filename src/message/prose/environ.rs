@@ -63,6 +63,12 @@ pub fn putenv_without_equals(m: &mut Message, string: &Text, set: bool) {
     m.text(if set { "; a variable of that name is set at present" } else { "; no variable of that name is set at present" });
 }
 
+/// putenv(3) was given `=value`: the name before the '=' is empty.
+pub fn putenv_empty_name(m: &mut Message) {
+    m.because();
+    m.text("string starts with an equals sign ('='), so the variable it would set has an empty name");
+}
+
 /// `; the environment holds 38 variables in 2917 bytes of strings, plus a table of
 /// 39 pointers (312 bytes)`.
 pub fn size(m: &mut Message, s: &Size) {
