@@ -18,6 +18,11 @@ fn header_of_export(func: &str) -> &'static str {
         "exit.h"
     } else if func.starts_with("explain_output") || func.starts_with("explain_option") {
         "output.h"
+    } else if func.starts_with("explain_pclose_success") {
+        // libexplain's extras of the stream calls (issue 11, streams branch).
+        "pclose.h"
+    } else if func.starts_with("explain_filename_from") {
+        "filename.h"
     } else {
         "version.h"
     }
@@ -36,6 +41,8 @@ fn call_of_function<'a>(func: &str, calls: &'a [(String, Call)]) -> Option<&'a s
     let bare = func.strip_prefix("explain_")?;
     let bare = bare.strip_prefix("message_").unwrap_or(bare);
     let bare = bare.strip_prefix("errno_").unwrap_or(bare);
+    // The out-of-line half of an inline form (explain_getc_or_die_failed) is the call's.
+    let bare = bare.strip_suffix("_failed").unwrap_or(bare);
     let bare = bare.strip_suffix("_or_die").or_else(|| bare.strip_suffix("_on_error")).unwrap_or(bare);
     calls.iter().map(|(_, c)| c.name.as_str()).find(|n| *n == bare)
 }
@@ -107,13 +114,17 @@ pub fn split(text: &str, calls: &[(String, Call)]) -> BTreeMap<String, String> {
         if let Some((_, c)) = calls.iter().find(|(_, c)| format!("{}.h", c.name) == *file && c.ret_ctype == "long double") {
             body.push_str(&long_double_entries(c));
         }
+        if let Some((_, c)) = calls.iter().find(|(_, c)| format!("{}.h", c.name) == *file && !c.inline.is_empty()) {
+            body.push_str(&inline_entries(c));
+            inc.push_str("#include <stdio.h>\n");
+        }
         // A struct first named inside a parameter list would be scoped to that prototype
         // (and clash with the caller's definition): declare each tag at file scope.
         for tag in struct_tags(&body).iter().filter(|_| file != "output.h") {
             inc.push_str(&format!("struct {tag};\n"));
         }
         // A stream (tmpfile's FILE *) needs its type from <stdio.h>.
-        if body.contains("FILE *") {
+        if body.contains("FILE *") && !inc.contains("<stdio.h>") {
             inc.push_str("#include <stdio.h>\n");
         }
         if file == "output.h" {
@@ -150,6 +161,51 @@ fn long_double_entries(c: &Call) -> String {
          /**\n * Calls {man}; on failure prints why (through the registered output) and returns\n * the call's own result with `errno` as the call left it.\n */\n\
          long double explain_{n}_on_error({args}) LIBEXPLAIN_WARN_UNUSED_RESULT;\n\n"
     )
+}
+
+/// The forms of a stdio call that libexplain's header defines static inline (getc's
+/// `_or_die`, putc's both): the call is made in the caller's code, as cheap as getc
+/// itself, and only a failure calls the library (`explain_NAME_FORM_failed`). The
+/// definitions are skipped when Debian's header (its guard) came first and made them.
+fn inline_entries(c: &Call) -> String {
+    let n = &c.name;
+    let params: Vec<String> = c
+        .args
+        .iter()
+        .map(|a| if a.ctype.ends_with('*') { format!("{}{}", a.ctype, a.name) } else { format!("{} {}", a.ctype, a.name) })
+        .collect();
+    let params = if params.is_empty() { "void".to_string() } else { params.join(", ") };
+    let args = c.args.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", ");
+    let stream = match c.implied.first() {
+        Some((s, _)) => s.clone(),
+        None => c.args.iter().find(|a| a.kind == "stream").map(|a| a.name.clone()).unwrap_or_default(),
+    };
+    let failed = match c.ret_class.as_str() {
+        // EOF is also the end of the file: the error indicator tells.
+        "eof" => format!("result == EOF && ferror({stream})"),
+        "zero" => "result == EOF".to_string(),
+        other => panic!("{n}: no inline form for the result class {other}"),
+    };
+    let (mut protos, mut defs) = (String::new(), String::new());
+    for form in &c.inline {
+        let returns = !(form == "or_die" && c.ret_class == "zero");
+        let (ret, give) = if returns { ("int", "\n    return result;") } else { ("void", "") };
+        let (what, wur) = if form == "or_die" {
+            ("prints why (through the registered output) and exits with EXIT_FAILURE", "")
+        } else {
+            ("prints why (through the registered output) and returns its result with errno as it left it", "LIBEXPLAIN_WARN_UNUSED_RESULT ")
+        };
+        protos.push_str(&format!(
+            "/**\n * Calls {n}({}) in the caller's code; on failure {what}.\n * Inline, as in libexplain: a failure calls explain_{n}_{form}_failed.\n */\n\
+             {wur}LIBEXPLAIN_INLINE {ret} explain_{n}_{form}({params});\n\n",
+            c.section
+        ));
+        defs.push_str(&format!(
+            "LIBEXPLAIN_INLINE {ret} explain_{n}_{form}({params})\n{{\n    int result = {n}({args});\n    if ({failed})\n        explain_{n}_{form}_failed({args});{give}\n}}\n\n"
+        ));
+    }
+    let theirs = format!("LIBEXPLAIN_{}_H", n.to_uppercase());
+    format!("{protos}#ifndef {theirs}\n{defs}#endif /* {theirs} */\n\n")
 }
 
 /// The tags of `struct X` mentioned in a header's prototypes, each once, in order.
@@ -213,6 +269,9 @@ const ATTRIBUTES: &str = "\
 #  ifndef LIBEXPLAIN_LINKAGE_HIDDEN
 #    define LIBEXPLAIN_LINKAGE_HIDDEN __attribute__((visibility(\"hidden\")))
 #  endif
+#  ifndef LIBEXPLAIN_INLINE
+#    define LIBEXPLAIN_INLINE static __inline__ __attribute__((always_inline))
+#  endif
 #else
 #  ifndef LIBEXPLAIN_WARN_UNUSED_RESULT
 #    define LIBEXPLAIN_WARN_UNUSED_RESULT
@@ -228,6 +287,9 @@ const ATTRIBUTES: &str = "\
 #  endif
 #  ifndef LIBEXPLAIN_LINKAGE_HIDDEN
 #    define LIBEXPLAIN_LINKAGE_HIDDEN
+#  endif
+#  ifndef LIBEXPLAIN_INLINE
+#    define LIBEXPLAIN_INLINE static
 #  endif
 #endif
 ";

@@ -73,5 +73,16 @@ theirs=$(tty_layout "")
 ours=$(tty_layout "$stage/lib")
 expect "printed layout (stderr a terminal) matches Debian's" test "$ours" = "$theirs" -a -n "$ours"
 
+# Debian's inline getc and putc forms (a program built with its headers) reach our
+# out-of-line explain_getc_or_die_failed and explain_putc_on_error_failed.
+scratch=$(mktemp)
+out=$(LD_LIBRARY_PATH="$stage/lib" "$build/compat_stdio" "$scratch" getc 2>&1; echo "status $?")
+expect "Debian's inline explain_getc_or_die exits through ours" test "$(echo "$out" | tail -1)" = "status 1"
+expect "  and prints our explanation" sh -c 'echo "$1" | grep -q "because fp was opened for writing only"' - "$out"
+out=$(LD_LIBRARY_PATH="$stage/lib" "$build/compat_stdio" "$scratch" putc 2>&1; echo "status $?")
+expect "Debian's inline explain_putc_on_error returns EOF through ours" test "$(echo "$out" | tail -1)" = "status 4"
+expect "  and prints our explanation" sh -c 'echo "$1" | grep -q "because fp was opened for reading only"' - "$out"
+rm -f "$scratch"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -5,9 +5,13 @@
 pub mod boundary;
 pub mod context;
 pub mod exit_status;
+pub mod journal;
 pub mod output;
 pub mod outputs;
 pub mod program_name;
+// The extra functions of pclose.h and filename.h.
+pub mod streams;
+pub mod syslog;
 pub mod version;
 
 use crate::message::Message;
@@ -90,15 +94,15 @@ pub unsafe fn into_caller_buffer(
 
 /// Prints the explanation through the registered output (explain_NAME_on_error) and
 /// leaves errno as the failed call set it.
-pub fn print(name: &str, errnum: i32, explain: &mut dyn FnMut(&mut Message)) {
+pub fn print(name: &'static str, errnum: i32, explain: &mut dyn FnMut(&mut Message)) {
     let mut buf = [0u8; MESSAGE_SIZE];
     let len = guarded(name, errnum, &mut buf, explain);
-    output::report(&buf[..len], false);
+    journal::printing(journal::Printing { call: name, errnum, warning: false }, || output::report(&buf[..len], false));
     set_errno(errnum);
 }
 
 /// Prints the explanation and exits with EXIT_FAILURE (explain_NAME_or_die).
-pub fn print_and_exit(name: &str, errnum: i32, explain: &mut dyn FnMut(&mut Message)) -> ! {
+pub fn print_and_exit(name: &'static str, errnum: i32, explain: &mut dyn FnMut(&mut Message)) -> ! {
     print(name, errnum, explain);
     output::exit(libc::EXIT_FAILURE)
 }

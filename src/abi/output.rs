@@ -162,7 +162,8 @@ pub unsafe extern "C" fn explain_output_message(text: *const c_char) {
 #[no_mangle]
 pub unsafe extern "C" fn libexplain_rs_output_formatted(text: *const c_char, warning: c_int, die: c_int) {
     let t = crate::decode::Text::copy(text as usize);
-    report(t.bytes(), warning != 0);
+    let printing = super::journal::Printing { call: "", errnum: 0, warning: warning != 0 };
+    super::journal::printing(printing, || report(t.bytes(), warning != 0));
     if die != 0 {
         exit(libc::EXIT_FAILURE)
     }

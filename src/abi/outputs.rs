@@ -1,4 +1,5 @@
-//! libexplain's ready-made outputs: stderr, syslog, a file, and a tee of two others.
+//! libexplain's ready-made outputs: stderr, a file, and a tee of two others (syslog and
+//! the journal have files of their own).
 //! Each is an `explain_output_t` followed by its own fields, allocated by
 //! `explain_output_new` from a static vtable, so `explain_output_method_destructor`
 //! frees any of them the same way.
@@ -39,66 +40,15 @@ pub extern "C" fn explain_output_stderr_new() -> *mut explain_output_t {
     unsafe { explain_output_new(&STDERR_VTABLE) }
 }
 
-// ---- syslog --------------------------------------------------------------------------
-
-#[repr(C)]
-struct SyslogOutput {
-    base: explain_output_t,
-    level: c_int,
-}
-
-unsafe extern "C" fn syslog_message(op: *mut explain_output_t, text: *const c_char) {
-    // SAFETY: op was allocated with SYSLOG_VTABLE, so it is a SyslogOutput; the format
-    // is a literal "%s" and text is a NUL-terminated string.
-    unsafe {
-        let level = (*(op as *mut SyslogOutput)).level;
-        if !text.is_null() {
-            libc::syslog(level, b"%s\0".as_ptr() as *const c_char, text);
-        }
-    }
-}
-
 /// Whether `op` names the program by itself, so explanations sent to it are not
-/// prefixed with the program's name: syslog's records carry it as their identifier.
+/// prefixed with the program's name: syslog and journal records carry it as their
+/// identifier.
 pub fn names_the_program(op: *mut explain_output_t) -> bool {
     // SAFETY: op is NULL or a registered output with a valid vtable pointer.
-    !op.is_null() && core::ptr::eq(unsafe { (*op).vtable }, &SYSLOG_VTABLE)
+    let vtable = if op.is_null() { return false } else { unsafe { (*op).vtable } };
+    core::ptr::eq(vtable, &super::syslog::SYSLOG_VTABLE) || core::ptr::eq(vtable, &super::journal::JOURNAL_VTABLE)
 }
 
-static SYSLOG_VTABLE: explain_output_vtable_t = explain_output_vtable_t {
-    destructor: None,
-    message: Some(syslog_message),
-    exit: None,
-    size: core::mem::size_of::<SyslogOutput>() as c_uint,
-};
-
-/// Returns a new output that sends explanations to syslog(3) with `openlog(NULL,
-/// option, facility)` and priority `level`. NULL when out of memory.
-#[no_mangle]
-pub extern "C" fn explain_output_syslog_new3(option: c_int, facility: c_int, level: c_int) -> *mut explain_output_t {
-    // SAFETY: a static vtable of the right size; openlog with a NULL ident uses the
-    // program's name.
-    unsafe {
-        let op = explain_output_new(&SYSLOG_VTABLE);
-        if !op.is_null() {
-            (*(op as *mut SyslogOutput)).level = level;
-            libc::openlog(core::ptr::null(), option, facility);
-        }
-        op
-    }
-}
-
-/// `explain_output_syslog_new3(0, LOG_USER, level)`, libexplain's defaults.
-#[no_mangle]
-pub extern "C" fn explain_output_syslog_new1(level: c_int) -> *mut explain_output_t {
-    explain_output_syslog_new3(0, libc::LOG_USER, level)
-}
-
-/// `explain_output_syslog_new3(0, LOG_USER, LOG_ERR)`, libexplain's defaults.
-#[no_mangle]
-pub extern "C" fn explain_output_syslog_new() -> *mut explain_output_t {
-    explain_output_syslog_new1(libc::LOG_ERR)
-}
 
 // ---- file ----------------------------------------------------------------------------
 

@@ -174,8 +174,11 @@ impl<'a> Message<'a> {
                 self.text(", ");
             }
             first = false;
-            self.text(a.name);
-            self.text(" = ");
+            // A nameless argument is echoed bare (getchar's stdin, as libexplain echoes it).
+            if !a.name.is_empty() {
+                self.text(a.name);
+                self.text(" = ");
+            }
             a.value.echo(self, args);
         }
         if errnum == 0 {

@@ -31,6 +31,8 @@ pub mod users;
 
 // Memory, System V shared memory (issue 11, mem branch).
 pub mod vm;
+// popen and pclose (issue 11, streams branch): fork limits, child reaping, wait statuses.
+pub mod children;
 
 // The environment and character sets (issue 11, environ).
 pub mod charsets;
