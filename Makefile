@@ -12,7 +12,7 @@ STAGE    := $(CURDIR)/target/stage
 CC       ?= cc
 CFLAGS_C := -Wall -Wextra -Werror -O1
 
-.PHONY: all check check-rust check-headers check-man check-exports check-c check-install demo install uninstall bench clean stage
+.PHONY: all check check-rust check-headers check-man check-exports check-c check-install demo install uninstall bench clean stage check-programs
 
 all:
 	$(CARGO) build --release --locked
@@ -46,7 +46,7 @@ stage: all
 	rm -rf $(STAGE)
 	$(call install_tree,$(STAGE),$(STAGE))
 
-check: check-rust check-headers check-man check-exports check-c check-install demo
+check: check-rust check-headers check-man check-exports check-c check-install demo check-programs
 
 check-rust:
 	$(CARGO) test --release --locked
@@ -86,3 +86,8 @@ bench: stage
 
 clean:
 	$(CARGO) clean
+
+# Real programs on our library (issue 11): Debian's tardy, unmodified, and C programs
+# written the way libexplain's users write them (tests-c/programs.sh).
+check-programs: stage
+	$(MAKE) -C tests-c programs STAGE=$(STAGE) CC=$(CC)

@@ -237,3 +237,22 @@ pub unsafe fn freopen(pathname: *const c_char, flags: *const c_char, fp: *mut li
     // SAFETY: the caller's arguments, passed on as C would.
     unsafe { libc::freopen(pathname, flags, fp) }
 }
+
+// --- the environment and character sets (issue 11, environ) ---
+
+/// iconv(3), remembering where the input started, so that an explanation of EILSEQ or
+/// EINVAL can give the offset of the bad bytes from the start of the input.
+///
+/// # Safety
+/// The arguments are as for iconv(3).
+pub unsafe fn iconv(
+    cd: libc::iconv_t,
+    inbuf: *mut *mut c_char,
+    inbytesleft: *mut libc::size_t,
+    outbuf: *mut *mut c_char,
+    outbytesleft: *mut libc::size_t,
+) -> libc::size_t {
+    crate::probe::iconv::remember_start(inbuf as usize, inbytesleft as usize);
+    // SAFETY: the caller's arguments, passed on as C would.
+    unsafe { libc::iconv(cd, inbuf, inbytesleft, outbuf, outbytesleft) }
+}

@@ -466,3 +466,14 @@ pub fn stream(text: &str) -> Result<Parsed, String> {
 pub fn setvbuf_mode(text: &str) -> Result<Parsed, String> {
     one_of(text, crate::decode::SETVBUF_MODES).map_err(|e| expected("_IOFBF, _IOLBF, _IONBF or a number", e))
 }
+// --- the environment and character sets (issue 11, environ) ---
+
+/// A pointer argument written as the value it points at (iconv's `inbytesleft = 4`, as
+/// libexplain's explain(1) takes it): the command passes the address of its own word
+/// holding that value. NULL stays the null pointer.
+pub fn boxed_word(text: &str) -> Result<Parsed, String> {
+    match pointer(text)? {
+        Parsed::Null => Ok(Parsed::Null),
+        p => Ok(Parsed::Words(vec![p.number()])),
+    }
+}

@@ -75,3 +75,5 @@ pub use stream::{write_char, write_stream};
 pub use stream::{signal, write_setvbuf_mode, SETVBUF_MODES, SIGNALS};
 // stream I/O and positions (issue 11, streamio branch)
 pub use stream::{write_byte, write_fpos, write_stream_path};
+// --- the environment and character sets (issue 11, environ): iconv's size_t pointers.
+pub mod iconv;

@@ -33,3 +33,8 @@ pub mod users;
 pub mod vm;
 // popen and pclose (issue 11, streams branch): fork limits, child reaping, wait statuses.
 pub mod children;
+
+// The environment and character sets (issue 11, environ).
+pub mod charsets;
+pub mod environ;
+pub mod iconv;

@@ -20,3 +20,11 @@ pub fn secure_var(name: &CStr) -> Option<&'static [u8]> {
     // SAFETY: a non-NULL getenv result is a NUL-terminated string.
     Some(unsafe { CStr::from_ptr(p) }.to_bytes())
 }
+
+/// The address of the environment's table of `char *` (glibc's `environ`), NULL-ended;
+/// 0 when the process has cleared it (clearenv). Read through the safe-copy probes:
+/// another thread may be changing it.
+pub fn environ_table() -> usize {
+    // SAFETY: reading the pointer value of libc's environ, not following it.
+    unsafe { core::ptr::addr_of!(libc::environ).read_volatile() as usize }
+}

@@ -227,3 +227,10 @@ mod tests {
         assert_eq!(a, b);
     }
 }
+
+/// The machine word at `addr` (a `size_t`, or a pointer's value), when that memory
+/// can be read: iconv's `*inbytesleft` and `*inbuf`, the environment's table.
+pub fn read_word(addr: usize) -> Option<usize> {
+    let mut b = [0u8; core::mem::size_of::<usize>()];
+    (read_memory(addr, &mut b) == b.len()).then(|| usize::from_ne_bytes(b))
+}

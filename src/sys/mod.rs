@@ -21,10 +21,14 @@ mod status;
 // stdio (issue 11): a FILE's header read without following it.
 pub mod stream;
 mod valgrind;
+// The environment and character sets (issue 11, environ): glibc's iconv_t, read safely.
+pub mod iconv;
 
 pub use cpath::CPath;
 pub use dirent::{for_each_entry, for_each_entry_fd};
 pub use env::secure_var;
+pub use env::environ_table;
+pub use memory::read_word;
 pub use fd::Fd;
 pub use memory::{read_c_string, read_memory, readable};
 pub use pid::getpid;

@@ -188,3 +188,38 @@ macro_rules! explained {
         common::text(&out)
     }};
 }
+
+/// Runs `child` in a forked process, which writes its message into the 4 KiB buffer it
+/// is given; returns that message. For failures that must not touch the test process
+/// (a lowered RLIMIT_AS). The child leaves with _exit, running no destructors.
+#[allow(dead_code)]
+pub fn in_child(child: impl FnOnce(&mut [u8])) -> String {
+    use std::io::Read;
+    use std::os::fd::FromRawFd;
+    let mut fds = [0; 2];
+    // SAFETY: fds has room for two descriptors.
+    assert_eq!(unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) }, 0);
+    // SAFETY: the child calls the library under test, malloc (whose locks glibc resets
+    // in the child) and plain system calls, then _exit.
+    let pid = unsafe { libc::fork() };
+    assert!(pid >= 0);
+    if pid == 0 {
+        let mut buf = [0u8; 4096];
+        child(&mut buf);
+        let n = buf.iter().position(|&c| c == 0).unwrap_or(0);
+        // SAFETY: writing our own buffer to the pipe, then leaving at once.
+        unsafe {
+            libc::write(fds[1], buf.as_ptr() as *const libc::c_void, n);
+            libc::_exit(0);
+        }
+    }
+    // SAFETY: the write end is the child's; the read end is ours alone.
+    unsafe { libc::close(fds[1]) };
+    let mut r = unsafe { std::fs::File::from_raw_fd(fds[0]) };
+    let mut s = String::new();
+    r.read_to_string(&mut s).unwrap();
+    let mut status = 0;
+    // SAFETY: waiting for our own child.
+    unsafe { libc::waitpid(pid, &mut status, 0) };
+    s
+}

@@ -31,3 +31,6 @@ pub mod stream;
 pub mod process;
 // Stream positions and character I/O (issue 11, streamio branch).
 pub mod position;
+// The environment and character sets (issue 11, environ).
+pub mod charset;
+pub mod environ;
