@@ -119,6 +119,8 @@ fn perform(c: &Call, kinds: &Kinds) -> String {
         .iter()
         .map(|a| match kind(kinds, a).role {
             "OnlyIfCreating" => format!("{} as libc::c_uint", id(&a.name)),
+            // A mode_t is a c_uint: spelled out, it also passes openat's variadic mode.
+            _ if a.ctype == "mode_t" => format!("{} as libc::c_uint", id(&a.name)),
             "FcntlArg" => format!("{} as libc::c_long", id(&a.name)),
             _ => format!("{} as _", id(&a.name)),
         })
