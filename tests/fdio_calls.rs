@@ -437,7 +437,7 @@ fn writev_with_a_bad_buffer_names_the_element() {
     assert_facts(
         &t,
         &[
-            &format!("data = [{{iov_base=0x{:08X}, iov_len=0}}, {{iov_base=0x00000010, iov_len=5}}], data_size = 2)", ok.as_ptr() as usize),
+            &format!("data = {{{{ 0x{:08X}, 0 }}, {{ 0x00000010, 5 }}}}, data_size = 2)", ok.as_ptr() as usize),
             "data[1] ({iov_base=0x10, iov_len=5}) must be readable memory",
             "is not mapped for reading",
         ],

@@ -138,29 +138,27 @@ pub fn write_fcntl_arg(m: &mut Message, cmd: i32, arg: i64) {
     }
 }
 
-/// The elements of an iovec array shown before the rest is elided.
-const IOV_SHOWN: usize = 8;
-
-/// `[{iov_base=0x…, iov_len=5}, …]` as strace prints it (without the data), read from
-/// the caller's memory without trusting the pointer; the bare address when the array
-/// cannot be read, or when `count` is out of range.
+/// An iovec array as libexplain writes it, element by element without the data:
+/// `{ 0x00001000, 2 }` for one, `{{ 0x00001000, 2 }, { 0x00002000, 3 }}` for more; read
+/// from the caller's memory without trusting the pointer; the bare address when the
+/// array cannot be read, or when `count` is out of range.
 pub fn write_iovec(m: &mut Message, addr: usize, count: i64) {
     let n = count.clamp(0, crate::probe::iov::IOV_MAX as i64) as usize;
-    if addr == 0 || count != n as i64 || (0..n.min(IOV_SHOWN)).any(|i| crate::probe::iov::element(addr, i).is_none()) {
+    if addr == 0 || n == 0 || count != n as i64 || (0..n).any(|i| crate::probe::iov::element(addr, i).is_none()) {
         return write_pointer(m, addr as i64);
     }
-    m.text("[");
-    for i in 0..n.min(IOV_SHOWN) {
+    if n > 1 {
+        m.text("{");
+    }
+    for i in 0..n {
         let Some((base, len)) = crate::probe::iov::element(addr, i) else { break };
-        m.text(if i == 0 { "" } else { ", " });
-        m.text("{iov_base=");
+        m.text(if i == 0 { "{ " } else { ", { " });
         write_pointer(m, base as i64);
-        let _ = core::fmt::write(m, format_args!(", iov_len={len}}}"));
+        let _ = core::fmt::write(m, format_args!(", {len} }}"));
     }
-    if n > IOV_SHOWN {
-        m.text(", ...");
+    if n > 1 {
+        m.text("}");
     }
-    m.text("]");
 }
 
 #[cfg(test)]
