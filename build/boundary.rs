@@ -332,11 +332,10 @@ pub fn command_table(calls: &[(String, Call)], kinds: &Kinds) -> String {
             .map(|a| {
                 let k = kind(kinds, a);
                 format!(
-                    "Param {{ name: {:?}, declared_default: {}, default: {:?}, sample: {:?}, parse: crate::cli::parse::{} }}",
+                    "Param {{ name: {:?}, declared_default: {}, default: {:?}, parse: crate::cli::parse::{} }}",
                     a.name,
                     a.default.is_some(),
                     a.default.as_deref().unwrap_or(&k.default),
-                    k.sample,
                     k.parse
                 )
             })

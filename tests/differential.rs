@@ -2,13 +2,18 @@
 //!
 //! The corpus is generated, never hand-kept: every call of the tables
 //! (src/calls/*/calls.in, so a call added later joins it by itself) × every errno its
-//! manual page lists under ERRORS (read now, from the installed pages), with arguments
-//! from src/decode/kinds.samples (values separated by `;`, taken in
-//! turn from one errno to the next, so each call's errnos walk through the notations).
-//! Each invocation runs through Debian's `/usr/bin/explain` and ours; the text before
-//! `failed,` must be the same after whitespace is collapsed, and so must the errno.
-//! Where Debian's command crashes on an invocation (it does for some time structures),
-//! the same parsed arguments go to Debian's library, loaded with dlopen, and to ours.
+//! manual page lists under ERRORS (read now, from the installed pages; a page that lists
+//! none takes those of the pages it names, as pread's does read(2)'s), with arguments
+//! from src/decode/kinds.samples (values separated by `;`, taken in turn from one errno
+//! to the next, so each call's errnos walk through the notations; where Debian's command
+//! refuses a notation for a call, the other combinations are tried, and a shorter
+//! argument list when it asks for one). Each invocation runs through Debian's
+//! `/usr/bin/explain` and ours; the text before `failed,` must be the same after
+//! whitespace is collapsed, and so must the `(N, ENAME)`. Addresses that belong to one
+//! process (a buffer the command made itself) read `0xADDRESS` on both sides. Where
+//! Debian's command crashes on an invocation, the same parsed arguments go to Debian's
+//! library, loaded with dlopen, and to ours, in a child process. What still differs is
+//! listed in KNOWN with its reason; the totals are printed (`--nocapture`).
 
 use explain::cli::{find, Parsed};
 use std::collections::BTreeSet;
@@ -139,7 +144,12 @@ fn errnos_of(name: &str, sec: &str) -> (String, BTreeSet<String>) {
     let stripped = name.strip_prefix('l').unwrap_or(name);
     let candidates = [name.to_string(), stripped.to_string(), format!("f{stripped}"), format!("{name}at")];
     let Some((page_name, page)) = candidates.iter().find_map(|n| man(sec, n).map(|p| (n.clone(), p))) else {
-        panic!("{name}({sec}): no manual page; install manpages-dev");
+        // A library's pages may be missing (libacl's come with libacl1-dev); the call is
+        // still compared, on one errno. Without manpages-dev the corpus would be thin:
+        // the test says so.
+        assert!(man("2", "open").is_some(), "no manual pages: install manpages-dev");
+        eprintln!("  {name}({sec}): no manual page here; compared on EINVAL only");
+        return (String::new(), ["EINVAL".to_string()].into());
     };
     let errors = section(&page, "ERRORS");
     let mut found = listed_errnos(&errors);
