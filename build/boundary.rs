@@ -119,6 +119,8 @@ fn perform(c: &Call, kinds: &Kinds) -> String {
         .iter()
         .map(|a| match kind(kinds, a).role {
             "OnlyIfCreating" => format!("{} as libc::c_uint", id(&a.name)),
+            // A mode_t is a c_uint: spelled out, it also passes openat's variadic mode.
+            _ if a.ctype == "mode_t" => format!("{} as libc::c_uint", id(&a.name)),
             "FcntlArg" => format!("{} as libc::c_long", id(&a.name)),
             _ => format!("{} as _", id(&a.name)),
         })
@@ -363,11 +365,10 @@ pub fn command_table(calls: &[(String, Call)], kinds: &Kinds) -> String {
             .map(|a| {
                 let k = kind(kinds, a);
                 format!(
-                    "Param {{ name: {:?}, declared_default: {}, default: {:?}, sample: {:?}, parse: crate::cli::parse::{} }}",
+                    "Param {{ name: {:?}, declared_default: {}, default: {:?}, parse: crate::cli::parse::{} }}",
                     a.name,
                     a.default.is_some(),
                     a.default.as_deref().unwrap_or(&k.default),
-                    k.sample,
                     k.parse
                 )
             })

@@ -15,9 +15,6 @@ pub struct Kind {
     /// The value of a left-out argument (when its call declares none): `DEFAULT` column,
     /// else NULL for strings and 0 for numbers.
     pub default: String,
-    /// A value the differential test passes for an argument of this kind (`SAMPLE`
-    /// column; `-` for none, which leaves the kind's calls out of the corpus).
-    pub sample: Option<String>,
 }
 
 pub fn read(path: &Path) -> BTreeMap<String, Kind> {
@@ -29,13 +26,12 @@ pub fn read(path: &Path) -> BTreeMap<String, Kind> {
             continue;
         }
         let cols: Vec<&str> = line.split_whitespace().collect();
-        assert!((4..=6).contains(&cols.len()), "{}:{}: expected KIND TYPE ECHO PARSE [DEFAULT [SAMPLE]]", path.display(), n + 1);
+        assert!((4..=5).contains(&cols.len()), "{}:{}: expected KIND TYPE ECHO PARSE [DEFAULT]", path.display(), n + 1);
         let default = match cols.get(4) {
             Some(d) if *d != "-" => d.to_string(),
             _ if cols[1] == "text" => "NULL".into(),
             _ => "0".into(),
         };
-        let sample = cols.get(5).filter(|s| **s != "-").map(|s| s.replace("\\s", " "));
         let (echo, role) = if let Some(e) = cols[2].strip_suffix("?creat") {
             (e, "OnlyIfCreating")
         } else if let Some(e) = cols[2].strip_suffix("!flags") {
@@ -51,7 +47,7 @@ pub fn read(path: &Path) -> BTreeMap<String, Kind> {
         } else {
             (cols[2], "Plain")
         };
-        kinds.insert(cols[0].to_string(), Kind { ty: cols[1].into(), echo: echo.into(), role, parse: cols[3].into(), default, sample });
+        kinds.insert(cols[0].to_string(), Kind { ty: cols[1].into(), echo: echo.into(), role, parse: cols[3].into(), default });
     }
     kinds
 }

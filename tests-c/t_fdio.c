@@ -95,7 +95,7 @@ main(void)
 
     err = capture_child(write_lock_or_die, NULL, &status);
     CHECK("fcntl_or_die exits with EXIT_FAILURE", WIFEXITED(status) && WEXITSTATUS(status) == EXIT_FAILURE, "status %#x", status);
-    CHECK("fcntl_or_die echoes the struct flock", strstr(err, "data = {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=0}") != NULL, "stderr: %s", err);
+    CHECK("fcntl_or_die echoes the struct flock", strstr(err, "data = { l_type = F_WRLCK, l_whence = SEEK_SET, l_start = 0, l_len = 0, l_pid = 0 }") != NULL, "stderr: %s", err);
     CHECK("fcntl_or_die says a write lock needs a writable descriptor", strstr(err, "a write lock (F_WRLCK) needs a descriptor open for writing") != NULL, "stderr: %s", err);
 
     err = capture_child(dup2_or_die, NULL, &status);
@@ -108,6 +108,6 @@ main(void)
 
     err = capture_stderr(flock_on_error, iresult);
     CHECK("flock_on_error returns -1 with EINVAL", iresult[0] == -1 && iresult[1] == EINVAL, "%d %d", iresult[0], iresult[1]);
-    CHECK("flock_on_error decodes the operation", strstr(err, "command = LOCK_SH|LOCK_EX") != NULL, "stderr: %s", err);
+    CHECK("flock_on_error decodes the operation", strstr(err, "command = LOCK_SH | LOCK_EX") != NULL, "stderr: %s", err);
     return finish("t_fdio");
 }

@@ -80,7 +80,7 @@ main(int argc, char **argv)
     err = run("", "create");
     CHECK("by default the mode is octal", strstr(err, "mode = 0600") != NULL, "stderr: %s", err);
     err = run("symbolic-mode-bits=yes", "create");
-    CHECK("symbolic-mode-bits=yes prints S_IRUSR|S_IWUSR", strstr(err, "mode = S_IRUSR|S_IWUSR") != NULL, "stderr: %s", err);
+    CHECK("symbolic-mode-bits=yes prints S_IRUSR | S_IWUSR", strstr(err, "mode = S_IRUSR | S_IWUSR") != NULL, "stderr: %s", err);
     err = run("no-such-option=1,numeric-errno=no", "missing");
     CHECK("an unknown option is reported once", count(err, "no-such-option") == 1, "stderr: %s", err);
     CHECK("the other options still apply", strstr(err, "(ENOENT)") != NULL && !strstr(err, "(2, ENOENT)"), "stderr: %s", err);

@@ -54,7 +54,7 @@ fn null_and_bad_pointers_are_diagnosed_not_dereferenced() {
     let (_, text) = message_open(512, libc::EFAULT, core::ptr::null(), 0);
     assert_facts(&text, &["pathname = NULL", "EFAULT", "NULL pointer"]);
     let (_, text) = message_open(512, libc::EFAULT, 16 as *const c_char, 0);
-    assert_facts(&text, &["pathname = 0x10", "does not point to readable memory"]);
+    assert_facts(&text, &["pathname = 0x00000010", "does not point to readable memory"]);
 }
 
 #[test]

@@ -187,3 +187,14 @@ fn an_error_number_is_required_and_zero_means_success() {
     let out = run(&["-e", "0", "open", "/etc/passwd", "O_RDONLY"]);
     assert_eq!(String::from_utf8_lossy(&out.stdout), "open(pathname = \"/etc/passwd\", flags = O_RDONLY): success\n");
 }
+
+/// libexplain's explain takes a stream by its name and a string as written: `stdout` is
+/// the command's own standard output, and `NULL` a path of four letters.
+#[test]
+fn streams_by_name_and_strings_as_written() {
+    let first = |args: &[&str]| explain(args).split(" failed,").next().unwrap().to_string();
+    let t = first(&["-e", "EBADF", "fputs", "hello", "stdout"]);
+    assert!(t.starts_with("fputs(s = \"hello\", fp = stdout"), "{t}");
+    let t = first(&["-e", "ENOENT", "open", "NULL"]);
+    assert!(t.starts_with("open(pathname = \"NULL\", flags = O_RDONLY)"), "{t}");
+}

@@ -218,7 +218,7 @@ fn mount_eperm_as_nobody_names_cap_sys_admin() {
     let p = d.s("");
     assert!(!sh_as_nobody(&format!("mount -t tmpfs tmpfs {p}")).status.success());
     let text = explain_as_nobody(&["-e", "EPERM", "mount", "tmpfs", &p, "tmpfs", "MS_NODEV|MS_NOEXEC", "NULL"]);
-    assert_facts(&text, &["flags = MS_NODEV|MS_NOEXEC", "effective user 65534 \"nobody\"", "does not have the CAP_SYS_ADMIN capability"]);
+    assert_facts(&text, &["flags = MS_NODEV | MS_NOEXEC", "effective user 65534 \"nobody\"", "does not have the CAP_SYS_ADMIN capability"]);
 }
 
 #[test]
@@ -426,7 +426,7 @@ fn getcwd_efault_names_the_buffer() {
     let e = failed_with(libc::EFAULT);
     // SAFETY: the buffer is writable; data is only examined.
     let text = message(|m, n| unsafe { b::explain_message_errno_getcwd(m, n, e, 0x10 as *mut c_char, 100) });
-    assert_facts(&text, &["getcwd(data = 0x10, data_size = 100) failed", "data (0x10, 100 bytes) is not entirely within"]);
+    assert_facts(&text, &["getcwd(data = 0x00000010, data_size = 100) failed", "data (0x10, 100 bytes) is not entirely within"]);
 }
 
 #[test]

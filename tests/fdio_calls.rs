@@ -114,7 +114,7 @@ fn fcntl_setlk_conflict_names_the_holding_process_and_the_range() {
     assert_facts(
         &t,
         &[
-            "command = F_SETLK, data = {l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=0}",
+            "command = F_SETLK, data = { l_type = F_WRLCK, l_whence = SEEK_SET, l_start = 0, l_len = 0, l_pid = 0 }",
             &format!("held by process {} \"{}\"", holder.pid, comm(holder.pid)),
             "an exclusive (write) record lock",
             "on bytes 10 to 29",
@@ -207,7 +207,7 @@ fn flock_lock_nb_against_a_holder_names_it() {
     let _ = holder.wait();
     assert_eq!(r, -1);
     assert_eq!(e, libc::EWOULDBLOCK);
-    assert_facts(&t, &["command = LOCK_EX|LOCK_NB", "an exclusive (write) flock lock", &format!("held by process {pid} \"flock\""), "on the whole file"]);
+    assert_facts(&t, &["command = LOCK_EX | LOCK_NB", "an exclusive (write) flock lock", &format!("held by process {pid} \"flock\""), "on the whole file"]);
 }
 
 #[test]
@@ -353,7 +353,7 @@ fn lseek_on_a_pipe_says_it_is_a_pipe() {
     assert_eq!(unsafe { libc::lseek(r.as_raw_fd(), 10, libc::SEEK_SET) }, -1);
     assert_eq!(errno(), libc::ESPIPE);
     let t = explained!(explain_message_errno_lseek(libc::ESPIPE, r.as_raw_fd(), 10, libc::SEEK_SET));
-    assert_facts(&t, &["whence = SEEK_SET", "\"pipe:[", "is a pipe, which has no file offset"]);
+    assert_facts(&t, &["whence = SEEK_SET", "\"pipe\"", "is a pipe, which has no file offset"]);
 }
 
 #[test]
@@ -437,7 +437,7 @@ fn writev_with_a_bad_buffer_names_the_element() {
     assert_facts(
         &t,
         &[
-            &format!("data = [{{iov_base={:#x}, iov_len=0}}, {{iov_base=0x10, iov_len=5}}], data_size = 2)", ok.as_ptr() as usize),
+            &format!("data = {{{{ 0x{:08X}, 0 }}, {{ 0x00000010, 5 }}}}, data_size = 2)", ok.as_ptr() as usize),
             "data[1] ({iov_base=0x10, iov_len=5}) must be readable memory",
             "is not mapped for reading",
         ],
@@ -450,7 +450,7 @@ fn pipe_with_a_bad_pointer_says_pipefd_is_not_writable() {
     assert_eq!(unsafe { libc::pipe(0x10 as *mut c_int) }, -1);
     assert_eq!(errno(), libc::EFAULT);
     let t = explained!(explain_message_errno_pipe(libc::EFAULT, 0x10 as *mut c_int));
-    assert_facts(&t, &["pipe(fildes = 0x10) failed", "pipefd (0x10, 8 bytes) must be writable memory", "not mapped for writing"]);
+    assert_facts(&t, &["pipe(fildes = 0x00000010) failed", "pipefd (0x10, 8 bytes) must be writable memory", "not mapped for writing"]);
 }
 
 #[test]
@@ -460,7 +460,7 @@ fn pipe2_with_unknown_flags_shows_the_bits() {
     assert_eq!(unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC | 0x4) }, -1);
     assert_eq!(errno(), libc::EINVAL);
     let t = explained!(explain_message_errno_pipe2(libc::EINVAL, fds.as_mut_ptr(), libc::O_CLOEXEC | 0x4));
-    assert_facts(&t, &["flags = O_CLOEXEC|0x4", "flags has the bits 0x4"]);
+    assert_facts(&t, &["flags = O_RDONLY | O_CLOEXEC | 04", "flags has the bits 0x4"]);
 }
 
 #[test]
@@ -479,7 +479,7 @@ fn explain_command_decodes_fcntl_and_flock_arguments() {
     let t = explain(&["-e", "EINVAL", "fcntl", "0", "F_GETFD"]);
     assert_facts(&t, &["fcntl(fildes = 0", "command = F_GETFD) failed"]);
     let t = explain(&["-e", "EINVAL", "flock", "0", "LOCK_SH|LOCK_EX"]);
-    assert_facts(&t, &["command = LOCK_SH|LOCK_EX", "not exactly one of LOCK_SH, LOCK_EX or LOCK_UN"]);
+    assert_facts(&t, &["command = LOCK_SH | LOCK_EX", "not exactly one of LOCK_SH, LOCK_EX or LOCK_UN"]);
     let t = explain(&["-e", "EINVAL", "lseek", "0", "0", "42"]);
     assert_facts(&t, &["whence = 42", "whence is 42, which is none of SEEK_SET"]);
 }
@@ -559,7 +559,7 @@ fn readv_with_an_unreadable_vector_says_which_element() {
     assert_eq!(unsafe { libc::readv(r.as_raw_fd(), 0x10 as *const libc::iovec, 3) }, -1);
     assert_eq!(errno(), libc::EFAULT);
     let t = explained!(explain_message_errno_readv(libc::EFAULT, r.as_raw_fd(), 0x10 as *const libc::iovec, 3));
-    assert_facts(&t, &["data = 0x10, data_size = 3", "must point to the iovec array in readable memory, and its element 0 at 0x10 cannot be read"]);
+    assert_facts(&t, &["data = 0x00000010, data_size = 3", "must point to the iovec array in readable memory, and its element 0 at 0x10 cannot be read"]);
 }
 
 #[test]
@@ -589,5 +589,5 @@ fn fcntl_o_noatime_on_another_users_file_names_owner_and_caller() {
         .output()
         .unwrap();
     let t = String::from_utf8_lossy(&out.stdout);
-    assert_facts(&t, &["data = O_RDONLY|O_NOATIME", "O_NOATIME may be set only by the owner", "belongs to user 0 \"root\"", "effective user is 65534 \"nobody\""]);
+    assert_facts(&t, &["data = O_RDONLY | O_NOATIME", "O_NOATIME may be set only by the owner", "belongs to user 0 \"root\"", "effective user is 65534 \"nobody\""]);
 }

@@ -103,7 +103,7 @@ fn mknod_char_device_as_nobody_needs_cap_mknod() {
     let real = sh_as_nobody(&format!("mknod {p} c 1 3"));
     assert!(String::from_utf8_lossy(&real.stderr).contains("not permitted"), "{real:?}");
     let text = explain_as_nobody(&["-e", "EPERM", "mknod", &p, "S_IFCHR|0600", "makedev(1, 3)"]);
-    assert_facts(&text, &["mode = S_IFCHR|0600", "dev = makedev(1, 3)", "creating a character special device needs the CAP_MKNOD capability", "effective user 65534 \"nobody\""]);
+    assert_facts(&text, &["mode = S_IFCHR | 0600", "dev = MKDEV(1, 3)", "creating a character special device needs the CAP_MKNOD capability", "effective user 65534 \"nobody\""]);
 }
 
 #[test]

@@ -39,7 +39,7 @@ fn open_eexist_with_excl_names_the_existing_file_type() {
     let d = Scratch::new("open-eexist");
     std::fs::create_dir(d.join("there")).unwrap();
     let text = explain(&["-e", "EEXIST", "open", &d.s("there"), "O_WRONLY|O_CREAT|O_EXCL", "0644"]);
-    assert_facts(&text, &["O_WRONLY|O_CREAT|O_EXCL", "mode = 0644", "is a directory, owned by user 0 \"root\"", "already there"]);
+    assert_facts(&text, &["O_WRONLY | O_CREAT | O_EXCL", "mode = 0644", "is a directory, owned by user 0 \"root\"", "already there"]);
 }
 
 #[test]

@@ -87,7 +87,7 @@ fn fputs_to_a_pipe_whose_reader_closed_says_nobody_reads_it() {
     let e = errno();
     assert!(r1 >= 0 && r2 == libc::EOF && e == libc::EPIPE, "{r1} {r2} {e}");
     let msg = explained!(explain_message_errno_fputs(e, s.as_ptr(), fp));
-    assert_facts(&msg, &["fputs(s = \"hello\\n\", fp = 0x", "pipe:[", "EPIPE", "a pipe", "no process has its read end open"]);
+    assert_facts(&msg, &["fputs(s = \"hello\\n\", fp = 0x", "\"pipe\"", "EPIPE", "a pipe", "no process has its read end open"]);
     // SAFETY: live, closed once.
     unsafe { libc::fclose(fp) };
 }

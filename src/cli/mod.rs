@@ -17,12 +17,12 @@ pub struct Command {
 }
 
 /// One argument: its name, what a left-out one is (declared by its call, else its
-/// kind's), a sample value for the differential test, and how to parse it.
+/// kind's) and how to parse it. (The differential test's sample values of each kind are
+/// in src/decode/kinds.samples.)
 pub struct Param {
     pub name: &'static str,
     pub declared_default: bool,
     pub default: &'static str,
-    pub sample: Option<&'static str>,
     pub parse: fn(&str) -> Result<Parsed, String>,
 }
 

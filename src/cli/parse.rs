@@ -41,16 +41,19 @@ impl Parsed {
 
 // The parsers named by src/decode/kinds.table, one per way of writing an argument.
 
-/// A string, in double quotes with C escapes or bare; NULL for the null pointer, and a
-/// bare hex address (0x10) for a pointer, as strace prints a string it could not read.
+/// A string, taken as written, as libexplain's explain takes it: `NULL` and `0x10` are
+/// the strings "NULL" and "0x10" (a path or text argument is never a pointer there).
 pub fn string(text: &str) -> Result<Parsed, String> {
-    if text == "NULL" {
-        return Ok(Parsed::Null);
+    CString::new(text).map(Parsed::Str).map_err(|_| "a string without NUL bytes".into())
+}
+
+/// A stdio stream: `stdin`, `stdout` or `stderr` (this process's own, as libexplain's
+/// explain takes them), an address or NULL.
+pub fn stream(text: &str) -> Result<Parsed, String> {
+    match crate::sys::stream::standard_stream(text.trim()) {
+        Some(fp) => Ok(Parsed::Number(fp as i64)),
+        None => pointer(text).map_err(|_| "stdin, stdout, stderr, an address (0x1234) or NULL".into()),
     }
-    if let Some(hex) = text.strip_prefix("0x").filter(|h| !h.is_empty() && h.bytes().all(|c| c.is_ascii_hexdigit())) {
-        return i64::from_str_radix(hex, 16).map(Parsed::Number).map_err(|_| "an address".into());
-    }
-    CString::new(unquote(text)).map(Parsed::Str).map_err(|_| "a string without NUL bytes".into())
 }
 
 /// An address (0x1234) or NULL.
@@ -69,12 +72,49 @@ pub fn character(text: &str) -> Result<Parsed, String> {
         return Ok(Parsed::Number(libc::EOF as i64));
     }
     if let Some(inner) = text.strip_prefix('\'').and_then(|t| t.strip_suffix('\'')) {
-        return match unquote(&format!("\"{inner}\""))[..] {
+        return match c_escapes(inner)[..] {
             [c] => Ok(Parsed::Number(c as i64)),
             _ => Err("one character in single quotes ('a', '\\n')".into()),
         };
     }
     number(text).map_err(|_| "a character ('a', '\\n'), EOF or a number".into())
+}
+
+/// The bytes a C character literal's inside stands for (`\\n`, `\\t`, octal `\\310`…).
+fn c_escapes(inner: &str) -> Vec<u8> {
+    let b = inner.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'\\' || i + 1 == b.len() {
+            out.push(b[i]);
+            i += 1;
+            continue;
+        }
+        let c = b[i + 1];
+        i += 2;
+        out.push(match c {
+            b'n' => b'\n',
+            b't' => b'\t',
+            b'r' => b'\r',
+            b'a' => 7,
+            b'b' => 8,
+            b'f' => 12,
+            b'v' => 11,
+            b'0'..=b'7' => {
+                let mut v = (c - b'0') as u32;
+                let mut digits = 1;
+                while digits < 3 && i < b.len() && (b'0'..=b'7').contains(&b[i]) {
+                    v = v * 8 + (b[i] - b'0') as u32;
+                    i += 1;
+                    digits += 1;
+                }
+                v as u8
+            }
+            other => other,
+        });
+    }
+    out
 }
 
 /// Decimal, 0x hex, or leading-0 octal, optionally negative.
@@ -248,47 +288,6 @@ fn one_of(text: &str, table: &[crate::decode::Entry]) -> Result<Parsed, String> 
     symbols(text, table, &[])
 }
 
-/// Removes one level of double quotes and C escapes, if present.
-fn unquote(text: &str) -> Vec<u8> {
-    let Some(inner) = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) else {
-        return text.as_bytes().to_vec();
-    };
-    let b = inner.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] != b'\\' || i + 1 == b.len() {
-            out.push(b[i]);
-            i += 1;
-            continue;
-        }
-        i += 1;
-        let c = b[i];
-        i += 1;
-        out.push(match c {
-            b'n' => b'\n',
-            b't' => b'\t',
-            b'r' => b'\r',
-            b'a' => 7,
-            b'b' => 8,
-            b'f' => 12,
-            b'v' => 11,
-            b'0'..=b'7' => {
-                let mut v = (c - b'0') as u32;
-                let mut digits = 1;
-                while digits < 3 && i < b.len() && (b'0'..=b'7').contains(&b[i]) {
-                    v = v * 8 + (b[i] - b'0') as u32;
-                    i += 1;
-                    digits += 1;
-                }
-                v as u8
-            }
-            other => other,
-        });
-    }
-    out
-}
-
 fn integer(text: &str) -> Option<i64> {
     let t = text.trim();
     let (neg, t) = match t.strip_prefix('-') {
@@ -397,9 +396,9 @@ mod tests {
         assert!(open_flags("O_BOGUS").is_err());
         assert_eq!(mount_flags("MS_BIND|MS_REC").unwrap().number(), (libc::MS_BIND | libc::MS_REC) as i64);
         assert_eq!(acl_type("ACL_TYPE_DEFAULT").unwrap().number(), 0x4000);
-        assert_eq!(string("\"a\\tb\"").unwrap().pointer().is_null(), false);
-        assert_eq!(string("0x10").unwrap().pointer() as usize, 0x10);
-        assert!(matches!(string("\"0x10\"").unwrap(), Parsed::Str(_)));
+        assert!(matches!(string("NULL").unwrap(), Parsed::Str(s) if s.as_bytes() == b"NULL"));
+        assert!(matches!(string("0x10").unwrap(), Parsed::Str(s) if s.as_bytes() == b"0x10"));
+        assert!(stream("stdout").unwrap().number() != 0 && matches!(stream("NULL").unwrap(), Parsed::Null));
         assert_eq!(uid("root").unwrap().number(), 0);
         assert!(matches!(timespec_pair("[{tv_sec=0, tv_nsec=UTIME_NOW}, {tv_sec=5, tv_nsec=7}]").unwrap(), Parsed::Words(w) if w == [0, libc::UTIME_NOW, 5, 7]));
         assert!(matches!(utimbuf("{actime=1, modtime=2}").unwrap(), Parsed::Words(w) if w == [1, 2]));
@@ -453,14 +452,6 @@ pub fn shmctl_cmd(text: &str) -> Result<Parsed, String> {
 
 // --- the rest of the stream calls (issue 11, streams branch) ---
 
-/// A stream (FILE *): `stdin`, `stdout` or `stderr` by name (the command's own, as
-/// libexplain's command takes them), an address (0x1234, or a number) or NULL.
-pub fn stream(text: &str) -> Result<Parsed, String> {
-    match crate::sys::stream::standard_addr(text) {
-        Some(addr) => Ok(Parsed::Number(addr as i64)),
-        None => pointer(text).map_err(|_| "stdin, stdout, stderr, an address (0x1234) or NULL".into()),
-    }
-}
 
 /// setvbuf(3) mode: _IOFBF, _IOLBF, _IONBF, or a number.
 pub fn setvbuf_mode(text: &str) -> Result<Parsed, String> {

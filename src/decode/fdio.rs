@@ -15,6 +15,7 @@ pub static WHENCE: &[Entry] = include!(concat!(env!("OUT_DIR"), "/whence.rs"));
 pub static PIPE_FLAGS: &[Entry] = include!(concat!(env!("OUT_DIR"), "/pipe_flags.rs"));
 /// memfd seals (seals.in).
 pub static SEALS: &[Entry] = include!(concat!(env!("OUT_DIR"), "/seals.rs"));
+use super::stream::SIGNALS;
 
 /// The name of `value` in `table`, if it has one.
 pub fn name_of(table: &[Entry], value: i64) -> Option<&'static str> {
@@ -29,13 +30,13 @@ fn named(m: &mut Message, table: &[Entry], value: i64) {
     }
 }
 
-/// Bits printed as names joined by `|`, leftover bits in hex, `0` when none is set.
+/// Bits printed as names joined by ` | `, leftover bits in hex, `0` when none is set.
 pub fn write_bits(m: &mut Message, table: &[Entry], value: i64) {
     let mut rest = value;
     let mut first = true;
     for e in table {
         if e.value != 0 && rest & e.value == e.value {
-            m.text(if first { "" } else { "|" });
+            m.text(if first { "" } else { " | " });
             m.text(e.name);
             rest &= !e.value;
             first = false;
@@ -48,7 +49,7 @@ pub fn write_bits(m: &mut Message, table: &[Entry], value: i64) {
             let _ = core::fmt::write(m, format_args!("{rest:#x}"));
         }
         (_, false) => {
-            let _ = core::fmt::write(m, format_args!("|{rest:#x}"));
+            let _ = core::fmt::write(m, format_args!(" | {rest:#x}"));
         }
     }
 }
@@ -61,8 +62,9 @@ pub fn write_whence(m: &mut Message, whence: i64) {
     named(m, WHENCE, whence);
 }
 
+/// pipe2's flags, written as open flags (`O_RDONLY | O_CLOEXEC`), as libexplain does.
 pub fn write_pipe_flags(m: &mut Message, flags: i64) {
-    write_bits(m, PIPE_FLAGS, flags as i32 as i64);
+    write_open_flags(m, flags as i32);
 }
 
 /// `LOCK_EX|LOCK_NB`: the operation by name (LOCK_SH, LOCK_EX and LOCK_UN are values,
@@ -97,71 +99,65 @@ pub fn lock_type_name(t: i32) -> Option<&'static str> {
     }
 }
 
-/// `{l_type=F_WRLCK, l_whence=SEEK_SET, l_start=0, l_len=0}`, read from the caller's
-/// memory without trusting the pointer; the bare address when it cannot be read.
+/// `{ l_type = F_WRLCK, l_whence = SEEK_SET, l_start = 0, l_len = 0, l_pid = 0 }`, field
+/// by field as libexplain writes it, read from the caller's memory without trusting the
+/// pointer; the bare address when it cannot be read.
 pub fn write_flock(m: &mut Message, addr: i64) {
     let Some(l) = read_lock(addr as usize) else { return write_pointer(m, addr) };
     write_lock(m, &l);
 }
 
 pub fn write_lock(m: &mut Message, l: &Lock) {
-    m.text("{l_type=");
+    m.text("{ l_type = ");
     match lock_type_name(l.kind as i32) {
         Some(n) => m.text(n),
         None => m.number(l.kind as i64),
     }
-    m.text(", l_whence=");
+    m.text(", l_whence = ");
     write_whence(m, l.whence as i64);
-    let _ = core::fmt::write(m, format_args!(", l_start={}, l_len={}", l.start, l.len));
-    if l.pid != 0 {
-        let _ = core::fmt::write(m, format_args!(", l_pid={}", l.pid));
-    }
-    m.text("}");
+    let _ = core::fmt::write(m, format_args!(", l_start = {}, l_len = {}, l_pid = {} }}", l.start, l.len, l.pid));
 }
 
-/// fcntl's third argument, as its command gives it meaning.
+/// fcntl's third argument, as its command gives it meaning, in libexplain's notation:
+/// F_SETFD's 0, 1 and 2 by the access-mode names libexplain gives them (`O_WRONLY` for
+/// FD_CLOEXEC), F_SETSIG's signal by name, F_SETOWN's process with its command name,
+/// F_SETLEASE's lock type and F_NOTIFY's bits as numbers.
 pub fn write_fcntl_arg(m: &mut Message, cmd: i32, arg: i64) {
     match cmd {
         c if is_lock_command(c) => write_flock(m, arg),
-        libc::F_SETFD if arg == libc::FD_CLOEXEC as i64 => m.text("FD_CLOEXEC"),
+        libc::F_SETFD if (0..=2).contains(&arg) => m.text(super::access_mode_name(arg as i32)),
         libc::F_SETFL => write_open_flags(m, arg as i32),
-        libc::F_SETLEASE => match lock_type_name(arg as i32) {
-            Some(n) => m.text(n),
-            None => m.number(arg),
-        },
         libc::F_ADD_SEALS => write_bits(m, SEALS, arg as i32 as i64),
+        10 /* F_SETSIG */ => named(m, SIGNALS, arg),
+        libc::F_SETOWN if arg > 0 && arg <= i32::MAX as i64 => crate::message::prose::ids::process(m, arg as i32),
         // Pointers to a struct f_owner_ex or a u64 write hint.
         15 | 16 | 1035..=1038 => write_pointer(m, arg),
-        libc::F_NOTIFY => {
-            let _ = core::fmt::write(m, format_args!("{:#x}", arg as i32));
-        }
+        libc::F_NOTIFY => m.number(arg),
         _ => m.number(arg as i32 as i64),
     }
 }
 
-/// The elements of an iovec array shown before the rest is elided.
-const IOV_SHOWN: usize = 8;
-
-/// `[{iov_base=0x…, iov_len=5}, …]` as strace prints it (without the data), read from
-/// the caller's memory without trusting the pointer; the bare address when the array
-/// cannot be read, or when `count` is out of range.
+/// An iovec array as libexplain writes it, element by element without the data:
+/// `{ 0x00001000, 2 }` for one, `{{ 0x00001000, 2 }, { 0x00002000, 3 }}` for more; read
+/// from the caller's memory without trusting the pointer; the bare address when the
+/// array cannot be read, or when `count` is out of range.
 pub fn write_iovec(m: &mut Message, addr: usize, count: i64) {
     let n = count.clamp(0, crate::probe::iov::IOV_MAX as i64) as usize;
-    if addr == 0 || count != n as i64 || (0..n.min(IOV_SHOWN)).any(|i| crate::probe::iov::element(addr, i).is_none()) {
+    if addr == 0 || n == 0 || count != n as i64 || (0..n).any(|i| crate::probe::iov::element(addr, i).is_none()) {
         return write_pointer(m, addr as i64);
     }
-    m.text("[");
-    for i in 0..n.min(IOV_SHOWN) {
+    if n > 1 {
+        m.text("{");
+    }
+    for i in 0..n {
         let Some((base, len)) = crate::probe::iov::element(addr, i) else { break };
-        m.text(if i == 0 { "" } else { ", " });
-        m.text("{iov_base=");
+        m.text(if i == 0 { "{ " } else { ", { " });
         write_pointer(m, base as i64);
-        let _ = core::fmt::write(m, format_args!(", iov_len={len}}}"));
+        let _ = core::fmt::write(m, format_args!(", {len} }}"));
     }
-    if n > IOV_SHOWN {
-        m.text(", ...");
+    if n > 1 {
+        m.text("}");
     }
-    m.text("]");
 }
 
 #[cfg(test)]
@@ -175,17 +171,18 @@ mod tests {
         assert_eq!(echo(|m| write_fcntl_cmd(m, libc::F_OFD_SETLKW as i64)), "F_OFD_SETLKW");
         assert_eq!(echo(|m| write_fcntl_cmd(m, 10)), "F_SETSIG");
         assert_eq!(echo(|m| write_fcntl_cmd(m, 9999)), "9999");
-        assert_eq!(echo(|m| write_flock_op(m, (libc::LOCK_EX | libc::LOCK_NB) as i64)), "LOCK_EX|LOCK_NB");
+        assert_eq!(echo(|m| write_flock_op(m, (libc::LOCK_EX | libc::LOCK_NB) as i64)), "LOCK_EX | LOCK_NB");
         assert_eq!(echo(|m| write_flock_op(m, 0)), "0");
-        assert_eq!(echo(|m| write_pipe_flags(m, (libc::O_NONBLOCK | 0x4) as i64)), "O_NONBLOCK|0x4");
+        assert_eq!(echo(|m| write_pipe_flags(m, (libc::O_NONBLOCK | 0x4) as i64)), "O_RDONLY | O_NONBLOCK | 04");
         assert_eq!(echo(|m| write_whence(m, libc::SEEK_HOLE as i64)), "SEEK_HOLE");
-        assert_eq!(echo(|m| write_fcntl_arg(m, libc::F_SETFD, libc::FD_CLOEXEC as i64)), "FD_CLOEXEC");
-        assert_eq!(echo(|m| write_fcntl_arg(m, libc::F_ADD_SEALS, (libc::F_SEAL_GROW | libc::F_SEAL_SHRINK) as i64)), "F_SEAL_SHRINK|F_SEAL_GROW");
-        assert_eq!(echo(|m| write_fcntl_arg(m, libc::F_SETLK, 0x10)), "0x10");
+        assert_eq!(echo(|m| write_fcntl_arg(m, libc::F_SETFD, libc::FD_CLOEXEC as i64)), "O_WRONLY");
+        assert_eq!(echo(|m| write_fcntl_arg(m, 10, libc::SIGHUP as i64)), "SIGHUP");
+        assert_eq!(echo(|m| write_fcntl_arg(m, libc::F_ADD_SEALS, (libc::F_SEAL_GROW | libc::F_SEAL_SHRINK) as i64)), "F_SEAL_SHRINK | F_SEAL_GROW");
+        assert_eq!(echo(|m| write_fcntl_arg(m, libc::F_SETLK, 0x10)), "0x00000010");
         let l = libc::flock { l_type: libc::F_RDLCK as i16, l_whence: libc::SEEK_CUR as i16, l_start: 4, l_len: 0, l_pid: 0 };
         assert_eq!(
             echo(|m| write_fcntl_arg(m, libc::F_SETLKW, &l as *const libc::flock as i64)),
-            "{l_type=F_RDLCK, l_whence=SEEK_CUR, l_start=4, l_len=0}"
+            "{ l_type = F_RDLCK, l_whence = SEEK_CUR, l_start = 4, l_len = 0, l_pid = 0 }"
         );
         assert!(!fcntl_takes_arg(libc::F_GETFL) && fcntl_takes_arg(libc::F_SETFL));
     }

@@ -1,5 +1,5 @@
-//! Flags printed the way a reader scans them: the access mode first, names joined by
-//! `|`, leftover bits in hex.
+//! Flags printed the way libexplain prints them: the access mode first, names joined by
+//! ` | `, leftover bits in octal.
 
 use super::OPEN_FLAGS;
 use crate::message::Message;
@@ -22,12 +22,12 @@ pub fn write_open_flags(m: &mut Message, flags: i32) {
         }
         let v = e.value as i32;
         if v != 0 && rest & v == v {
-            m.text("|");
+            m.text(" | ");
             m.text(e.name);
             rest &= !v;
         }
     }
     if rest != 0 {
-        let _ = core::fmt::write(m, format_args!("|{:#x}", rest));
+        let _ = core::fmt::write(m, format_args!(" | 0{:o}", rest as u32));
     }
 }

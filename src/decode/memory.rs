@@ -49,14 +49,15 @@ pub fn write_human_size(m: &mut Message, bytes: u64) {
 }
 
 /// A size in bytes, with its human units when at least 1 KiB: `3221225472 (3 GiB)`.
+/// A size in bytes as libexplain echoes it: the number alone (the explanation may give
+/// it in KiB, MiB…).
 pub fn write_mem_size(m: &mut Message, n: i64) {
     m.unsigned(n as u64);
-    write_human_size(m, n as u64);
 }
 
-/// `PROT_READ|PROT_WRITE`, `PROT_NONE` for 0.
+/// `PROT_READ | PROT_WRITE`; `0` for none (PROT_NONE), as libexplain writes it.
 pub fn write_prot(m: &mut Message, prot: i64) {
-    write_flags(m, prot as i32 as i64, MMAP_PROT, "PROT_NONE");
+    write_flags(m, prot as i32 as i64, MMAP_PROT, "0");
 }
 
 /// The name of mmap's mapping type in `flags`, if it has one.
@@ -75,14 +76,14 @@ pub fn write_map_flags(m: &mut Message, flags: i64) {
         }
     }
     if rest != 0 {
-        m.text("|");
+        m.text(" | ");
         write_flags(m, rest, MMAP_FLAGS, "0");
     }
 }
 
-/// `SHM_RDONLY|SHM_RND`, `0` for none.
+/// `SHM_RDONLY | SHM_RND`; `0000` for none, as libexplain writes it.
 pub fn write_shmat_flags(m: &mut Message, flags: i64) {
-    write_flags(m, flags as i32 as i64, SHMAT_FLAGS, "0");
+    write_flags(m, flags as i32 as i64, SHMAT_FLAGS, "0000");
 }
 
 /// The name of a shmctl(2) command, if it has one.

@@ -27,7 +27,7 @@ pub use node::{file_type_name, write_mknod_mode, write_mkostemp_flags};
 pub use text::{Text, TextState};
 pub use times::{write_timespec_pair, write_timeval_pair, write_times, write_utimbuf};
 pub use value::{
-    write_acl_type, write_dir, write_dirfd, write_fd, write_mode_arg, write_mount_flags, write_open_flags_arg, write_pointer,
+    fd_name, write_acl_type, write_dir, write_dirfd, write_fd, write_mode_arg, write_mount_flags, write_open_flags_arg, write_pointer,
     write_signed, write_unsigned, Arg, Role, Value,
 };
 

@@ -54,27 +54,32 @@ pub fn write_stream(m: &mut Message, fp: i64) {
     let mut path = crate::sys::CPath::new();
     if fd >= 0 && probe::fd::path_of(fd, &mut path) {
         m.text(" ");
-        m.quoted(path.as_bytes());
+        m.quoted(super::fd_name(path.as_bytes()));
     }
 }
 
-/// A character argument (fputc's c): `'a'`, `'\n'`, EOF, or its number.
+/// A character argument (fputc's c) as libexplain echoes it: converted to unsigned char
+/// as fputc converts it, then `'a'`, a C escape (`'\n'`, `'\0'`), or `0xC8`.
 pub fn write_char(m: &mut Message, c: i64) {
-    match c {
-        -1 => m.text("EOF"),
-        0x20..=0x7e => {
-            let b = [b'\'', c as u8, b'\''];
-            if c as u8 == b'\'' || c as u8 == b'\\' {
-                m.text("'\\");
-                m.raw(&b[1..]);
-            } else {
-                m.raw(&b);
-            }
+    let b = c as u8;
+    let escape = match b {
+        0 => Some(b'0'),
+        7 => Some(b'a'),
+        8 => Some(b'b'),
+        9 => Some(b't'),
+        10 => Some(b'n'),
+        11 => Some(b'v'),
+        12 => Some(b'f'),
+        13 => Some(b'r'),
+        b'\'' | b'\\' => Some(b),
+        _ => None,
+    };
+    match (escape, b) {
+        (Some(e), _) => m.raw(&[b'\'', b'\\', e, b'\'']),
+        (None, 0x20..=0x7e) => m.raw(&[b'\'', b, b'\'']),
+        (None, _) => {
+            let _ = core::fmt::write(m, format_args!("0x{b:02X}"));
         }
-        0x0a => m.text("'\\n'"),
-        0x09 => m.text("'\\t'"),
-        0 => m.text("'\\0'"),
-        _ => m.number(c),
     }
 }
 

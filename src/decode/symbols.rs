@@ -4,7 +4,7 @@
 use super::{Entry, ACCESS_MODES, AT_FLAGS, FS_MAGIC, PATHCONF_NAMES};
 use crate::message::Message;
 
-/// Names of the bits of `value` found in `table`, joined by `|`, leftover bits in hex;
+/// Names of the bits of `value` found in `table`, joined by ` | `, leftover bits in hex;
 /// `zero` when no bit is set.
 pub fn write_flags(m: &mut Message, value: i64, table: &[Entry], zero: &str) {
     if value == 0 {
@@ -16,7 +16,7 @@ pub fn write_flags(m: &mut Message, value: i64, table: &[Entry], zero: &str) {
     for e in table {
         if e.value != 0 && rest & e.value == e.value {
             if !first {
-                m.text("|");
+                m.text(" | ");
             }
             m.text(e.name);
             rest &= !e.value;
@@ -25,7 +25,7 @@ pub fn write_flags(m: &mut Message, value: i64, table: &[Entry], zero: &str) {
     }
     if rest != 0 {
         if !first {
-            m.text("|");
+            m.text(" | ");
         }
         let _ = core::fmt::write(m, format_args!("{:#x}", rest));
     }
@@ -36,7 +36,7 @@ pub fn unknown_bits(value: i64, table: &[Entry]) -> i64 {
     table.iter().fold(value, |rest, e| rest & !e.value)
 }
 
-/// access(2) modes: `R_OK|W_OK`, `F_OK` for 0.
+/// access(2) modes: `X_OK | W_OK | R_OK` (libexplain's order, access_mode.in), `F_OK` for 0.
 pub fn write_access_mode(m: &mut Message, mode: i64) {
     write_flags(m, mode, ACCESS_MODES, "F_OK");
 }
@@ -64,8 +64,8 @@ pub fn fs_magic(f_type: i64) -> Option<&'static Entry> {
     FS_MAGIC.iter().find(|e| e.value == f_type)
 }
 
-/// A dev_t as strace prints it: `makedev(8, 1)`.
+/// A dev_t as libexplain prints it: `MKDEV(8, 1)`, with glibc's major and minor.
 pub fn write_dev(m: &mut Message, dev: i64) {
     let dev = dev as libc::dev_t;
-    let _ = core::fmt::write(m, format_args!("makedev({}, {})", libc::major(dev), libc::minor(dev)));
+    let _ = core::fmt::write(m, format_args!("MKDEV({}, {})", libc::major(dev), libc::minor(dev)));
 }

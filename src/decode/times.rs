@@ -26,7 +26,7 @@ pub fn write_times(m: &mut Message, t: &Times) {
         Times::Null => m.text("NULL"),
         Times::Unreadable { addr, .. } => write_pointer(m, *addr as i64),
         Times::Given { layout: Layout::Utimbuf, stamps, .. } => {
-            let _ = core::fmt::write(m, format_args!("{{actime={}, modtime={}}}", stamps[0].sec, stamps[1].sec));
+            let _ = core::fmt::write(m, format_args!("{{ actime = {}, modtime = {} }}", stamps[0].sec, stamps[1].sec));
         }
         Times::Given { layout, stamps, .. } => {
             m.text("[");

@@ -98,16 +98,33 @@ pub fn write_fd(m: &mut Message, fd: i64) {
     let mut path = crate::sys::CPath::new();
     if probe::fd::path_of_open(fd, &mut path) {
         m.text(" ");
-        m.quoted(path.as_bytes());
+        m.quoted(fd_name(path.as_bytes()));
     }
 }
 
-/// A directory descriptor of the *at calls: AT_FDCWD by name.
-pub fn write_dirfd(m: &mut Message, fd: i64) {
-    if fd as i32 == libc::AT_FDCWD {
-        m.text("AT_FDCWD");
+/// What the echo calls an open descriptor, from its /proc/self/fd link: the path, or for
+/// an object without one, its kind as libexplain names it (`pipe` for `pipe:[123]`,
+/// `[eventpoll]` for `anon_inode:[eventpoll]`).
+pub fn fd_name(link: &[u8]) -> &[u8] {
+    if link.starts_with(b"pipe:[") {
+        b"pipe"
+    } else if let Some(rest) = link.strip_prefix(b"anon_inode:".as_slice()) {
+        rest
     } else {
-        write_fd(m, fd);
+        link
+    }
+}
+
+/// A directory descriptor of the *at calls: AT_FDCWD by name, followed (as any open
+/// descriptor is) by the directory it stands for: `AT_FDCWD "/home/alice"`.
+pub fn write_dirfd(m: &mut Message, fd: i64) {
+    if fd as i32 != libc::AT_FDCWD {
+        return write_fd(m, fd);
+    }
+    m.text("AT_FDCWD");
+    if let Ok(cwd) = crate::sys::getcwd() {
+        m.text(" ");
+        m.quoted(cwd.as_bytes());
     }
 }
 
@@ -119,11 +136,13 @@ pub fn write_mode_arg(m: &mut Message, mode: i64) {
     write_mode(m, mode as u32);
 }
 
+/// An address as libexplain prints one: upper-case hex, at least eight digits
+/// (`0x00001000`, `0x7FFF6FD66950`); NULL by name.
 pub fn write_pointer(m: &mut Message, p: i64) {
     if p == 0 {
         m.text("NULL");
     } else {
-        m.hex(p as u64);
+        let _ = core::fmt::write(m, format_args!("0x{:08X}", p as u64));
     }
 }
 
@@ -143,7 +162,7 @@ pub fn write_dir(m: &mut Message, dir: i64) {
         let mut path = crate::sys::CPath::new();
         if probe::fd::path_of(fd, &mut path) {
             m.text(" ");
-            m.quoted(path.as_bytes());
+            m.quoted(fd_name(path.as_bytes()));
         }
     }
 }

@@ -65,6 +65,18 @@ extern "C" {
 }
 
 /// The name of the standard stream `fp` is, if it is one.
+/// The address of the standard stream of this name (`stdin`, `stdout`, `stderr`).
+pub fn standard_stream(name: &str) -> Option<usize> {
+    // SAFETY: reading libc's three stream pointers, which are always initialised.
+    let (i, o, e) = unsafe { (stdin as usize, stdout as usize, stderr as usize) };
+    match name {
+        "stdin" => Some(i),
+        "stdout" => Some(o),
+        "stderr" => Some(e),
+        _ => None,
+    }
+}
+
 pub fn standard_name(fp: usize) -> Option<&'static str> {
     // SAFETY: reading libc's three stream pointers, which are always initialised.
     let (i, o, e) = unsafe { (stdin as usize, stdout as usize, stderr as usize) };
@@ -91,17 +103,6 @@ pub fn stdin_addr() -> usize {
     unsafe { stdin as usize }
 }
 
-/// The address of the standard stream called `name` (stdin, stdout, stderr).
-pub fn standard_addr(name: &str) -> Option<usize> {
-    // SAFETY: reading libc's three stream pointers, which are always initialised.
-    let (i, o, e) = unsafe { (stdin as usize, stdout as usize, stderr as usize) };
-    match name {
-        "stdin" => Some(i),
-        "stdout" => Some(o),
-        "stderr" => Some(e),
-        _ => None,
-    }
-}
 
 /// The address of stdout: putchar's and puts's stream.
 pub fn stdout_addr() -> usize {
