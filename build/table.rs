@@ -67,6 +67,14 @@ pub struct Call {
     pub perform: Option<String>,
 }
 
+impl Call {
+    /// Whether the call takes `...` or a `va_list` (the formatted output family): Rust
+    /// cannot define or forward those, so its six functions are C (build/variadic.rs).
+    pub fn is_variadic(&self) -> bool {
+        self.args.iter().any(|a| a.ctype == "..." || a.ctype == "va_list")
+    }
+}
+
 pub struct Family {
     pub name: String,
     pub dir: PathBuf,
@@ -126,7 +134,8 @@ fn parse_line(line: &str) -> Result<Call, String> {
                 Some(d) => (true, d),
                 None => (false, decl),
             };
-            let (ctype, name) = split_decl(decl)?;
+            // A variadic call's `...` (printf(3) and the rest: their boundary is C).
+            let (ctype, name) = if decl == "..." { ("...".to_string(), "...".to_string()) } else { split_decl(decl)? };
             let echo_name = echo_name.unwrap_or_else(|| name.clone());
             args.push(Arg { ctype, same_type, name, echo_name, kind: kind.trim().into(), default });
         }

@@ -31,3 +31,5 @@ pub mod users;
 
 // Memory, System V shared memory (issue 11, mem branch).
 pub mod vm;
+// printf's wide characters and strcoll's collation (issue 11, printf branch).
+pub mod locale;

@@ -19,6 +19,9 @@ mod status;
 // stdio (issue 11): a FILE's header read without following it.
 pub mod stream;
 mod valgrind;
+// printf and the conversions (issue 11): the caller's variadic arguments; the locale.
+pub mod locale;
+pub mod varargs;
 
 pub use cpath::CPath;
 pub use dirent::{for_each_entry, for_each_entry_fd};

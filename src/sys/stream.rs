@@ -90,3 +90,9 @@ pub fn stdin_addr() -> usize {
     // SAFETY: reading libc's stdin pointer, always initialised.
     unsafe { stdin as usize }
 }
+
+/// The address of stdout: printf's stream.
+pub fn stdout_addr() -> usize {
+    // SAFETY: reading libc's stdout pointer, always initialised.
+    unsafe { stdout as usize }
+}

@@ -27,3 +27,6 @@ pub mod times;
 pub mod memory;
 // stdio (issue 11).
 pub mod stream;
+// Formatted output and the string conversions (issue 11, printf branch).
+pub mod format;
+pub mod convert;
