@@ -33,3 +33,4 @@ pub mod users;
 pub mod vm;
 // printf's wide characters and strcoll's collation (issue 11, printf branch).
 pub mod locale;
+pub mod number;
