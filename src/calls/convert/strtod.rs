@@ -22,6 +22,7 @@ pub struct FloatType {
     pub min10: i64,
     /// What an overflow returns: `HUGE_VAL`.
     pub huge: &'static str,
+    pub neg_huge: &'static str,
 }
 
 pub const DOUBLE: FloatType = FloatType {
@@ -32,6 +33,7 @@ pub const DOUBLE: FloatType = FloatType {
     max10: 308,
     min10: -308,
     huge: "HUGE_VAL",
+    neg_huge: "-HUGE_VAL",
 };
 
 pub fn explain(m: &mut Message, errnum: i32, nptr: &Text, _endptr: usize) {
@@ -49,7 +51,7 @@ pub fn floating(m: &mut Message, errnum: i32, nptr: &Text, t: &FloatType) {
         libc::ERANGE => {
             let text = &b[s.start..s.end];
             match number::floating_range(b, &s, t.bits, t.max10, t.min10) {
-                Range::Over if s.negative => convert::out_of_range(m, text, false, &t.lowest, "minus that"),
+                Range::Over if s.negative => convert::out_of_range(m, text, false, &t.lowest, t.neg_huge),
                 Range::Over => convert::out_of_range(m, text, true, &t.max, t.huge),
                 Range::Under => convert::underflow(m, text, &t.min),
                 Range::Within => convert::in_range(m, text, &t.lowest, &t.max),

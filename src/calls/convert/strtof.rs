@@ -13,6 +13,7 @@ const FLOAT: FloatType = FloatType {
     max10: 38,
     min10: -38,
     huge: "HUGE_VALF",
+    neg_huge: "-HUGE_VALF",
 };
 
 pub fn explain(m: &mut Message, errnum: i32, nptr: &Text, _endptr: usize) {

@@ -15,6 +15,7 @@ const LONG_DOUBLE: FloatType = FloatType {
     max10: 4931,
     min10: -4932,
     huge: "HUGE_VALL",
+    neg_huge: "-HUGE_VALL",
 };
 
 pub fn explain(m: &mut Message, errnum: i32, nptr: &Text, _endptr: usize) {
