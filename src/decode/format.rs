@@ -209,6 +209,8 @@ impl Items {
             }
             let Some((class, wide)) = class_of(conv, size) else { return };
             if cursor == 0 {
+                // A va_list form: the arguments are not seen, their fields' widths are.
+                self.length += width.max(precision.unwrap_or(0));
                 continue;
             }
             position += 1;
