@@ -453,3 +453,49 @@ fn trim_fraction(b: &[u8]) -> &[u8] {
     }
     &b[..end]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn float(v: f64) -> String {
+        let mut buf = [0u8; 128];
+        let mut m = Message::new(&mut buf);
+        write_float(&mut m, v);
+        let n = m.finish();
+        String::from_utf8_lossy(&buf[..n]).into_owned()
+    }
+
+    #[test]
+    fn floats_are_written_as_c_writes_them_with_15_digits() {
+        let cases: [(f64, &str); 10] = [
+            (0.1, "0.1"),
+            (1.5, "1.5"),
+            (2.0, "2"),
+            (1e300, "1e+300"),
+            (123456789.0, "123456789"),
+            (1e10, "10000000000"),
+            (1.0 / 3.0, "0.333333333333333"),
+            (1e-5, "1e-05"),
+            (-0.0, "-0"),
+            (f64::INFINITY, "inf"),
+        ];
+        for (v, want) in cases {
+            assert_eq!(float(v), want, "{v:e}");
+        }
+        assert_eq!(float(f64::MAX), "1.79769313486232e+308");
+        assert_eq!(float(1e15), "1e+15");
+    }
+
+    #[test]
+    fn the_format_alone_gives_its_literal_length_and_widest_field() {
+        let t = Text::from_bytes(b"ab %5d %.300s %% %q");
+        let mut slot = MaybeUninit::uninit();
+        let items = Items::fetch_into(&mut slot, &t, 0, true);
+        assert!(items.as_slice().is_empty());
+        let w = items.widest.unwrap();
+        assert_eq!((w.spec(), w.at, w.size), (&b"%.300s"[..], 7, 300));
+        // "ab " + 5 + " " + 300 + " " + "%" + " ", then %q ends the reading.
+        assert_eq!(items.length, 3 + 5 + 1 + 300 + 1 + 1 + 1);
+    }
+}

@@ -193,3 +193,37 @@ pub fn floating_range(b: &[u8], s: &Scan, bits: u32, max10: i64, min10: i64) -> 
         _ => Range::Within,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integers_are_scanned_as_strtol_reads_them() {
+        let s = integer(b"  -0x1fz", 0);
+        assert_eq!((s.start, s.end, s.negative, s.base), (2, 7, true, 16));
+        let s = integer(b"0777", 0);
+        assert_eq!((s.base, s.end), (8, 4));
+        // "0x" not followed by a hexadecimal digit is the number 0 and an "x".
+        let s = integer(b"0xg", 16);
+        assert_eq!((s.base, s.end), (16, 1));
+        assert!(!integer(b"  abc", 10).found());
+        let b = b"9223372036854775808";
+        assert_eq!(signed_range(b, &integer(b, 10), i64::MAX as u64), Range::Over);
+        let b = b"-9223372036854775808";
+        assert_eq!(signed_range(b, &integer(b, 10), i64::MAX as u64), Range::Within);
+    }
+
+    #[test]
+    fn floating_text_is_judged_against_the_types_range() {
+        let r = |t: &[u8], bits| floating_range(t, &floating(t), bits, 308, -308);
+        assert_eq!(r(b"1e309", 64), Range::Over);
+        assert_eq!(r(b"1.7e308", 64), Range::Within);
+        assert_eq!(r(b"1e-320", 64), Range::Under);
+        assert_eq!(r(b"0.000", 64), Range::Within);
+        assert_eq!(r(b"inf", 64), Range::Within);
+        assert_eq!(r(b"3.5e38", 32), Range::Over);
+        assert_eq!(floating_range(b"1e5000", &floating(b"1e5000"), 80, 4931, -4932), Range::Over);
+        assert_eq!(floating(b"1.5e+x").end, 3);
+    }
+}
