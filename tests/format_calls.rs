@@ -200,3 +200,84 @@ fn the_echo_decodes_the_arguments_as_libexplain_does() {
     let msg = variadic!(explain_message_errno_printf(libc::EINVAL, std::ptr::null::<c_char>()));
     assert_facts(&msg, &["printf(format = NULL) failed", "format is the NULL pointer"]);
 }
+
+#[test]
+fn hostile_arguments_and_every_errno_give_a_whole_message_and_keep_errno() {
+    let wild = 0x10 as *const c_char;
+    let formats: [*const c_char; 4] = [std::ptr::null(), wild, c"%s %ls %n %lc %f".as_ptr(), c"%99999999999d %".as_ptr()];
+    let streams: [*mut FILE; 3] = [std::ptr::null_mut(), 0x10 as *mut FILE, unsafe { stdout }];
+    for &format in &formats {
+        for &fp in &streams {
+            for e in (0..=134).chain([-1, i32::MAX]) {
+                // SAFETY: the thread's own errno.
+                unsafe { *libc::__errno_location() = 4242 };
+                // Wild pointers for the string arguments: examined, never followed.
+                let msg = variadic!(explain_message_errno_fprintf(e, fp, format, wild, wild, wild, 0xe9 as libc::c_uint, 1.0f64));
+                assert_eq!(errno(), 4242, "errno {e}: errno changed");
+                assert!(msg.starts_with("fprintf(fp = "), "{msg}");
+                if e != 0 {
+                    assert!(msg.contains("failed, ") && msg.contains(" because "), "errno {e}: {msg}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn fprintf_past_rlimit_fsize_gives_the_limit() {
+    let d = Scratch::new("format-fsize");
+    let path = cstr(&d.join("capped"));
+    let mut fds = [0; 2];
+    // SAFETY: fds has room for two descriptors.
+    assert_eq!(unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) }, 0);
+    // SAFETY: the child makes system calls, fprintf and our explain call, then _exits.
+    let pid = unsafe { libc::fork() };
+    assert!(pid >= 0);
+    if pid == 0 {
+        let mut buf = [0u8; 4096];
+        // SAFETY: plain calls in the child.
+        unsafe {
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            let lim = libc::rlimit { rlim_cur: 1000, rlim_max: 1000 };
+            libc::setrlimit(libc::RLIMIT_FSIZE, &lim);
+            let fp = libc::fopen(path.as_ptr(), c"w".as_ptr());
+            libc::setvbuf(fp, std::ptr::null_mut(), libc::_IONBF, 0);
+            for _ in 0..20 {
+                if fprintf(fp, c"%0100d".as_ptr(), 7 as c_int) < 0 {
+                    let e = *libc::__errno_location();
+                    explain_message_errno_fprintf(buf.as_mut_ptr() as *mut c_char, 4096, e, fp, c"%0100d".as_ptr(), 7 as c_int);
+                    break;
+                }
+            }
+            let n = buf.iter().position(|&c| c == 0).unwrap_or(0);
+            libc::write(fds[1], buf.as_ptr() as *const c_void, n);
+            libc::_exit(0);
+        }
+    }
+    // SAFETY: the read end is ours alone; the write end is closed here.
+    unsafe { libc::close(fds[1]) };
+    let mut msg = String::new();
+    // SAFETY: fds[0] is open and owned by nothing else.
+    unsafe { std::fs::File::from_raw_fd(fds[0]) }.read_to_string(&mut msg).unwrap();
+    let mut status = 0;
+    // SAFETY: waiting for our own child.
+    unsafe { libc::waitpid(pid, &mut status, 0) };
+    assert_facts(&msg, &["fprintf(fp = 0x", "/capped\", format = \"%0100d\", 7) failed", "EFBIG", "RLIMIT_FSIZE", "1000"]);
+}
+
+#[test]
+fn fprintf_on_a_stream_opened_for_reading_says_so() {
+    let d = Scratch::new("format-ro");
+    std::fs::write(d.join("in"), "data").unwrap();
+    // SAFETY: NUL-terminated strings; the stream is live until fclose.
+    let fp = unsafe { libc::fopen(cstr(&d.join("in")).as_ptr(), c"r".as_ptr()) };
+    assert!(!fp.is_null());
+    // SAFETY: live stream, format and argument agree.
+    let r = unsafe { fprintf(fp, c"%d".as_ptr(), 1 as c_int) };
+    let e = errno();
+    assert_eq!((r, e), (-1, libc::EBADF));
+    let msg = variadic!(explain_message_errno_fprintf(e, fp, c"%d".as_ptr(), 1 as c_int));
+    assert_facts(&msg, &["/in\", format = \"%d\", 1) failed", "EBADF", "opened for reading only"]);
+    // SAFETY: live, closed once.
+    unsafe { libc::fclose(fp) };
+}
