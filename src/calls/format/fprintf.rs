@@ -4,7 +4,7 @@
 //! (a wide character the locale cannot write), EINVAL (a NULL format) and ENOMEM.
 //! `output` is the diagnosis of the whole family; the others call it.
 
-use crate::calls::streamio::fread::transfer;
+use crate::calls::streamio::fread::transfer_as;
 use crate::decode::format::Items;
 use crate::decode::{Text, TextState};
 use crate::message::prose::{fd, format, generic};
@@ -13,7 +13,8 @@ use crate::probe::locale;
 
 /// Where a printf-style call writes.
 pub enum Target {
-    Stream(usize),
+    /// A stream, and how the message names it (`fp`, or printf's `stdout`).
+    Stream(usize, &'static str),
     /// sprintf's and snprintf's buffer (`size` None: sprintf's, of unknown size).
     Buffer { data: usize, size: Option<usize> },
     /// asprintf's: a buffer it allocates, its address stored at `data`.
@@ -21,7 +22,7 @@ pub enum Target {
 }
 
 pub fn explain(m: &mut Message, errnum: i32, fp: usize, format: &Text, args: &Items) {
-    output(m, errnum, Target::Stream(fp), format, args);
+    output(m, errnum, Target::Stream(fp, "fp"), format, args);
 }
 
 pub fn output(m: &mut Message, errnum: i32, target: Target, fmt: &Text, args: &Items) {
@@ -47,7 +48,7 @@ pub fn output(m: &mut Message, errnum: i32, target: Target, fmt: &Text, args: &I
                 generic::meaning(m, errnum);
             }
         }
-        (_, Target::Stream(fp)) => transfer(m, errnum, *fp, true, 0, args.length as usize),
+        (_, Target::Stream(fp, name)) => transfer_as(m, name, errnum, *fp, true, 0, args.length as usize),
         _ => generic::meaning(m, errnum),
     }
 }

@@ -16,22 +16,27 @@ pub fn explain(m: &mut Message, errnum: i32, ptr: usize, size: usize, nmemb: usi
 
 /// Why moving `len` bytes through the stream `fp` failed (`writing` says which way).
 pub fn transfer(m: &mut Message, errnum: i32, fp: usize, writing: bool, data: usize, len: usize) {
+    transfer_as(m, "fp", errnum, fp, writing, data, len);
+}
+
+/// `transfer`, the stream named `arg` (printf's is `stdout`, not an argument).
+pub fn transfer_as(m: &mut Message, arg: &str, errnum: i32, fp: usize, writing: bool, data: usize, len: usize) {
     let s = examine(fp);
-    if stream::not_a_stream(m, "fp", &s) {
+    if stream::not_a_stream(m, arg, &s) {
         return;
     }
     let Stream::Live { header, fd: facts } = s else { return };
     let fd = header.fileno();
-    let Some(f) = facts else { return stream::descriptor_closed(m, "fp", fd) };
+    let Some(f) = facts else { return stream::descriptor_closed(m, arg, fd) };
     let mode = f.flags & libc::O_ACCMODE;
     match errnum {
-        libc::EBADF if writing && !header.writable() || !writing && !header.readable() => stream::wrong_direction(m, "fp", writing),
+        libc::EBADF if writing && !header.writable() || !writing && !header.readable() => stream::wrong_direction(m, arg, writing),
         libc::EBADF if writing && mode == libc::O_RDONLY || !writing && mode == libc::O_WRONLY => {
-            stream::descriptor_refuses(m, "fp", fd, &f, writing)
+            stream::descriptor_refuses(m, arg, fd, &f, writing)
         }
         _ => on_descriptor(m, errnum, fd, &f, writing, data, len),
     }
-    stream::indicators(m, "fp", &header);
+    stream::indicators(m, arg, &header);
 }
 
 /// The descriptor's part, as write(2) and read(2) explain it, naming the stream's
