@@ -30,6 +30,9 @@
 //! after its kind, the value the explain command takes when the argument is left out
 //! (`int mode: mode = 0777`), written as a user would write it; `&` is a zeroed buffer
 //! of the command's own (a `struct stat *` the user did not give).
+//! `&?` is that buffer too, and the argument is read from the command line only when
+//! every argument is given (strtol's endptr: `strtol 12 16` is nptr and base, as
+//! libexplain's command reads it).
 //! KIND says how the argument is echoed, converted for the call file and parsed by the
 //! `explain` command (see `src/decode/kinds.table`). In the explain_* functions pointer
 //! arguments become pointers to const, as in libexplain, unless written `!TYPE`.

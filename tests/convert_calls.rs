@@ -148,6 +148,11 @@ fn the_command_echoes_as_libexplains_does_with_defaults() {
     let out = explain(&["-e", "ERANGE", "strtoull", "1"]);
     assert!(out.starts_with("strtoull(nptr = \"1\", endptr = 0x"), "{out}");
     assert_facts(&out, &[", base = 0) failed"]);
+    // Two arguments are nptr and base, as libexplain's command reads them; a 0x text
+    // is the text, not an address.
+    let out = explain(&["-e", "ERANGE", "strtol", "0x1f", "16"]);
+    assert!(out.starts_with("strtol(nptr = \"0x1f\", endptr = 0x"), "{out}");
+    assert_facts(&out, &[", base = 16) failed"]);
     let out = explain(&["-e", "ERANGE", "strtod", "1e999"]);
     assert_facts(&out, &["strtod(nptr = \"1e999\", endptr = 0x", ") failed", "DBL_MAX"]);
     let out = explain(&["-e", "EINVAL", "strcoll", "a", "b"]);

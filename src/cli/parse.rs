@@ -53,6 +53,15 @@ pub fn string(text: &str) -> Result<Parsed, String> {
     CString::new(unquote(text)).map(Parsed::Str).map_err(|_| "a string without NUL bytes".into())
 }
 
+/// A text that is never an address: the number strtol(3) converts (`0x1f` is its text,
+/// not a pointer), quoted or bare; NULL for the null pointer.
+pub fn number_text(text: &str) -> Result<Parsed, String> {
+    if text == "NULL" {
+        return Ok(Parsed::Null);
+    }
+    CString::new(unquote(text)).map(Parsed::Str).map_err(|_| "a string without NUL bytes".into())
+}
+
 /// An address (0x1234) or NULL.
 pub fn pointer(text: &str) -> Result<Parsed, String> {
     if text == "NULL" {
