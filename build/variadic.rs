@@ -139,17 +139,17 @@ fn c_functions(s: &mut String, c: &Call) {
     ];
     for (prefix, ps, how, buf, errnum, ret, returns) in entries {
         let _ = writeln!(s, "{ret}\n{prefix}{n}({ps})\n{{");
-        let keep = if returns { "const char *text;\n    " } else { "" };
+        let keep = if returns { "    const char *text;\n" } else { "" };
         let assign = if returns { "text = " } else { "(void)" };
         if is_ellipsis(c) {
             let _ = writeln!(
                 s,
-                "    struct libexplain_rs_cursor cursor;\n    int e = {errnum};\n    {keep}\n    va_start(cursor.ap, {last});\n    \
+                "    struct libexplain_rs_cursor cursor;\n    int e = {errnum};\n{keep}\n    va_start(cursor.ap, {last});\n    \
                  {assign}libexplain_rs_{n}({how}, {buf}, e, {rargs});\n    va_end(cursor.ap);",
                 last = last_named(c)
             );
         } else {
-            let _ = writeln!(s, "    int e = {errnum};\n    {keep}\n    {assign}libexplain_rs_{n}({how}, {buf}, e, {rargs});");
+            let _ = writeln!(s, "    int e = {errnum};\n{keep}\n    {assign}libexplain_rs_{n}({how}, {buf}, e, {rargs});");
         }
         if returns {
             s.push_str("    return text;\n");

@@ -9,7 +9,7 @@ use core::fmt::Write as _;
 /// EOVERFLOW: the output would be longer than an int can count.
 pub fn too_long(m: &mut Message, length: u64, widest: Option<&Field>) {
     m.because();
-    let _ = write!(m, "the formatted output would be at least {length} bytes long");
+    let _ = write!(m, "the formatted output would be at least {length} byte{} long", if length == 1 { "" } else { "s" });
     if length <= i32::MAX as u64 {
         // The arguments' own share (long strings, a `*` width) could not be seen.
         m.text(" before the arguments' own text and any `*` widths are counted");
