@@ -82,6 +82,9 @@ pub struct Items {
     pub shown: bool,
     /// How many bytes the output takes at least.
     pub length: u64,
+    /// Whether the arguments were taken (not for a va_list form, whose list is the
+    /// caller's, already used by the call): else `length` counts the format alone.
+    pub seen: bool,
     pub widest: Option<Field>,
 }
 
@@ -143,7 +146,7 @@ impl Size {
 impl Items {
     /// Takes the arguments from `cursor` (0: none to take) as `format` says, into `slot`.
     pub fn fetch_into<'a>(slot: &'a mut MaybeUninit<Items>, format: &Text, cursor: usize, shown: bool) -> &'a Items {
-        let items = slot.write(Items { items: [NO_ITEM; MAX_ITEMS], len: 0, shown, length: 0, widest: None });
+        let items = slot.write(Items { items: [NO_ITEM; MAX_ITEMS], len: 0, shown, length: 0, seen: cursor != 0, widest: None });
         if format.state == TextState::Ok {
             items.parse(format.bytes(), cursor);
         }

@@ -39,7 +39,10 @@ pub fn output(m: &mut Message, errnum: i32, target: Target, fmt: &Text, args: &I
             }
         }
         (libc::ENOMEM, Target::Allocated { .. }) => {
-            crate::calls::mem::malloc::out_of_memory(m, "*data", args.length.saturating_add(1))
+            crate::calls::mem::malloc::out_of_memory(m, "*data", args.length.saturating_add(1));
+            if !args.seen {
+                format::format_only(m);
+            }
         }
         (_, Target::Allocated { data: 0 }) | (_, Target::Buffer { data: 0, size: None }) => fd::bad_pointer(m, "data", 0, 1),
         (libc::EFAULT, Target::Buffer { data, size }) => {

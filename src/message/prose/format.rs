@@ -57,3 +57,8 @@ pub fn no_culprit_seen(m: &mut Message, has_wide: bool, l: &Locale) {
     }
     locale(m, l);
 }
+
+/// After a size counted from the format alone (the v* forms): what it leaves out.
+pub fn format_only(m: &mut Message) {
+    m.text("; that size counts the format's own text and field widths only: the arguments, passed as a va_list, cannot be examined after the call, and add their own length");
+}
