@@ -23,12 +23,10 @@ fn id(name: &str) -> String {
 
 /// The Rust spelling of a C type as the table writes it.
 fn rust_type(ctype: &str) -> String {
-    // The variadic family (build/variadic.rs): `...` arrives as the C side's cursor over
-    // the arguments, a va_list as its address, which is only echoed.
-    match ctype {
-        "..." => return "*mut c_void".to_string(),
-        "va_list" => return "*const c_void".to_string(),
-        _ => {}
+    // The variadic family (build/variadic.rs): `...` and a va_list arrive as the C
+    // side's cursor over the arguments (src/abi/format_cursor.h).
+    if ctype == "..." || ctype == "va_list" {
+        return "*mut c_void".to_string();
     }
     let t = ctype.replace(" *", "*").replace("* ", "*");
     let (is_const, base) = match t.strip_prefix("const ") {

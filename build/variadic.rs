@@ -34,10 +34,10 @@ fn is_ellipsis(c: &Call) -> bool {
     c.args.iter().any(|a| a.ctype == "...")
 }
 
-/// The argument `va_start` starts after: the one before `...`.
-fn last_named(c: &Call) -> &str {
-    let at = c.args.iter().position(|a| a.ctype == "...").expect("a variadic call");
-    &c.args[at - 1].name
+/// For a `...` form, the argument `va_start` starts after: the one before `...`.
+fn ellipsis_last(c: &Call) -> Option<&str> {
+    let at = c.args.iter().position(|a| a.ctype == "...")?;
+    Some(&c.args[at - 1].name)
 }
 
 /// The arguments passed to `libexplain_rs_NAME`: the cursor for `...`, a va_list's address.
@@ -45,8 +45,7 @@ fn rust_args(c: &Call) -> String {
     c.args
         .iter()
         .map(|a| match a.ctype.as_str() {
-            "..." => "&cursor".to_string(),
-            "va_list" => format!("LIBEXPLAIN_RS_AP_ADDRESS({})", a.name),
+            "..." | "va_list" => "&cursor".to_string(),
             _ => a.name.clone(),
         })
         .collect::<Vec<_>>()
@@ -111,8 +110,7 @@ fn c_functions(s: &mut String, c: &Call) {
         .args
         .iter()
         .map(|a| match a.ctype.as_str() {
-            "..." => "struct libexplain_rs_cursor *cursor".to_string(),
-            "va_list" => format!("const void *{}", a.name),
+            "..." | "va_list" => "struct libexplain_rs_cursor *cursor".to_string(),
             _ => param(&explain_ctype(a), &a.name),
         })
         .collect();
@@ -141,15 +139,21 @@ fn c_functions(s: &mut String, c: &Call) {
         let _ = writeln!(s, "{ret}\n{prefix}{n}({ps})\n{{");
         let keep = if returns { "    const char *text;\n" } else { "" };
         let assign = if returns { "text = " } else { "(void)" };
-        if is_ellipsis(c) {
+        let _ = writeln!(s, "    struct libexplain_rs_cursor cursor;\n    int e = {errnum};\n{keep}");
+        if let Some(last) = ellipsis_last(c) {
+            // The arguments are ours to walk: the echo shows them.
             let _ = writeln!(
                 s,
-                "    struct libexplain_rs_cursor cursor;\n    int e = {errnum};\n{keep}\n    va_start(cursor.ap, {last});\n    \
-                 {assign}libexplain_rs_{n}({how}, {buf}, e, {rargs});\n    va_end(cursor.ap);",
-                last = last_named(c)
+                "    cursor.address = NULL;\n    cursor.usable = 1;\n    va_start(cursor.ap, {last});\n    \
+                 {assign}libexplain_rs_{n}({how}, {buf}, e, {rargs});\n    va_end(cursor.ap);"
             );
         } else {
-            let _ = writeln!(s, "    int e = {errnum};\n{keep}\n    {assign}libexplain_rs_{n}({how}, {buf}, e, {rargs});");
+            // The caller's va_list was used by the call: only its address is shown.
+            let _ = writeln!(
+                s,
+                "    cursor.address = LIBEXPLAIN_RS_AP_ADDRESS(ap);\n    cursor.usable = 0;\n    \
+                 {assign}libexplain_rs_{n}({how}, {buf}, e, {rargs});"
+            );
         }
         if returns {
             s.push_str("    return text;\n");
@@ -159,14 +163,18 @@ fn c_functions(s: &mut String, c: &Call) {
     let void_die = c.ret_class == "zero";
     for (suffix, how, die) in [("_or_die", "LIBEXPLAIN_RS_DIE", true), ("_on_error", "LIBEXPLAIN_RS_PRINT", false)] {
         let ret = if die && void_die { "void" } else { c.ret_ctype.as_str() };
-        let _ = writeln!(s, "{ret}\nexplain_{n}{suffix}({cp})\n{{\n    int result;\n    int err;");
-        if is_ellipsis(c) {
-            let _ = writeln!(
-                s,
-                "    struct libexplain_rs_cursor cursor;\n    va_list ap;\n\n    va_start(ap, {last});\n    va_copy(cursor.ap, ap);",
-                last = last_named(c)
-            );
+        let _ = writeln!(s, "{ret}\nexplain_{n}{suffix}({cp})\n{{\n    int result;\n    int err;\n    struct libexplain_rs_cursor cursor;");
+        // A copy of the arguments, taken before the call uses them, for the explanation.
+        match ellipsis_last(c) {
+            Some(last) => {
+                let _ = writeln!(
+                    s,
+                    "    va_list ap;\n\n    cursor.address = NULL;\n    va_start(ap, {last});"
+                );
+            }
+            None => s.push_str("\n    cursor.address = LIBEXPLAIN_RS_AP_ADDRESS(ap);\n"),
         }
+        s.push_str("    cursor.usable = 1;\n    va_copy(cursor.ap, ap);\n");
         let guard = null_guard(c);
         let _ = writeln!(
             s,
@@ -177,9 +185,7 @@ fn c_functions(s: &mut String, c: &Call) {
             s.push_str("    va_end(ap);\n");
         }
         let _ = writeln!(s, "    if (result < 0)\n        (void)libexplain_rs_{n}({how}, NULL, 0, err, {rargs});");
-        if is_ellipsis(c) {
-            s.push_str("    va_end(cursor.ap);\n");
-        }
+        s.push_str("    va_end(cursor.ap);\n");
         if !die {
             s.push_str("    errno = err;\n");
         }

@@ -10,6 +10,7 @@
 #include <libexplain/libexplain.h>
 
 #include <stdarg.h>
+#include <wchar.h>
 
 #include "check.h"
 
@@ -72,6 +73,16 @@ vfprintf_to_dev_full(void *arg)
     (void)arg;
     setvbuf(fp, NULL, _IONBF, 0);
     log_line(fp, "%s: %d\n", "count", 12);
+}
+
+static void
+vfprintf_unwritable_wide_character(void *arg)
+{
+    FILE *fp = fopen("/dev/null", "w");
+
+    (void)arg;
+    /* The program never calls setlocale: LC_CTYPE is "C", which has no é. */
+    log_line(fp, "%s %lc\n", "name", (wint_t)0xe9);
 }
 
 static void
@@ -142,6 +153,14 @@ main(void)
     CHECK("explain_vfprintf_or_die echoes the va_list's address",
           strstr(text, "vfprintf(fp = ") != NULL && strstr(text, "format = \"%s: %d\\n\", ap = 0x") != NULL, "%s", text);
     CHECK("explain_vfprintf_or_die explains ENOSPC", strstr(text, "ENOSPC") != NULL, "%s", text);
+
+    text = capture_child(vfprintf_unwritable_wide_character, NULL, &status);
+    CHECK("explain_vfprintf_or_die exits on EILSEQ", WIFEXITED(status) && WEXITSTATUS(status) == EXIT_FAILURE,
+          "status %d", status);
+    CHECK("explain_vfprintf_or_die reads its copy of the va_list for the culprit",
+          strstr(text, "EILSEQ") != NULL && strstr(text, "variadic argument 2 (%lc)") != NULL &&
+              strstr(text, "U+00E9") != NULL,
+          "%s", text);
 
     text = capture_child(snprintf_too_wide, NULL, &status);
     CHECK("explain_snprintf_or_die exits on EOVERFLOW", WIFEXITED(status) && WEXITSTATUS(status) == EXIT_FAILURE,

@@ -4,7 +4,8 @@
  * caller's va_list that Rust walks, one argument at a time, as the format says
  * (src/decode/format.rs), through libexplain_rs_va_next (src/abi/format_args.c).
  * Held in a struct so that a va_list of any ABI (an array on x86_64, a struct
- * elsewhere) travels by one pointer.
+ * elsewhere) travels by one pointer; its first two fields are read by Rust
+ * (crate::sys::varargs::Head).
  */
 #ifndef LIBEXPLAIN_RS_FORMAT_CURSOR_H
 #define LIBEXPLAIN_RS_FORMAT_CURSOR_H
@@ -12,6 +13,11 @@
 #include <stdarg.h>
 
 struct libexplain_rs_cursor {
+    /* For a va_list form, the caller's va_list as its echo prints it (`ap = 0x…`). */
+    const void *address;
+    /* Whether `ap` may be walked: a copy taken before the call (or a `...` form's own
+     * list), never the caller's va_list after the call used it. */
+    int usable;
     va_list ap;
 };
 

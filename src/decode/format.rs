@@ -228,6 +228,12 @@ impl Items {
         }
     }
 
+    /// A va_list form's arguments: taken from `cursor` when it holds a copy made before
+    /// the call (its `_or_die` and `_on_error`); else the format alone is read.
+    pub fn from_va_list<'a>(slot: &'a mut MaybeUninit<Items>, format: &Text, cursor: usize) -> &'a Items {
+        Items::fetch_into(slot, format, if varargs::usable(cursor) { cursor } else { 0 }, false)
+    }
+
     /// The echo after the format: `, 5, "x"` (or `, ...`).
     pub fn echo(&self, m: &mut Message) {
         if !self.shown {
@@ -368,6 +374,11 @@ fn write_shown(m: &mut Message, s: &Shown) {
         Shown::Pointer(p) => write_pointer(m, p as i64),
         Shown::Star => m.text("%*"),
     }
+}
+
+/// A va_list argument, as libexplain echoes it: the caller's va_list's address.
+pub fn write_va_list(m: &mut Message, cursor: i64) {
+    write_pointer(m, varargs::address(cursor as usize) as i64);
 }
 
 /// A `char` as C source writes it: `'a'`, `'\n'`, `'\310'`.

@@ -34,3 +34,26 @@ pub unsafe fn next(cursor: usize, class: Class) -> u64 {
     // SAFETY: as promised by the caller.
     unsafe { libexplain_rs_va_next(cursor as *mut libc::c_void, class as libc::c_int) }
 }
+
+/// The fixed start of `struct libexplain_rs_cursor` (src/abi/format_cursor.h).
+#[repr(C)]
+struct Head {
+    address: *const libc::c_void,
+    usable: libc::c_int,
+}
+
+fn head(cursor: usize) -> Option<&'static Head> {
+    // SAFETY: a non-zero cursor is the address of a struct libexplain_rs_cursor that the
+    // generated C entry point holds on its stack for the whole explanation.
+    (cursor != 0).then(|| unsafe { &*(cursor as *const Head) })
+}
+
+/// The caller's va_list as its echo prints it (a va_list form's `ap`).
+pub fn address(cursor: usize) -> usize {
+    head(cursor).map_or(0, |h| h.address as usize)
+}
+
+/// Whether the cursor's arguments may be taken: a copy made before the call.
+pub fn usable(cursor: usize) -> bool {
+    head(cursor).is_some_and(|h| h.usable != 0)
+}
