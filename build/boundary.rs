@@ -146,6 +146,9 @@ fn perform(c: &Call, kinds: &Kinds) -> String {
 
 /// The stream argument of a stdio call, as a usize expression (stdin for getchar).
 fn stream_arg(c: &Call) -> String {
+    if let Some((stream, _)) = c.implied.first() {
+        return format!("crate::sys::stream::{stream}_addr()");
+    }
     match c.args.iter().find(|a| a.kind == "stream") {
         Some(a) => format!("{} as usize", id(&a.name)),
         None => "crate::sys::stream::stdin_addr()".to_string(),
@@ -189,11 +192,13 @@ fn failed(c: &Call) -> String {
 fn perform_block(c: &Call, call: &str) -> String {
     let fail = failed(c);
     if matches!(c.ret_class.as_str(), "limit" | "pointer_errno" | "errno" | "void") {
+        // A void call (setbuf) has no result to look at.
+        let result = if c.ret_class == "void" { "_result" } else { "result" };
         format!(
             "let saved = crate::abi::errno();\n\
              \x20   crate::abi::set_errno(0);\n\
              \x20   // SAFETY: the caller's arguments, passed on unchanged as C would.\n\
-             \x20   let result = unsafe {{ {call} }};\n\
+             \x20   let {result} = unsafe {{ {call} }};\n\
              \x20   let failed = {fail};\n\
              \x20   if !failed && crate::abi::errno() == 0 {{\n\
              \x20       crate::abi::set_errno(saved);\n\
@@ -238,10 +243,19 @@ pub fn extern_functions(calls: &[(String, Call)], kinds: &Kinds) -> String {
         }
         writeln!(s, "    explained_{n}(m, errnum{sep}{});\n}}\n", names(&c.args)).unwrap();
         writeln!(s, "fn explained_{n}(m: &mut crate::message::Message, errnum: i32{sep}{}) {{", typed.join(", ")).unwrap();
-        let vals: Vec<String> = c.args.iter().map(|a| value(kinds, a).replace("Value::Text(&", "Value::Text(")).collect();
+        let mut vals: Vec<String> = c.args.iter().map(|a| value(kinds, a).replace("Value::Text(&", "Value::Text(")).collect();
+        // stdio: the stream used implicitly (putchar's stdout) is echoed and explained too.
+        let mut pass = names(&c.args);
+        for (stream, a) in &c.implied {
+            writeln!(s, "    let {} = crate::sys::stream::{stream}_addr();", id(&a.name)).unwrap();
+            vals.push(value(kinds, a));
+            pass = if pass.is_empty() { id(&a.name) } else { format!("{pass}, {}", id(&a.name)) };
+        }
+        let sep = if pass.is_empty() { "" } else { ", " };
         // errno 0 is not a failure: the echo says "success" and there is nothing to explain.
         writeln!(s, "    m.call({n:?}, &[{}], errnum);\n    if errnum == 0 {{\n        return;\n    }}", vals.join(", ")).unwrap();
-        writeln!(s, "    crate::calls::{family}::{n}::explain(m, errnum{sep}{});\n}}\n", names(&c.args)).unwrap();
+        writeln!(s, "    crate::calls::{family}::{n}::explain(m, errnum{sep}{pass});\n}}\n").unwrap();
+        let sep = if c.args.is_empty() { "" } else { ", " };
 
         let body = format!("&mut |m| body_{n}(m, errnum{sep}{argnames})");
         // `...` and va_list: the six functions are C (build/variadic.rs), which calls this.
@@ -319,6 +333,21 @@ pub fn extern_functions(calls: &[(String, Call)], kinds: &Kinds) -> String {
         // A void call (setbuf) returns nothing from _on_error either.
         let (err_ret, err_tail) = if c.ret_class == "void" { (String::new(), "") } else { (format!(" -> {ret}"), "\n    result") };
         let must_use = if c.ret_class == "void" { "" } else { "#[must_use]\n" };
+        // stdio: a form that is static inline in the header (getc, putc) performs the
+        // call there, and calls this on failure.
+        for form in &c.inline {
+            let (verb, print) = if form == "or_die" { ("exits", "print_and_exit") } else { ("returns", "print") };
+            writeln!(s,
+                "/// Prints why {man} failed with the current `errno` (through the registered\n\
+                 /// output) and {verb}: called on failure by the inline `explain_{n}_{form}` of\n\
+                 /// <libexplain/{n}.h>, which performs the call. `errno` is left unchanged.\n\
+                 #[no_mangle]\n\
+                 pub unsafe extern \"C\" fn explain_{n}_{form}_failed({cp}) {{\n\
+                 \x20   let errnum = crate::abi::errno();\n\
+                 \x20   crate::abi::{print}({n:?}, errnum, {body});\n}}\n").unwrap();
+        }
+        let inline = |form: &str| c.inline.iter().any(|f| f == form);
+        if !inline("or_die") {
         writeln!(s,
             "/// Calls {man}; on failure prints why (through the registered output, by default\n\
              /// stderr with the program name) and exits with `EXIT_FAILURE`.\n\
@@ -330,6 +359,10 @@ pub fn extern_functions(calls: &[(String, Call)], kinds: &Kinds) -> String {
              \x20       let errnum = crate::abi::errno();\n\
              \x20       crate::abi::print_and_exit({n:?}, errnum, {after_body});\n\
              \x20   }}{die_tail}\n}}\n").unwrap();
+        }
+        if inline("on_error") {
+            continue;
+        }
         writeln!(s,
             "/// Calls {man}; on failure prints why (through the registered output) and returns\n\
              /// the call's own result with `errno` as the call left it.\n\

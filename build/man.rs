@@ -36,11 +36,17 @@ pub fn generate(root: &Path, calls: &[(String, Call)], headers: &BTreeMap<String
     pages.insert("man1/explain.1".into(), fill(read("explain.1")));
     pages.insert("man3/explain.3".into(), fill(read("explain.3")));
     pages.insert("man3/explain_output.3".into(), fill(read("explain_output.3")));
-    for h in ["output.h", "program_name.h"] {
+    pages.insert("man3/explain_context.3".into(), fill(read("explain_context.3")));
+    for (h, page) in [("output.h", "explain_output"), ("program_name.h", "explain_output"), ("exit.h", "explain_output"), ("context.h", "explain_context")] {
         for proto in prototypes(&headers[h]) {
             let f = function_of(&proto);
-            pages.insert(format!("man3/{f}.3"), link("explain_output"));
+            pages.insert(format!("man3/{f}.3"), link(page));
         }
+    }
+    // filename.h (issue 11, streams branch): a hand-written page, its functions linked to it.
+    pages.insert("man3/explain_filename.3".into(), fill(read("explain_filename.3")));
+    for proto in prototypes(&headers["filename.h"]) {
+        pages.insert(format!("man3/{}.3", function_of(&proto)), link("explain_filename"));
     }
     // Debian's libexplain-dev has a page of this name; it resolves to ours.
     pages.insert("man3/explain_program_name.3".into(), link("explain_output"));
@@ -55,6 +61,12 @@ pub fn generate(root: &Path, calls: &[(String, Call)], headers: &BTreeMap<String
                 pages.insert(format!("man3/{f}.3"), link(&main));
             }
         }
+        // libexplain's extra functions of a call (explain_pclose_success…), described by
+        // hand in man/src/explain_NAME.extra, go before ERRORS.
+        let page = match fs::read_to_string(src.join(format!("{main}.extra"))) {
+            Ok(extra) => page.replacen(".SH ERRORS\n", &format!("{extra}.SH ERRORS\n"), 1),
+            Err(_) => page,
+        };
         pages.insert(format!("man3/{main}.3"), page);
     }
 
@@ -100,8 +112,12 @@ fn prototypes(header: &str) -> Vec<String> {
         .map(str::trim)
         .filter(|l| l.ends_with(';') && l.contains("explain_") && l.contains('(') && !l.starts_with('*') && !l.starts_with("/*"))
         .filter(|l| !l.starts_with("struct ") || l.contains(")("))
+        // stdio: the body of an inline form calls explain_NAME_FORM_failed(args);
+        .filter(|l| !l.starts_with("explain_"))
         .map(|l| {
-            let mut s = l.replace("LIBEXPLAIN_WARN_UNUSED_RESULT ", "").replace(" LIBEXPLAIN_NORETURN", "");
+            let s = l.replace("LIBEXPLAIN_WARN_UNUSED_RESULT ", "").replace(" LIBEXPLAIN_NORETURN", "");
+            // stdio: getc's and putc's inline forms, shown as the functions they are.
+            let mut s = s.replace("LIBEXPLAIN_INLINE ", "");
             if let Some(i) = s.find(" LIBEXPLAIN_FORMAT_PRINTF").or_else(|| s.find(" LIBEXPLAIN_FORMAT_VPRINTF")) {
                 s.truncate(i);
                 s.push(';');
@@ -183,6 +199,10 @@ fn failure(c: &Call) -> &'static str {
             "returns NULL and sets \\fIerrno\\fP (NULL with \\fIerrno\\fP untouched is the end of the stream)"
         }
         "string" => "returns NULL or an empty string",
+        // stdio (issue 11, streams branch).
+        "pointer-void" => "returns NULL",
+        "void" => "sets \\fIerrno\\fP (it returns nothing; \\fIerrno\\fP is cleared before the call)",
+        "indicator" => "returns non\\-zero (the stream's error indicator is set)",
         _ => "returns \\-1",
     }
 }
@@ -195,6 +215,10 @@ fn failed_test(c: &Call) -> &'static str {
         "pointer_errno" => "!result && errno != 0",
         "string" => "!result || !result[0]",
         "minus_one" => "result == \\-1",
+        // stdio (issue 11, streams branch).
+        "pointer-void" => "!result",
+        "void" => "errno != 0",
+        "indicator" => "result != 0",
         _ => "result < 0",
     }
 }
@@ -258,7 +282,7 @@ fn call_page(c: &Call, family: &str, calls: &[(String, Call)], header: &str, kin
     let _ = writeln!(t, "\\fBexplain_{n}\\fP and \\fBexplain_errno_{n}\\fP return a pointer to the explanation, a \
         NUL\\-terminated string in the shared buffer; never NULL. \
         \\fBexplain_message_{n}\\fP and \\fBexplain_message_errno_{n}\\fP return nothing.");
-    let ok = if c.ret_class == "zero" {
+    let ok = if matches!(c.ret_class.as_str(), "zero" | "void" | "indicator" | "pointer-void") {
         "returns nothing: it returns only when the call succeeded".to_string()
     } else {
         format!("returns what {sys} returned; it returns only when the call succeeded")
@@ -282,27 +306,29 @@ fn call_page(c: &Call, family: &str, calls: &[(String, Call)], header: &str, kin
     let call_args = if args.is_empty() { String::new() } else { arglist.clone() };
     let decl = c.ret_ctype.trim();
     let decl = if decl.ends_with('*') { format!("{decl}result") } else { format!("{decl} result") };
+    // A call that returns nothing (setbuf) assigns nothing.
+    let assign = if c.ret_class == "void" { String::new() } else { format!("{decl} = ") };
     t.push_str(".SH EXAMPLES\n");
     if !args.is_empty() {
         let verb = if args.len() == 1 { "stands" } else { "stand" };
         let _ = writeln!(t, "Here \\fI{arglist}\\fP {verb} for the program's own values.");
     }
     t.push_str(".PP\n.in +4n\n.EX\n");
-    if c.ret_class == "limit" || c.ret_class == "pointer_errno" {
+    if c.ret_class == "limit" || c.ret_class == "pointer_errno" || c.ret_class == "void" {
         t.push_str("errno = 0;\n");
     }
-    let _ = writeln!(t, "{decl} = {n}({call_args});\nif ({})\n{{\n    fprintf(stderr, \"%s\\en\", explain_{n}({call_args}));\n    exit(EXIT_FAILURE);\n}}", failed_test(c));
+    let _ = writeln!(t, "{assign}{n}({call_args});\nif ({})\n{{\n    fprintf(stderr, \"%s\\en\", explain_{n}({call_args}));\n    exit(EXIT_FAILURE);\n}}", failed_test(c));
     t.push_str(".EE\n.in\n.PP\nThe same, printed with the program name and wrapped as described in \\fBexplain_output\\fP(3):\n.PP\n.in +4n\n.EX\n");
-    if c.ret_class == "zero" {
+    if matches!(c.ret_class.as_str(), "zero" | "void" | "indicator" | "pointer-void") {
         let _ = writeln!(t, "explain_{n}_or_die({call_args});");
     } else {
         let _ = writeln!(t, "{decl} = explain_{n}_or_die({call_args});");
     }
     t.push_str(".EE\n.in\n.PP\nFrom a thread, with a buffer of its own:\n.PP\n.in +4n\n.EX\n");
-    if c.ret_class == "limit" || c.ret_class == "pointer_errno" {
+    if c.ret_class == "limit" || c.ret_class == "pointer_errno" || c.ret_class == "void" {
         t.push_str("errno = 0;\n");
     }
-    let _ = writeln!(t, "{decl} = {n}({call_args});\nif ({})\n{{\n    char message[4096];\n    explain_message_{n}({});\n    syslog(LOG_ERR, \"%s\", message);\n}}", failed_test(c), with("message, sizeof(message)"));
+    let _ = writeln!(t, "{assign}{n}({call_args});\nif ({})\n{{\n    char message[4096];\n    explain_message_{n}({});\n    syslog(LOG_ERR, \"%s\", message);\n}}", failed_test(c), with("message, sizeof(message)"));
     t.push_str(".EE\n.in\n");
 
     t.push_str(".SH SEE ALSO\n");

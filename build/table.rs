@@ -39,6 +39,13 @@
 //! PERFORM, optional, names the function of `crate::perform` that `_or_die`/`_on_error`
 //! call, with the call's C arguments in order, when libc has no function of the call's
 //! name (lchmod, utimens…); without it they call `libc::NAME`.
+//! stdio (issue 11): `NAME(SECTION) [inline or_die on_error]` says which of the two are
+//! static inline functions of the header, as in libexplain (getc, putc: one call per
+//! character must not cost a library call); the library exports `explain_NAME_FORM_failed`
+//! (the call's C arguments, returning void) for them to call on failure. An argument
+//! written `@STREAM NAME: KIND` (STREAM is stdin or stdout) is not an argument of the C
+//! functions: it is the stream the call uses implicitly, echoed after the others and
+//! passed on to the call file (putchar's `fp = stdout`, as libexplain echoes it).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -68,6 +75,10 @@ pub struct Call {
     pub args: Vec<Arg>,
     /// How the call is performed when libc lacks it: a function of `crate::perform`.
     pub perform: Option<String>,
+    /// stdio: the forms (`or_die`, `on_error`) that are static inline in the header.
+    pub inline: Vec<String>,
+    /// stdio: the streams used implicitly (`@stdout fp`), as (stream, argument).
+    pub implied: Vec<(String, Arg)>,
 }
 
 impl Call {
@@ -117,8 +128,13 @@ fn parse_line(line: &str) -> Result<Call, String> {
             return Err(format!("PERFORM {p:?} is not a function name or path"));
         }
     }
-    let (name, section) = cols[0].trim_end_matches(')').split_once('(').ok_or("NAME(SECTION)")?;
-    let (ret_ctype, ret_class) = split_decl(cols[1])?;
+    let (head, inline) = match cols[0].split_once('[') {
+        Some((h, i)) => (h.trim(), i.trim_end_matches(']').split_whitespace().skip(1).map(String::from).collect()),
+        None => (cols[0], Vec::new()),
+    };
+    let mut implied = Vec::new();
+    let (name, section) = head.trim_end_matches(')').split_once('(').ok_or("NAME(SECTION)")?;
+    let (ret_ctype, ret_class) = split_result(cols[1])?;
     let mut args = Vec::new();
     if !cols[2].is_empty() && cols[2] != "void" {
         for a in cols[2].split(',') {
@@ -137,10 +153,22 @@ fn parse_line(line: &str) -> Result<Call, String> {
                 Some(d) => (true, d),
                 None => (false, decl),
             };
-            // A variadic call's `...` (printf(3) and the rest: their boundary is C).
-            let (ctype, name) = if decl == "..." { ("...".to_string(), "...".to_string()) } else { split_decl(decl)? };
+            let (implicit, decl) = match decl.strip_prefix('@').and_then(|d| d.split_once(' ')) {
+                Some((stream, d)) => (Some(stream.to_string()), d),
+                None => (None, decl),
+            };
+            let (ctype, name) = match implicit {
+                Some(_) => ("FILE *".to_string(), decl.trim().to_string()),
+                // A variadic call's `...` (printf(3) and the rest: their boundary is C).
+                None if decl.trim() == "..." => ("...".to_string(), "...".to_string()),
+                None => split_decl(decl)?,
+            };
             let echo_name = echo_name.unwrap_or_else(|| name.clone());
-            args.push(Arg { ctype, same_type, name, echo_name, kind: kind.trim().into(), default });
+            let arg = Arg { ctype, same_type, name, echo_name, kind: kind.trim().into(), default };
+            match implicit {
+                Some(stream) => implied.push((stream, arg)),
+                None => args.push(arg),
+            }
         }
     }
     match ret_class.as_str() {
@@ -149,7 +177,18 @@ fn parse_line(line: &str) -> Result<Call, String> {
         "eof" | "items" | "null_eof" | "void" | "indicator" | "pointer-void" => {}
         other => return Err(format!("unknown result class {other}")),
     }
-    Ok(Call { name: name.trim().into(), section: section.into(), ret_ctype, ret_class, args, perform })
+    Ok(Call { name: name.trim().into(), section: section.into(), ret_ctype, ret_class, args, perform, inline, implied })
+}
+
+/// Splits the RESULT column like a declaration, the class may hold a `-` (`FILE *pointer-void`).
+fn split_result(decl: &str) -> Result<(String, String), String> {
+    let decl = decl.trim();
+    let at = decl.rfind([' ', '*']).ok_or_else(|| format!("{decl:?}: expected C-TYPE CLASS"))?;
+    let (ctype, class) = (decl[..=at].trim().to_string(), decl[at + 1..].to_string());
+    if ctype.is_empty() || class.is_empty() {
+        return Err(format!("cannot split {decl:?} into type and result class"));
+    }
+    Ok((ctype, class))
 }
 
 /// Splits `const char *pathname` into (`const char *`, `pathname`).

@@ -87,3 +87,153 @@ pub unsafe fn fclose(fp: *mut libc::FILE) -> c_int {
     // SAFETY: the caller's argument, passed on as C would.
     unsafe { libc::fclose(fp) }
 }
+
+// --- the rest of the stream calls (issue 11, streams branch) ---
+// glibc follows a FILE * without looking: a NULL stream (an unchecked fopen) would crash
+// the program in the _or_die form meant to explain it. These refuse NULL with EBADF,
+// which the explanation then diagnoses; any other pointer is passed on as C would.
+
+extern "C" {
+    #[link_name = "__fpurge"]
+    fn glibc_fpurge(fp: *mut libc::FILE);
+    #[link_name = "setbuffer"]
+    fn glibc_setbuffer(fp: *mut libc::FILE, data: *mut c_char, size: libc::size_t);
+    #[link_name = "setlinebuf"]
+    fn glibc_setlinebuf(fp: *mut libc::FILE);
+    #[link_name = "popen"]
+    fn glibc_popen(command: *const c_char, flags: *const c_char) -> *mut libc::FILE;
+}
+
+/// False, with errno EBADF, for the NULL stream.
+fn stream_given(fp: *mut libc::FILE) -> bool {
+    if fp.is_null() {
+        crate::abi::set_errno(libc::EBADF);
+    }
+    !fp.is_null()
+}
+
+/// fileno(3).
+///
+/// # Safety
+/// `fp` is a stream or NULL.
+pub unsafe fn fileno(fp: *mut libc::FILE) -> c_int {
+    // SAFETY: a non-NULL stream of the caller's, passed on as C would.
+    if stream_given(fp) { unsafe { libc::fileno(fp) } } else { -1 }
+}
+
+/// feof(3).
+///
+/// # Safety
+/// `fp` is a stream or NULL.
+pub unsafe fn feof(fp: *mut libc::FILE) -> c_int {
+    // SAFETY: as above.
+    if stream_given(fp) { unsafe { libc::feof(fp) } } else { -1 }
+}
+
+/// ferror(3).
+///
+/// # Safety
+/// `fp` is a stream or NULL.
+pub unsafe fn ferror(fp: *mut libc::FILE) -> c_int {
+    // SAFETY: as above.
+    if stream_given(fp) { unsafe { libc::ferror(fp) } } else { -1 }
+}
+
+/// fpurge(3): glibc's __fpurge, which returns nothing.
+///
+/// # Safety
+/// `fp` is a stream or NULL.
+pub unsafe fn fpurge(fp: *mut libc::FILE) -> c_int {
+    if !stream_given(fp) {
+        return -1;
+    }
+    // SAFETY: as above.
+    unsafe { glibc_fpurge(fp) };
+    0
+}
+
+/// setbuf(3).
+///
+/// # Safety
+/// `fp` is a stream or NULL; `data` NULL or BUFSIZ bytes that outlive the stream.
+pub unsafe fn setbuf(fp: *mut libc::FILE, data: *mut c_char) {
+    if stream_given(fp) {
+        // SAFETY: as above.
+        unsafe { libc::setbuf(fp, data) }
+    }
+}
+
+/// setbuffer(3).
+///
+/// # Safety
+/// `fp` is a stream or NULL; `data` NULL or `size` bytes that outlive the stream.
+pub unsafe fn setbuffer(fp: *mut libc::FILE, data: *mut c_char, size: libc::size_t) {
+    if stream_given(fp) {
+        // SAFETY: as above.
+        unsafe { glibc_setbuffer(fp, data, size) }
+    }
+}
+
+/// setlinebuf(3).
+///
+/// # Safety
+/// `fp` is a stream or NULL.
+pub unsafe fn setlinebuf(fp: *mut libc::FILE) {
+    if stream_given(fp) {
+        // SAFETY: as above.
+        unsafe { glibc_setlinebuf(fp) }
+    }
+}
+
+/// setvbuf(3). glibc refuses a bad mode with EOF but leaves errno alone: the failure
+/// gets EINVAL, the errno POSIX gives it, so that it can be explained.
+///
+/// # Safety
+/// `fp` is a stream or NULL; `data` NULL or `size` bytes that outlive the stream.
+pub unsafe fn setvbuf(fp: *mut libc::FILE, data: *mut c_char, mode: c_int, size: libc::size_t) -> c_int {
+    if !stream_given(fp) {
+        return libc::EOF;
+    }
+    let saved = crate::abi::errno();
+    crate::abi::set_errno(0);
+    // SAFETY: as above.
+    let result = unsafe { libc::setvbuf(fp, data, mode, size) };
+    match (result, crate::abi::errno()) {
+        (0, _) => crate::abi::set_errno(saved),
+        (_, 0) => crate::abi::set_errno(libc::EINVAL),
+        _ => {}
+    }
+    result
+}
+
+/// popen(3): the libc crate does not declare it for Linux.
+///
+/// # Safety
+/// `command` and `flags` are C strings, as for popen(3).
+pub unsafe fn popen(command: *const c_char, flags: *const c_char) -> *mut libc::FILE {
+    // SAFETY: the caller's arguments, passed on as C would.
+    unsafe { glibc_popen(command, flags) }
+}
+
+/// pclose(3).
+///
+/// # Safety
+/// `fp` is a stream of popen(3) or NULL.
+pub unsafe fn pclose(fp: *mut libc::FILE) -> c_int {
+    // SAFETY: as above.
+    if stream_given(fp) { unsafe { libc::pclose(fp) } } else { -1 }
+}
+
+/// freopen(3). With a NULL pathname the stream's own file is reopened, and a failure
+/// leaves its descriptor closed: which file it was is remembered first
+/// (crate::probe::stream::before_reopen) for the explanation.
+///
+/// # Safety
+/// `pathname` is a C string or NULL, `flags` a C string, `fp` a stream, as for freopen(3).
+pub unsafe fn freopen(pathname: *const c_char, flags: *const c_char, fp: *mut libc::FILE) -> *mut libc::FILE {
+    if pathname.is_null() {
+        crate::probe::stream::remember_before_reopen(fp as usize);
+    }
+    // SAFETY: the caller's arguments, passed on as C would.
+    unsafe { libc::freopen(pathname, flags, fp) }
+}

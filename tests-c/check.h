@@ -45,11 +45,34 @@ starts_with(const char *s, const char *prefix)
 }
 
 /*
- * Runs fn(arg) with stderr redirected to a temporary file; returns what was written
- * there (static buffer, NUL-terminated).
+ * The library lays out what it prints on stderr in 75-column lines, as libexplain does:
+ * joins each line break and the indent after it back into one space, so that tests can
+ * look for a phrase wherever the lines were broken (the layout has a test of its own).
  */
 __attribute__((unused)) static const char *
-capture_stderr(void (*fn)(void *), void *arg)
+joined(char *text)
+{
+    char *from = text, *to = text;
+
+    while (*from) {
+        if (*from == '\n' && from[1] != '\0') {
+            *to++ = ' ';
+            for (from++; *from == ' '; from++)
+                ;
+        } else {
+            *to++ = *from++;
+        }
+    }
+    *to = '\0';
+    return text;
+}
+
+/*
+ * Runs fn(arg) with stderr redirected to a temporary file; returns what was written
+ * there as it was laid out (static buffer, NUL-terminated).
+ */
+__attribute__((unused)) static char *
+capture_stderr_lines(void (*fn)(void *), void *arg)
 {
     static char text[16384];
     char name[] = "/tmp/tests-c-stderr-XXXXXX";
@@ -74,8 +97,16 @@ capture_stderr(void (*fn)(void *), void *arg)
     return text;
 }
 
+/* The same, lines joined. */
+__attribute__((unused)) static const char *
+capture_stderr(void (*fn)(void *), void *arg)
+{
+    return joined(capture_stderr_lines(fn, arg));
+}
+
 /*
- * Runs fn(arg) in a child process with stderr captured; stores the child's wait status.
+ * Runs fn(arg) in a child process with stderr captured (lines joined); stores the
+ * child's wait status.
  */
 __attribute__((unused)) static const char *
 capture_child(void (*fn)(void *), void *arg, int *status)
@@ -102,7 +133,7 @@ capture_child(void (*fn)(void *), void *arg, int *status)
     n = pread(fd, text, sizeof(text) - 1, 0);
     text[n > 0 ? n : 0] = '\0';
     close(fd);
-    return text;
+    return joined(text);
 }
 
 #endif

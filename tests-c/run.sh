@@ -55,12 +55,34 @@ expect "compat prints our explanation" test "$(echo "$ours" | tail -1)" = "$expe
 loaded=$(LD_LIBRARY_PATH="$stage/lib" LD_DEBUG=libs "$compat" "$missing" 2>&1 | sed -n 's/.*calling init: \(.*libexplain\.so\.51.*\)$/\1/p' | head -1)
 expect "LD_DEBUG shows the staged library initialised ($loaded)" test "$(readlink -f "$loaded")" = "$lib"
 
-# Differential: the printf-style output functions print the same text and exit the same
-# way with Debian's library and with ours.
-theirs=$("$build/compat_output" 2>&1; echo "status $?")
-ours=$(LD_LIBRARY_PATH="$stage/lib" "$build/compat_output" 2>&1; echo "status $?")
-expect "explain_output_warning/error/error_and_die match Debian's" test "$ours" = "$theirs"
-expect "explain_output_error_and_die exits 1 and printed 3 lines" test "$(echo "$ours" | tail -1)" = "status 1" -a "$(echo "$ours" | wc -l)" -eq 4
+# Differential: what the library prints itself is laid out as Debian's library lays it
+# out (prefix, warning marker, 75-column lines, hanging indent), with stderr a pipe and a
+# terminal (script(1) gives it one), and the same reaches a file and a program's output.
+layout() { # LIBRARY-PATH FILE: the program's output, then the file's
+    LD_LIBRARY_PATH=$1 "$build/compat_output" "$2" 2>&1; echo "status $?"; cat "$2"
+}
+theirs=$(layout "" "$build/layout-theirs.txt")
+ours=$(layout "$stage/lib" "$build/layout-ours.txt")
+expect "printed layout (stderr a pipe) matches Debian's" test "$ours" = "$theirs"
+[ "$ours" = "$theirs" ] || { echo "$theirs" > "$build/layout-theirs"; echo "$ours" > "$build/layout-ours"; diff "$build/layout-theirs" "$build/layout-ours" | head -20; }
+expect "explain_output_error_and_die exits 1" test -n "$(echo "$ours" | grep -x 'status 1')"
+tty_layout() { # LIBRARY-PATH: the output with stderr a terminal 100 columns wide
+    script -qec "stty cols 100; LD_LIBRARY_PATH=$1 $build/compat_output $build/layout-tty.txt" /dev/null | tr -d '\r'
+}
+theirs=$(tty_layout "")
+ours=$(tty_layout "$stage/lib")
+expect "printed layout (stderr a terminal) matches Debian's" test "$ours" = "$theirs" -a -n "$ours"
+
+# Debian's inline getc and putc forms (a program built with its headers) reach our
+# out-of-line explain_getc_or_die_failed and explain_putc_on_error_failed.
+scratch=$(mktemp)
+out=$(LD_LIBRARY_PATH="$stage/lib" "$build/compat_stdio" "$scratch" getc 2>&1; echo "status $?")
+expect "Debian's inline explain_getc_or_die exits through ours" test "$(echo "$out" | tail -1)" = "status 1"
+expect "  and prints our explanation" sh -c 'echo "$1" | grep -q "because fp was opened for writing only"' - "$out"
+out=$(LD_LIBRARY_PATH="$stage/lib" "$build/compat_stdio" "$scratch" putc 2>&1; echo "status $?")
+expect "Debian's inline explain_putc_on_error returns EOF through ours" test "$(echo "$out" | tail -1)" = "status 4"
+expect "  and prints our explanation" sh -c 'echo "$1" | grep -q "because fp was opened for reading only"' - "$out"
+rm -f "$scratch"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -154,7 +154,7 @@ fn a_null_or_closed_stream_is_diagnosed_not_followed() {
     assert_facts(&msg, &["fgetc(fp = NULL)", "NULL pointer"]);
     let wild = 0x10 as *mut FILE;
     let msg = explained!(explain_message_errno_fflush(libc::EBADF, wild));
-    assert_facts(&msg, &["fflush(fp = 0x10)", "does not point to memory the process may read"]);
+    assert_facts(&msg, &["fflush(fp = 0x00000010)", "does not point to memory the process may read"]);
     // A block of zeros is readable but is no FILE.
     let zeros = vec![0u64; 32];
     let msg = explained!(explain_message_errno_fgetc(libc::EBADF, zeros.as_ptr() as *mut FILE));

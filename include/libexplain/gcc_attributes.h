@@ -23,6 +23,9 @@ extern "C" {
 #  ifndef LIBEXPLAIN_LINKAGE_HIDDEN
 #    define LIBEXPLAIN_LINKAGE_HIDDEN __attribute__((visibility("hidden")))
 #  endif
+#  ifndef LIBEXPLAIN_INLINE
+#    define LIBEXPLAIN_INLINE static __inline__ __attribute__((always_inline))
+#  endif
 #else
 #  ifndef LIBEXPLAIN_WARN_UNUSED_RESULT
 #    define LIBEXPLAIN_WARN_UNUSED_RESULT
@@ -38,6 +41,9 @@ extern "C" {
 #  endif
 #  ifndef LIBEXPLAIN_LINKAGE_HIDDEN
 #    define LIBEXPLAIN_LINKAGE_HIDDEN
+#  endif
+#  ifndef LIBEXPLAIN_INLINE
+#    define LIBEXPLAIN_INLINE static
 #  endif
 #endif
 

@@ -33,10 +33,25 @@ typedef struct explain_output_t {
   int exit_has_been_used;
 } explain_output_t;
 
+/**
+ * glibc's on_exit(3): unlike atexit, the handler is given the exit status.
+ */
+extern int on_exit(void (*handler)(int, void*), void *arg);
+
 #endif /* LIBEXPLAIN_OUTPUT_H */
 
 /**
- * Prints `text` through the registered output (default: stderr with program name).
+ * Returns a new output that sends each message to the systemd journal as one entry,
+ * with MESSAGE, PRIORITY (LOG_ERR, LOG_WARNING for a warning), SYSLOG_IDENTIFIER (the
+ * program name), SYSLOG_PID and, for an explanation, ERRNO, EXPLAIN_CALL and
+ * EXPLAIN_ERRNO_NAME; EXPLAIN_CONTEXT holds the thread's context labels
+ * (explain_context_push). Not in libexplain 1.4. NULL when out of memory.
+ */
+struct explain_output_t *explain_output_journal_new(void);
+
+/**
+ * Prints `text` through the registered output (default: stderr), as it is: no program
+ * name, as libexplain prints it.
  * A NULL or unreadable `text` prints nothing.
  */
 void explain_output_message(const char *text);
@@ -79,22 +94,39 @@ struct explain_output_t *explain_output_new(const struct explain_output_vtable_t
 void explain_output_register(struct explain_output_t *op);
 
 /**
- * Sets the hanging indent, in columns, of continuation lines when printed
- * explanations are wrapped. 0 (the default) means no indent.
+ * Sets the hanging indent, in columns, of the continuation lines of what is printed on
+ * stderr (at most 8). 0 (the default) means no indent.
  */
 void explain_option_hanging_indent_set(int columns);
 
 /**
- * Returns a new output that prints on stderr, prefixed with the program name and
- * wrapped as described for `explain_option_hanging_indent_set` (the default output).
+ * Returns a new output that prints on stderr, laid out as libexplain lays it out:
+ * words filled into lines of at most 75 columns, whether stderr is a terminal or not
+ * (the default output).
  * Free it with `explain_output_method_destructor` unless it is registered. NULL when
  * out of memory.
  */
 struct explain_output_t *explain_output_stderr_new(void);
 
 /**
- * Returns a new output that sends explanations to syslog(3) with `openlog(NULL,
- * option, facility)` and priority `level`. NULL when out of memory.
+ * Returns a new output that writes each explanation as one unwrapped line to the file `filename`, created with mode 0666 & ~umask; `append`
+ * non-zero appends to it, zero truncates it. The file is closed by the destructor.
+ * NULL when the file cannot be opened (errno tells why) or when out of memory.
+ */
+struct explain_output_t *explain_output_file_new(const char *filename, int append);
+
+/**
+ * Returns a new output that sends each explanation to `first` and then to `second`,
+ * taking ownership of both (its destructor destroys them). Either may be NULL.
+ * NULL when out of memory.
+ */
+struct explain_output_t *explain_output_tee_new(struct explain_output_t *first, struct explain_output_t *second);
+
+/**
+ * Returns a new output that sends each message to the system logger (/dev/log) as one
+ * record with priority `facility | level`, identified by the program name, with the
+ * process id when `option` has LOG_PID and also on stderr when it has LOG_PERROR. The
+ * program's own openlog(3) settings are left alone. NULL when out of memory.
  */
 struct explain_output_t *explain_output_syslog_new3(int option, int facility, int level);
 
@@ -107,21 +139,6 @@ struct explain_output_t *explain_output_syslog_new1(int level);
  * `explain_output_syslog_new3(0, LOG_USER, LOG_ERR)`, libexplain's defaults.
  */
 struct explain_output_t *explain_output_syslog_new(void);
-
-/**
- * Returns a new output that writes each explanation as one line (program name first,
- * unwrapped) to the file `filename`, created with mode 0666 & ~umask; `append`
- * non-zero appends to it, zero truncates it. The file is closed by the destructor.
- * NULL when the file cannot be opened (errno tells why) or when out of memory.
- */
-struct explain_output_t *explain_output_file_new(const char *filename, int append);
-
-/**
- * Returns a new output that sends each explanation to `first` and then to `second`,
- * taking ownership of both (its destructor destroys them). Either may be NULL.
- * NULL when out of memory.
- */
-struct explain_output_t *explain_output_tee_new(struct explain_output_t *first, struct explain_output_t *second);
 
 /**
  * Formats like printf(3) and prints the text through the registered output.

@@ -3,9 +3,15 @@
 //! into `boundary`, and each is: guard, convert, explain, render.
 
 pub mod boundary;
+pub mod context;
+pub mod exit_status;
+pub mod journal;
 pub mod output;
 pub mod outputs;
 pub mod program_name;
+// The extra functions of pclose.h and filename.h.
+pub mod streams;
+pub mod syslog;
 pub mod version;
 
 use crate::message::Message;
@@ -88,15 +94,15 @@ pub unsafe fn into_caller_buffer(
 
 /// Prints the explanation through the registered output (explain_NAME_on_error) and
 /// leaves errno as the failed call set it.
-pub fn print(name: &str, errnum: i32, explain: &mut dyn FnMut(&mut Message)) {
+pub fn print(name: &'static str, errnum: i32, explain: &mut dyn FnMut(&mut Message)) {
     let mut buf = [0u8; MESSAGE_SIZE];
     let len = guarded(name, errnum, &mut buf, explain);
-    output::message(&buf[..len]);
+    journal::printing(journal::Printing { call: name, errnum, warning: false }, || output::report(&buf[..len], false));
     set_errno(errnum);
 }
 
 /// Prints the explanation and exits with EXIT_FAILURE (explain_NAME_or_die).
-pub fn print_and_exit(name: &str, errnum: i32, explain: &mut dyn FnMut(&mut Message)) -> ! {
+pub fn print_and_exit(name: &'static str, errnum: i32, explain: &mut dyn FnMut(&mut Message)) -> ! {
     print(name, errnum, explain);
     output::exit(libc::EXIT_FAILURE)
 }
@@ -110,7 +116,7 @@ pub fn print_and_exit(name: &str, errnum: i32, explain: &mut dyn FnMut(&mut Mess
 /// For `how` 1, `message` must be NULL or point to `message_size` writable bytes.
 pub unsafe fn deliver(
     how: c_int,
-    name: &str,
+    name: &'static str,
     message: *mut c_char,
     message_size: c_int,
     errnum: i32,

@@ -1,5 +1,6 @@
 //! Where printed explanations go: by default stderr, prefixed with the program name and
-//! wrapped to the terminal; or an output the program registered (libexplain's vtable).
+//! laid out in lines as libexplain lays them out; or an output the program registered
+//! (libexplain's vtable).
 
 use crate::message::{options, set_hanging_indent, wrap::wrap};
 use crate::sys;
@@ -32,8 +33,47 @@ fn registered() -> *mut explain_output_t {
     OUTPUT.lock().map(|o| o.0).unwrap_or(core::ptr::null_mut())
 }
 
-/// Sends one explanation (without newline) to the registered output or to stderr.
+/// Sends `text` (without newline) as `explain_output_message` does: as it is, but for
+/// the thread's context (src/abi/context.rs), which comes first.
 pub fn message(text: &[u8]) {
+    if !super::context::is_set() {
+        return deliver(text);
+    }
+    let mut buf = [0u8; super::MESSAGE_SIZE];
+    let mut m = crate::message::Message::new(&mut buf);
+    super::context::write(&mut m, ": ");
+    m.raw(text);
+    let n = m.finish();
+    deliver(&buf[..n]);
+}
+
+/// Sends an explanation, error or warning: "PROGRAM: " first (as libexplain does, unless
+/// the program turned the option off or the output names the program itself, as syslog
+/// does with its identifier), then the thread's context, then "warning: " for a warning,
+/// then `text`.
+pub fn report(text: &[u8], warning: bool) {
+    let mut buf = [0u8; super::MESSAGE_SIZE];
+    let mut m = crate::message::Message::new(&mut buf);
+    if options().program_name && !super::outputs::names_the_program(registered()) {
+        let mut name = [0u8; 256];
+        let n = super::program_name::get(&mut name);
+        if n > 0 {
+            m.raw(&name[..n]);
+            m.text(": ");
+        }
+    }
+    super::context::write(&mut m, ": ");
+    if warning {
+        m.text("warning: ");
+    }
+    m.raw(text);
+    // Cut, when too long, between characters, never inside one.
+    let n = m.finish();
+    deliver(&buf[..n]);
+}
+
+/// Hands `text` to the registered output, or lays it out on stderr.
+fn deliver(text: &[u8]) {
     let op = registered();
     if !op.is_null() {
         let mut buf = [0u8; super::MESSAGE_SIZE + 1];
@@ -46,9 +86,12 @@ pub fn message(text: &[u8]) {
     to_stderr(text);
 }
 
-/// A line being assembled for stderr, cut when full.
+/// Room for a message, the program's name and the newlines and indents of its layout.
+const LINE_SIZE: usize = super::MESSAGE_SIZE + 1024;
+
+/// Bytes being assembled for one write, cut when full.
 struct Line {
-    buf: [u8; super::MESSAGE_SIZE + 512],
+    buf: [u8; LINE_SIZE],
     len: usize,
 }
 
@@ -58,55 +101,33 @@ impl Line {
         self.buf[self.len..self.len + n].copy_from_slice(&b[..n]);
         self.len += n;
     }
-}
 
-/// Prints one explanation on stderr: the program name, the text, a newline; wrapped
-/// for a terminal or when a hanging indent is set.
-pub fn to_stderr(text: &[u8]) {
-    to_fd(2, text, true);
-}
-
-/// Writes the program name (if assembled), `text` and a newline to `fd`; wraps when
-/// `wrapping` and `fd` is a terminal or a hanging indent is set.
-pub fn to_fd(fd: c_int, text: &[u8], wrapping: bool) {
-    let opts = options();
-    let mut name = [0u8; 256];
-    let name_len = if opts.program_name { super::program_name::get(&mut name) } else { 0 };
-    let mut whole = Line { buf: [0; super::MESSAGE_SIZE + 512], len: 0 };
-    if name_len > 0 {
-        whole.put(&name[..name_len]);
-        whole.put(b": ");
-    }
-    whole.put(text);
-    // Wrap only for a person at a terminal, or when the program asked for an indent;
-    // a log line stays one line so it can be searched.
-    let indent = opts.hanging_indent.max(0) as usize;
-    let width = match sys::terminal_width(fd) {
-        _ if !wrapping => 0,
-        Some(w) => w as usize,
-        None if indent > 0 => 80,
-        None => 0,
-    };
-    let mut out = Line { buf: [0; super::MESSAGE_SIZE + 512], len: 0 };
-    if width == 0 {
-        out.put(&whole.buf[..whole.len]);
-        out.put(b"\n");
-    } else {
-        wrap(&whole.buf[..whole.len], width, indent, |l, ind| {
-            for _ in 0..ind {
-                out.put(b" ");
+    fn write_to(&self, fd: c_int) {
+        let mut at = 0;
+        while at < self.len {
+            match sys::write(fd, &self.buf[at..self.len]) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => at += n,
             }
-            out.put(l);
-            out.put(b"\n");
-        });
-    }
-    let mut at = 0;
-    while at < out.len {
-        match sys::write(fd, &out.buf[at..out.len]) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => at += n,
         }
     }
+}
+
+/// Prints `text` on stderr laid out as libexplain lays it out (see `wrap`), with the
+/// hanging indent the program set, in one write.
+pub fn to_stderr(text: &[u8]) {
+    let mut out = Line { buf: [0; LINE_SIZE], len: 0 };
+    wrap(text, options().hanging_indent.max(0) as usize, |b| out.put(b));
+    out.write_to(2);
+}
+
+/// Writes `text` and a newline to `fd` in one write: one line per explanation, so that
+/// a log file can be searched line by line.
+pub fn to_fd(fd: c_int, text: &[u8]) {
+    let mut out = Line { buf: [0; LINE_SIZE], len: 0 };
+    out.put(text);
+    out.put(b"\n");
+    out.write_to(fd);
 }
 
 /// Ends the process through the registered output's exit method, or exit(3).
@@ -120,7 +141,8 @@ pub fn exit(status: c_int) -> ! {
     unsafe { libc::exit(status) }
 }
 
-/// Prints `text` through the registered output (default: stderr with program name).
+/// Prints `text` through the registered output (default: stderr), as it is: no program
+/// name, as libexplain prints it.
 /// A NULL or unreadable `text` prints nothing.
 #[no_mangle]
 pub unsafe extern "C" fn explain_output_message(text: *const c_char) {
@@ -140,16 +162,8 @@ pub unsafe extern "C" fn explain_output_message(text: *const c_char) {
 #[no_mangle]
 pub unsafe extern "C" fn libexplain_rs_output_formatted(text: *const c_char, warning: c_int, die: c_int) {
     let t = crate::decode::Text::copy(text as usize);
-    if warning != 0 {
-        let mut buf = [0u8; super::MESSAGE_SIZE];
-        let mut m = crate::message::Message::new(&mut buf);
-        m.text("warning: ");
-        m.raw(t.bytes());
-        let n = m.finish();
-        message(&buf[..n]);
-    } else {
-        message(t.bytes());
-    }
+    let printing = super::journal::Printing { call: "", errnum: 0, warning: warning != 0 };
+    super::journal::printing(printing, || report(t.bytes(), warning != 0));
     if die != 0 {
         exit(libc::EXIT_FAILURE)
     }
@@ -244,8 +258,8 @@ pub unsafe extern "C" fn explain_output_register(op: *mut explain_output_t) {
     }
 }
 
-/// Sets the hanging indent, in columns, of continuation lines when printed
-/// explanations are wrapped. 0 (the default) means no indent.
+/// Sets the hanging indent, in columns, of the continuation lines of what is printed on
+/// stderr (at most 8). 0 (the default) means no indent.
 #[no_mangle]
 pub extern "C" fn explain_option_hanging_indent_set(columns: c_int) {
     set_hanging_indent(columns);

@@ -1,4 +1,5 @@
-//! libexplain's ready-made outputs: stderr, syslog, a file, and a tee of two others.
+//! libexplain's ready-made outputs: stderr, a file, and a tee of two others (syslog and
+//! the journal have files of their own).
 //! Each is an `explain_output_t` followed by its own fields, allocated by
 //! `explain_output_new` from a static vtable, so `explain_output_method_destructor`
 //! frees any of them the same way.
@@ -18,7 +19,7 @@ struct StderrOutput {
 }
 
 unsafe extern "C" fn stderr_message(_op: *mut explain_output_t, text: *const c_char) {
-    to_fd(2, text_of(text).bytes(), true);
+    super::output::to_stderr(text_of(text).bytes());
 }
 
 static STDERR_VTABLE: explain_output_vtable_t = explain_output_vtable_t {
@@ -28,8 +29,9 @@ static STDERR_VTABLE: explain_output_vtable_t = explain_output_vtable_t {
     size: core::mem::size_of::<StderrOutput>() as c_uint,
 };
 
-/// Returns a new output that prints on stderr, prefixed with the program name and
-/// wrapped as described for `explain_option_hanging_indent_set` (the default output).
+/// Returns a new output that prints on stderr, laid out as libexplain lays it out:
+/// words filled into lines of at most 75 columns, whether stderr is a terminal or not
+/// (the default output).
 /// Free it with `explain_output_method_destructor` unless it is registered. NULL when
 /// out of memory.
 #[no_mangle]
@@ -38,59 +40,15 @@ pub extern "C" fn explain_output_stderr_new() -> *mut explain_output_t {
     unsafe { explain_output_new(&STDERR_VTABLE) }
 }
 
-// ---- syslog --------------------------------------------------------------------------
-
-#[repr(C)]
-struct SyslogOutput {
-    base: explain_output_t,
-    level: c_int,
+/// Whether `op` names the program by itself, so explanations sent to it are not
+/// prefixed with the program's name: syslog and journal records carry it as their
+/// identifier.
+pub fn names_the_program(op: *mut explain_output_t) -> bool {
+    // SAFETY: op is NULL or a registered output with a valid vtable pointer.
+    let vtable = if op.is_null() { return false } else { unsafe { (*op).vtable } };
+    core::ptr::eq(vtable, &super::syslog::SYSLOG_VTABLE) || core::ptr::eq(vtable, &super::journal::JOURNAL_VTABLE)
 }
 
-unsafe extern "C" fn syslog_message(op: *mut explain_output_t, text: *const c_char) {
-    // SAFETY: op was allocated with SYSLOG_VTABLE, so it is a SyslogOutput; the format
-    // is a literal "%s" and text is a NUL-terminated string.
-    unsafe {
-        let level = (*(op as *mut SyslogOutput)).level;
-        if !text.is_null() {
-            libc::syslog(level, b"%s\0".as_ptr() as *const c_char, text);
-        }
-    }
-}
-
-static SYSLOG_VTABLE: explain_output_vtable_t = explain_output_vtable_t {
-    destructor: None,
-    message: Some(syslog_message),
-    exit: None,
-    size: core::mem::size_of::<SyslogOutput>() as c_uint,
-};
-
-/// Returns a new output that sends explanations to syslog(3) with `openlog(NULL,
-/// option, facility)` and priority `level`. NULL when out of memory.
-#[no_mangle]
-pub extern "C" fn explain_output_syslog_new3(option: c_int, facility: c_int, level: c_int) -> *mut explain_output_t {
-    // SAFETY: a static vtable of the right size; openlog with a NULL ident uses the
-    // program's name.
-    unsafe {
-        let op = explain_output_new(&SYSLOG_VTABLE);
-        if !op.is_null() {
-            (*(op as *mut SyslogOutput)).level = level;
-            libc::openlog(core::ptr::null(), option, facility);
-        }
-        op
-    }
-}
-
-/// `explain_output_syslog_new3(0, LOG_USER, level)`, libexplain's defaults.
-#[no_mangle]
-pub extern "C" fn explain_output_syslog_new1(level: c_int) -> *mut explain_output_t {
-    explain_output_syslog_new3(0, libc::LOG_USER, level)
-}
-
-/// `explain_output_syslog_new3(0, LOG_USER, LOG_ERR)`, libexplain's defaults.
-#[no_mangle]
-pub extern "C" fn explain_output_syslog_new() -> *mut explain_output_t {
-    explain_output_syslog_new1(libc::LOG_ERR)
-}
 
 // ---- file ----------------------------------------------------------------------------
 
@@ -103,7 +61,7 @@ struct FileOutput {
 unsafe extern "C" fn file_message(op: *mut explain_output_t, text: *const c_char) {
     // SAFETY: op was allocated with FILE_VTABLE, so it is a FileOutput.
     let fd = unsafe { (*(op as *mut FileOutput)).fd };
-    to_fd(fd, text_of(text).bytes(), false);
+    to_fd(fd, text_of(text).bytes());
 }
 
 unsafe extern "C" fn file_destructor(op: *mut explain_output_t) {
@@ -120,8 +78,7 @@ static FILE_VTABLE: explain_output_vtable_t = explain_output_vtable_t {
     size: core::mem::size_of::<FileOutput>() as c_uint,
 };
 
-/// Returns a new output that writes each explanation as one line (program name first,
-/// unwrapped) to the file `filename`, created with mode 0666 & ~umask; `append`
+/// Returns a new output that writes each explanation as one unwrapped line to the file `filename`, created with mode 0666 & ~umask; `append`
 /// non-zero appends to it, zero truncates it. The file is closed by the destructor.
 /// NULL when the file cannot be opened (errno tells why) or when out of memory.
 #[no_mangle]

@@ -87,3 +87,27 @@ explain_output_warning(const char *fmt, ...)
     formatted(1, 0, fmt, ap);
     va_end(ap);
 }
+
+/* Defined in src/abi/context.rs. */
+void explain_context_push(const char *label);
+void explain_context_pushf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Formats the label (cut to the size the stack keeps) and pushes it. */
+void
+explain_context_pushf(const char *fmt, ...)
+{
+    char label[128];
+    va_list ap;
+    int n = -1;
+
+    if (fmt != NULL) {
+        va_start(ap, fmt);
+        n = vsnprintf(label, sizeof(label), fmt, ap);
+        va_end(ap);
+    }
+    if (n < 0)
+        label[0] = '\0';
+    else if ((size_t)n >= sizeof(label))
+        trim_cut_sequence(label, sizeof(label) - 1);
+    explain_context_push(label);
+}

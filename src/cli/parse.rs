@@ -71,6 +71,21 @@ pub fn pointer(text: &str) -> Result<Parsed, String> {
     }
 }
 
+/// A character as the echo writes it (putc's, ungetc's c): `'a'`, `'\\n'`, EOF, or a
+/// number.
+pub fn character(text: &str) -> Result<Parsed, String> {
+    if text == "EOF" {
+        return Ok(Parsed::Number(libc::EOF as i64));
+    }
+    if let Some(inner) = text.strip_prefix('\'').and_then(|t| t.strip_suffix('\'')) {
+        return match unquote(&format!("\"{inner}\""))[..] {
+            [c] => Ok(Parsed::Number(c as i64)),
+            _ => Err("one character in single quotes ('a', '\\n')".into()),
+        };
+    }
+    number(text).map_err(|_| "a character ('a', '\\n'), EOF or a number".into())
+}
+
 /// Decimal, 0x hex, or leading-0 octal, optionally negative.
 pub fn number(text: &str) -> Result<Parsed, String> {
     integer(text).map(Parsed::Number).ok_or_else(|| "a number".into())
@@ -443,4 +458,20 @@ pub fn shmctl_cmd(text: &str) -> Result<Parsed, String> {
         Some(e) => Ok(Parsed::Number(e.value)),
         None => number(text).map_err(|_| "a shmctl command (IPC_STAT, IPC_RMID…)".into()),
     }
+}
+
+// --- the rest of the stream calls (issue 11, streams branch) ---
+
+/// A stream (FILE *): `stdin`, `stdout` or `stderr` by name (the command's own, as
+/// libexplain's command takes them), an address (0x1234, or a number) or NULL.
+pub fn stream(text: &str) -> Result<Parsed, String> {
+    match crate::sys::stream::standard_addr(text) {
+        Some(addr) => Ok(Parsed::Number(addr as i64)),
+        None => pointer(text).map_err(|_| "stdin, stdout, stderr, an address (0x1234) or NULL".into()),
+    }
+}
+
+/// setvbuf(3) mode: _IOFBF, _IOLBF, _IONBF, or a number.
+pub fn setvbuf_mode(text: &str) -> Result<Parsed, String> {
+    one_of(text, crate::decode::SETVBUF_MODES).map_err(|e| expected("_IOFBF, _IOLBF, _IONBF or a number", e))
 }

@@ -73,3 +73,7 @@ pub mod format;
 // --- stdio (issue 11): the echo of a FILE * argument.
 mod stream;
 pub use stream::{write_char, write_stream};
+// The rest of the stream calls (issue 11, streams branch).
+pub use stream::{signal, write_setvbuf_mode, SETVBUF_MODES, SIGNALS};
+// stream I/O and positions (issue 11, streamio branch)
+pub use stream::{write_byte, write_fpos, write_stream_path};

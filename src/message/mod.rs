@@ -7,7 +7,7 @@
 
 mod options;
 pub mod prose;
-mod quote;
+pub mod quote;
 pub mod wrap;
 
 pub use options::{options, set_hanging_indent, set_program_name_assemble, Options};
@@ -179,8 +179,11 @@ impl<'a> Message<'a> {
                 self.text(", ");
             }
             first = false;
-            self.text(a.name);
-            self.text(" = ");
+            // A nameless argument is echoed bare (getchar's stdin, as libexplain echoes it).
+            if !a.name.is_empty() {
+                self.text(a.name);
+                self.text(" = ");
+            }
             a.value.echo(self, args);
         }
         if errnum == 0 {

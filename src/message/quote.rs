@@ -40,7 +40,8 @@ fn char_boundary(b: &[u8], mut at: usize) -> usize {
     at
 }
 
-fn escape(m: &mut Message, b: &[u8]) {
+/// Writes `b` with the C escapes of `write_quoted`, without the quotes.
+pub fn escape(m: &mut Message, b: &[u8]) {
     let mut i = 0;
     while i < b.len() {
         // A run of printable ASCII that needs no escape goes out in one piece.

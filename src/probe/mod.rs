@@ -31,6 +31,8 @@ pub mod users;
 
 // Memory, System V shared memory (issue 11, mem branch).
 pub mod vm;
+// popen and pclose (issue 11, streams branch): fork limits, child reaping, wait statuses.
+pub mod children;
 // printf's wide characters and strcoll's collation (issue 11, printf branch).
 pub mod locale;
 pub mod number;

@@ -25,3 +25,9 @@ pub fn target(fd: i32, offset: i64, whence: i32) -> Option<Target> {
     };
     Some(Target { base, result: base as i128 + offset as i128, size })
 }
+
+/// Whether `fd` has a file offset now (lseek to where it is succeeds): false for pipes,
+/// FIFOs, sockets and terminals, and for a descriptor that is not open.
+pub fn seekable(fd: i32) -> bool {
+    sys::io::offset(fd).is_ok()
+}

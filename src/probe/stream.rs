@@ -148,3 +148,68 @@ pub fn remember_before_close(fp: usize) {
 pub fn before_close(fp: usize) -> Option<Snapshot> {
     BEFORE_CLOSE.with(|c| c.get()).filter(|s| s.fp == fp && fp != 0)
 }
+
+/// The file a stream's descriptor named just before freopen(3) with a NULL pathname
+/// closed it: the explanation of a failure reads it, the descriptor being gone. Kept
+/// per thread in a fixed buffer, like the fclose snapshot.
+struct Reopened {
+    fp: usize,
+    len: usize,
+    path: [u8; 4096],
+}
+
+std::thread_local! {
+    static BEFORE_REOPEN: core::cell::RefCell<Reopened> = const { core::cell::RefCell::new(Reopened { fp: 0, len: 0, path: [0; 4096] }) };
+}
+
+/// Remembers (in this thread) the file of `fp` before freopen(NULL, …, fp) closes it.
+pub fn remember_before_reopen(fp: usize) {
+    let fd = descriptor(fp);
+    let mut p = crate::sys::CPath::new();
+    let known = fd >= 0 && fd::path_of(fd, &mut p);
+    BEFORE_REOPEN.with(|r| {
+        let Ok(mut r) = r.try_borrow_mut() else { return };
+        let b = if known { p.as_bytes() } else { &[] };
+        let n = b.len().min(r.path.len());
+        r.path[..n].copy_from_slice(&b[..n]);
+        r.len = n;
+        r.fp = if known { fp } else { 0 };
+    });
+}
+
+/// The file `fp` named before this thread's last freopen(NULL, …, fp), if it is `fp`.
+pub fn before_reopen(fp: usize, out: &mut crate::sys::CPath) -> bool {
+    BEFORE_REOPEN.with(|r| match r.try_borrow() {
+        Ok(r) if r.fp == fp && fp != 0 => crate::sys::CPath::from_bytes(&r.path[..r.len]).map(|p| *out = p).is_some(),
+        _ => false,
+    })
+}
+
+/// The file offset an fpos_t holds (glibc: `__pos`, its first field), when `pos` points
+/// to a readable fpos_t.
+pub fn fpos_offset(pos: usize) -> Option<i64> {
+    let mut b = [0u8; core::mem::size_of::<libc::fpos_t>()];
+    if pos == 0 || crate::sys::read_memory(pos, &mut b) != b.len() {
+        return None;
+    }
+    Some(i64::from_ne_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]))
+}
+
+/// The stream's position as ftell(3) computes it: its descriptor's offset, less what was
+/// read ahead into the buffer and not yet consumed, plus what was written into the buffer
+/// and not yet sent. None when the descriptor has no offset (a pipe) or is not open.
+pub fn position(st: &StreamState) -> Option<i64> {
+    let at = crate::sys::io::offset(st.fileno()).ok()?;
+    Some(at - st.h.unread as i64 + st.h.unwritten as i64)
+}
+
+/// Where fseek(3) would have moved the stream: as lseek(2) would move its descriptor
+/// (crate::probe::seek::target), from the stream's own position for SEEK_CUR.
+pub fn seek_target(st: &StreamState, offset: i64, whence: i32) -> Option<crate::probe::seek::Target> {
+    let mut t = crate::probe::seek::target(st.fileno(), offset, whence)?;
+    if whence == libc::SEEK_CUR {
+        t.base = position(st)?;
+        t.result = t.base as i128 + offset as i128;
+    }
+    Some(t)
+}

@@ -80,3 +80,11 @@ pub fn signal_state(sig: c_int) -> Option<(bool, bool)> {
 pub fn fcntl_lock(fd: c_int, cmd: c_int, lock: &mut libc::flock) -> Result<()> {
     raw!(libc::SYS_fcntl, fd, cmd, lock as *mut libc::flock).map(|_| ())
 }
+
+/// The sa_flags of the process's disposition of `sig` (SA_NOCLDWAIT for SIGCHLD…),
+/// asked without changing anything.
+pub fn signal_flags(sig: c_int) -> Option<u64> {
+    let mut old = [0u64; 4];
+    raw!(libc::SYS_rt_sigaction, sig, 0usize, old.as_mut_ptr(), 8).ok()?;
+    Some(old[1])
+}

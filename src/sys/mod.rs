@@ -6,6 +6,8 @@
 //! function returns `Result<_, i32>` with the kernel's error number; `errno` is untouched.
 
 pub mod ctypes;
+// The syslog and journal outputs' way to their daemons.
+pub mod datagram;
 mod cpath;
 mod dirent;
 mod env;

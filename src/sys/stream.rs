@@ -91,8 +91,48 @@ pub fn stdin_addr() -> usize {
     unsafe { stdin as usize }
 }
 
-/// The address of stdout: printf's stream.
+/// The address of the standard stream called `name` (stdin, stdout, stderr).
+pub fn standard_addr(name: &str) -> Option<usize> {
+    // SAFETY: reading libc's three stream pointers, which are always initialised.
+    let (i, o, e) = unsafe { (stdin as usize, stdout as usize, stderr as usize) };
+    match name {
+        "stdin" => Some(i),
+        "stdout" => Some(o),
+        "stderr" => Some(e),
+        _ => None,
+    }
+}
+
+/// The address of stdout: putchar's and puts's stream.
 pub fn stdout_addr() -> usize {
     // SAFETY: reading libc's stdout pointer, always initialised.
     unsafe { stdout as usize }
+}
+
+// The stream calls the libc crate does not declare, performed by the `_or_die` and
+// `_on_error` forms of getc, getw and putw (the PERFORM column of their calls.in lines).
+extern "C" {
+    pub fn getc(fp: *mut libc::FILE) -> libc::c_int;
+    pub fn getw(fp: *mut libc::FILE) -> libc::c_int;
+    pub fn putw(w: libc::c_int, fp: *mut libc::FILE) -> libc::c_int;
+}
+
+/// ungetc(3), with the one failure glibc leaves errno alone for: pushing back EOF is
+/// refused (EOF returned, nothing pushed) and reported here as EINVAL, so that
+/// `explain_ungetc_or_die(EOF, fp)` explains it rather than calling it a success.
+///
+/// # Safety
+/// `fp` is a stream, as for ungetc(3).
+pub unsafe fn ungetc(c: libc::c_int, fp: *mut libc::FILE) -> libc::c_int {
+    // SAFETY: errno is this thread's; the arguments are the caller's, passed on as C would.
+    unsafe {
+        let errno = libc::__errno_location();
+        let saved = *errno;
+        *errno = 0;
+        let result = libc::ungetc(c, fp);
+        if *errno == 0 {
+            *errno = if result == libc::EOF && c == libc::EOF { libc::EINVAL } else { saved };
+        }
+        result
+    }
 }

@@ -138,12 +138,20 @@ pub fn errno() -> i32 {
     std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
 }
 
-/// Asserts that `text` contains every one of `facts`, showing the message if not.
+/// Asserts that `text` contains every one of `facts`, showing the message if not. A
+/// line break (with the indent after it) matches a space: what the library prints on
+/// stderr is laid out in 75-column lines, as libexplain lays it out.
 #[track_caller]
 pub fn assert_facts(text: &str, facts: &[&str]) {
+    let flat = joined(text);
     for f in facts {
-        assert!(text.contains(f), "expected {f:?} in:\n{text}");
+        assert!(flat.contains(&joined(f)), "expected {f:?} in:\n{text}");
     }
+}
+
+/// `text` with every run of blanks and line breaks made one space.
+pub fn joined(text: &str) -> String {
+    text.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Copies the program `from` to `to` (with cp, so no descriptor open for writing exists

@@ -13,8 +13,9 @@ use crate::probe::locale;
 
 /// Where a printf-style call writes.
 pub enum Target {
-    /// A stream, and how the message names it (`fp`, or printf's `stdout`).
-    Stream(usize, &'static str),
+    /// A stream, and how the message names it and its descriptor (`fp`, `fp's
+    /// descriptor`; printf's `stdout`).
+    Stream(usize, (&'static str, &'static str)),
     /// sprintf's and snprintf's buffer (`size` None: sprintf's, of unknown size).
     Buffer { data: usize, size: Option<usize> },
     /// asprintf's: a buffer it allocates, its address stored at `data`.
@@ -22,7 +23,7 @@ pub enum Target {
 }
 
 pub fn explain(m: &mut Message, errnum: i32, fp: usize, format: &Text, args: &Items) {
-    output(m, errnum, Target::Stream(fp, "fp"), format, args);
+    output(m, errnum, Target::Stream(fp, ("fp", "fp's descriptor")), format, args);
 }
 
 pub fn output(m: &mut Message, errnum: i32, target: Target, fmt: &Text, args: &Items) {
@@ -51,7 +52,7 @@ pub fn output(m: &mut Message, errnum: i32, target: Target, fmt: &Text, args: &I
                 generic::meaning(m, errnum);
             }
         }
-        (_, Target::Stream(fp, name)) => transfer_as(m, name, errnum, *fp, true, 0, args.length as usize),
+        (_, Target::Stream(fp, names)) => transfer_as(m, errnum, *names, *fp, true, 0, args.length as usize),
         _ => generic::meaning(m, errnum),
     }
 }

@@ -6,5 +6,5 @@ use crate::decode::Text;
 use crate::message::Message;
 
 pub fn explain(m: &mut Message, errnum: i32, format: &Text, args: &Items) {
-    output(m, errnum, Target::Stream(crate::sys::stream::stdout_addr(), "stdout"), format, args);
+    output(m, errnum, Target::Stream(crate::sys::stream::stdout_addr(), ("stdout", "stdout's descriptor")), format, args);
 }

@@ -9,5 +9,5 @@ use core::mem::MaybeUninit;
 pub fn explain(m: &mut Message, errnum: i32, format: &Text, ap: usize) {
     let mut slot = MaybeUninit::uninit();
     let args = Items::from_va_list(&mut slot, format, ap);
-    output(m, errnum, Target::Stream(crate::sys::stream::stdout_addr(), "stdout"), format, args);
+    output(m, errnum, Target::Stream(crate::sys::stream::stdout_addr(), ("stdout", "stdout's descriptor")), format, args);
 }

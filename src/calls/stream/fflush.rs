@@ -8,7 +8,6 @@ use crate::probe::stream::{examine, Stream};
 pub fn explain(m: &mut Message, errnum: i32, fp: usize) {
     if fp == 0 {
         // fflush(NULL) flushes every output stream: one of them failed.
-        m.because();
         return stream::flush_all_failed(m, errnum);
     }
     flush(m, errnum, fp);

@@ -1,5 +1,5 @@
 //! fgetc(3): fails as read(2) does, diagnosed through the stream (fread::transfer).
-//! Shared with getc(3) and getchar(3).
+//! Shared with getc(3).
 
 use crate::message::Message;
 

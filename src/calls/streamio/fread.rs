@@ -16,11 +16,13 @@ pub fn explain(m: &mut Message, errnum: i32, ptr: usize, size: usize, nmemb: usi
 
 /// Why moving `len` bytes through the stream `fp` failed (`writing` says which way).
 pub fn transfer(m: &mut Message, errnum: i32, fp: usize, writing: bool, data: usize, len: usize) {
-    transfer_as(m, "fp", errnum, fp, writing, data, len);
+    transfer_as(m, errnum, ("fp", "fp's descriptor"), fp, writing, data, len);
 }
 
-/// `transfer`, the stream named `arg` (printf's is `stdout`, not an argument).
-pub fn transfer_as(m: &mut Message, arg: &str, errnum: i32, fp: usize, writing: bool, data: usize, len: usize) {
+/// As `transfer`, the stream named as the message names it: (`stdin`, `stdin's
+/// descriptor`) for getchar, which has no fp argument.
+pub fn transfer_as(m: &mut Message, errnum: i32, names: (&str, &str), fp: usize, writing: bool, data: usize, len: usize) {
+    let (arg, desc) = names;
     let s = examine(fp);
     if stream::not_a_stream(m, arg, &s) {
         return;
@@ -34,7 +36,7 @@ pub fn transfer_as(m: &mut Message, arg: &str, errnum: i32, fp: usize, writing: 
         libc::EBADF if writing && mode == libc::O_RDONLY || !writing && mode == libc::O_WRONLY => {
             stream::descriptor_refuses(m, arg, fd, &f, writing)
         }
-        _ => on_descriptor(m, errnum, fd, &f, writing, data, len),
+        _ => on_descriptor_as(m, errnum, desc, fd, &f, writing, data, len),
     }
     stream::indicators(m, arg, &header);
 }
@@ -42,13 +44,18 @@ pub fn transfer_as(m: &mut Message, arg: &str, errnum: i32, fp: usize, writing: 
 /// The descriptor's part, as write(2) and read(2) explain it, naming the stream's
 /// descriptor.
 pub fn on_descriptor(m: &mut Message, errnum: i32, fd: i32, f: &FdFacts, writing: bool, data: usize, len: usize) {
-    const ARG: &str = "fp's descriptor";
+    on_descriptor_as(m, errnum, "fp's descriptor", fd, f, writing, data, len);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn on_descriptor_as(m: &mut Message, errnum: i32, desc: &str, fd: i32, f: &FdFacts, writing: bool, data: usize, len: usize) {
+    let arg = desc;
     match (errnum, f.stat) {
         (libc::ENOSPC | libc::EDQUOT, Some(st)) => fs::file_system_of(m, errnum, &st),
-        (libc::EFBIG, _) => io::too_big(m, ARG, fd, probe::fd::position(fd, f), probe::limits::file_size_limit(), len.max(1)),
+        (libc::EFBIG, _) => io::too_big(m, arg, fd, probe::fd::position(fd, f), probe::limits::file_size_limit(), len.max(1)),
         (libc::EPIPE, _) => {
             let suppressed = crate::sys::io::signal_state(libc::SIGPIPE).is_some_and(|(i, b)| i || b);
-            io::no_reader(m, ARG, fd, probe::fd::kind(fd).unwrap_or(Kind::Other), suppressed);
+            io::no_reader(m, arg, fd, probe::fd::kind(fd).unwrap_or(Kind::Other), suppressed);
         }
         _ if writing => crate::calls::fs::write::explain(m, errnum, fd, data, len),
         _ => crate::calls::fs::read::explain(m, errnum, fd, data, len),

@@ -27,6 +27,10 @@ pub mod times;
 pub mod memory;
 // stdio (issue 11).
 pub mod stream;
+// popen and pclose (issue 11, streams branch): the shell, fork limits, child statuses.
+pub mod process;
+// Stream positions and character I/O (issue 11, streamio branch).
+pub mod position;
 // Formatted output and the string conversions (issue 11, printf branch).
 pub mod format;
 pub mod convert;

@@ -135,3 +135,75 @@ pub fn flush_all_failed(m: &mut Message, errnum: i32) {
         m.text(" (a stream whose descriptor was closed underneath it is the usual culprit)");
     }
 }
+
+// --- the rest of the stream calls (issue 11, streams branch) ---
+
+/// EBADF of a call that only looks at the stream, while `arg` is at present a live
+/// stream on an open descriptor: the errno is explained, the present state noted.
+pub fn valid_now(m: &mut Message, arg: &str, st: &StreamState, f: &FdFacts) {
+    m.because();
+    m.text(arg);
+    m.text(" was not an open stream with a file descriptor when the call was made (glibc answers EBADF for a stream whose descriptor is -1)");
+    m.note();
+    let _ = core::fmt::write(m, format_args!("{arg} is an open, {} stream on file descriptor {}, open ", st.buffering(), st.fileno()));
+    m.text(crate::decode::access_mode_name(f.flags));
+}
+
+/// ferror: the stream's error indicator is set, so an earlier transfer failed.
+pub fn error_indicator_set(m: &mut Message, arg: &str) {
+    m.because();
+    m.text(arg);
+    m.text("'s error indicator is set: an earlier read or write on the stream failed, and ferror reports it until clearerr(3) or rewind(3)");
+}
+
+/// ferror: asked about a stream whose error indicator is clear.
+pub fn error_indicator_clear(m: &mut Message, arg: &str) {
+    m.note();
+    m.text(arg);
+    m.text("'s error indicator is clear: no read or write on it has failed since it was opened or last cleared");
+}
+
+/// setvbuf EINVAL: a mode that is not a buffering mode.
+pub fn bad_buffering_mode(m: &mut Message, mode: i32, size: usize) {
+    m.because();
+    let _ = core::fmt::write(m, format_args!("mode {mode} is not a buffering mode: setvbuf accepts "));
+    for (i, e) in crate::decode::SETVBUF_MODES.iter().rev().enumerate() {
+        m.text(if i == 0 { "" } else if i + 1 == crate::decode::SETVBUF_MODES.len() { " and " } else { ", " });
+        let _ = core::fmt::write(m, format_args!("{} ({}, {})", e.name, e.value, e.text));
+    }
+    let _ = core::fmt::write(m, format_args!("; the size ({size} bytes) matters only with the last two"));
+}
+
+/// setvbuf EINVAL with a valid mode: what glibc would have refused, and the stream.
+pub fn buffering_refused(m: &mut Message, arg: &str, size: usize, data: usize, st: &StreamState) {
+    m.because();
+    let _ = core::fmt::write(m, format_args!("the mode is valid, and glibc accepts any size ({size} bytes here"));
+    m.text(if data == 0 { ", with no buffer of the caller's: the stream allocates its own" } else { ", in the caller's buffer" });
+    let _ = core::fmt::write(m, format_args!("); {arg} is {} at present", st.buffering()));
+    if st.unwritten() > 0 || st.h.unread > 0 {
+        let _ = core::fmt::write(m, format_args!(", and it has been used already ({} bytes waiting to be written, {} read ahead): setvbuf must come before the first read or write", st.unwritten(), st.h.unread));
+    }
+}
+
+/// freopen closes the stream's old file before it opens the new one.
+pub fn closed_by_freopen(m: &mut Message, arg: &str) {
+    let _ = core::fmt::write(m, format_args!("; {arg} is closed all the same: freopen closes the stream's old file first, and a failed freopen leaves no stream to use"));
+}
+
+/// freopen with a NULL pathname reopens the stream's own file (`path`, when known).
+pub fn reopening_own_file(m: &mut Message, arg: &str, fd: i32, path: Option<&[u8]>) {
+    m.because();
+    let _ = core::fmt::write(m, format_args!("pathname is NULL, which asks freopen to reopen {arg}'s own file"));
+    match path {
+        Some(p) => {
+            m.text(" ");
+            m.quoted(p);
+        }
+        None => m.text(", no longer known"),
+    }
+    if fd < 0 {
+        let _ = core::fmt::write(m, format_args!(" with the new mode; {arg}'s descriptor is closed now"));
+    } else {
+        let _ = core::fmt::write(m, format_args!(" (file descriptor {fd}) with the new mode"));
+    }
+}

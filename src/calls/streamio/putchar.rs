@@ -1,0 +1,3 @@
+//! putchar(3): putc on stdout (the `fp` libexplain echoes); explained as fputc is.
+
+pub use super::fputc::explain;
