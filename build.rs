@@ -36,6 +36,8 @@ mod headers;
 mod tables;
 #[path = "build/man.rs"]
 mod man;
+#[path = "build/variadic.rs"]
+mod variadic;
 
 fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
@@ -95,6 +97,21 @@ fn main() {
     let boundary_rs = boundary::extern_functions(&all, &kinds);
     write_if_changed(&out.join("boundary.rs"), &boundary_rs);
     write_if_changed(&out.join("commands.rs"), &boundary::command_table(&all, &kinds));
+    // The calls taking `...` or a va_list (printf and its family) have C entry points,
+    // generated from the same tables (build/variadic.rs), beside the hand-written
+    // fetcher of their arguments. Linked whole, like variadic.c.
+    println!("cargo:rerun-if-changed=src/abi/format_args.c");
+    println!("cargo:rerun-if-changed=src/abi/format_cursor.h");
+    write_if_changed(&out.join("format_entries.c"), &variadic::c_file(&all));
+    cc::Build::new()
+        .file(out.join("format_entries.c"))
+        .file(root.join("src/abi/format_args.c"))
+        .include(root.join("src/abi"))
+        .warnings(true)
+        .extra_warnings(true)
+        .warnings_into_errors(true)
+        .link_lib_modifier("+whole-archive")
+        .compile("explain_format_entries");
 
     let header_text = run_cbindgen(&root, &out.join("boundary.rs"), &all);
     let files: BTreeMap<String, String> = headers::split(&header_text, &all);

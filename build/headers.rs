@@ -58,6 +58,7 @@ fn system_headers(c: &Call) -> Vec<&'static str> {
             "acl_t" | "acl_type_t" => "sys/acl.h",
             "struct iovec" => "sys/uio.h",
             "iconv_t" => "iconv.h",
+            "va_list" | "..." => "stdarg.h",
             _ => continue,
         };
         if !v.contains(&h) {
@@ -98,6 +99,10 @@ pub fn split(text: &str, calls: &[(String, Call)]) -> BTreeMap<String, String> {
                 types.push_str("\n\n");
             }
         }
+    }
+    // The printf family's functions are C (build/variadic.rs), unseen by cbindgen.
+    for (_, c) in calls.iter().filter(|(_, c)| c.is_variadic()) {
+        bodies.entry(format!("{}.h", c.name)).or_default().push_str(&super::variadic::prototypes(c));
     }
     let mut files = BTreeMap::new();
     let attrs = "gcc_attributes.h";

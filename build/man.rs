@@ -26,7 +26,8 @@ pub fn generate(root: &Path, calls: &[(String, Call)], headers: &BTreeMap<String
     let kinds = read_kinds(&read("kinds.in"));
     let mut pages: BTreeMap<String, String> = BTreeMap::new();
 
-    let functions = calls.iter().map(|(_, c)| command_entry(c)).collect::<String>();
+    // The explain command knows no printf-style call (build/boundary.rs, command_table).
+    let functions = calls.iter().filter(|(_, c)| !c.is_variadic()).map(|(_, c)| command_entry(c)).collect::<String>();
     let call_list = calls.iter().map(|(_, c)| format!(".BR explain_{} (3),\n", c.name)).collect::<String>();
     let fill = |text: String| {
         let text = text.replace("@VERSION@", version).replace("@FUNCTIONS@", &functions).replace("@CALLS@", &call_list);
@@ -117,7 +118,7 @@ fn prototypes(header: &str) -> Vec<String> {
             let s = l.replace("LIBEXPLAIN_WARN_UNUSED_RESULT ", "").replace(" LIBEXPLAIN_NORETURN", "");
             // stdio: getc's and putc's inline forms, shown as the functions they are.
             let mut s = s.replace("LIBEXPLAIN_INLINE ", "");
-            if let Some(i) = s.find(" LIBEXPLAIN_FORMAT_PRINTF") {
+            if let Some(i) = s.find(" LIBEXPLAIN_FORMAT_PRINTF").or_else(|| s.find(" LIBEXPLAIN_FORMAT_VPRINTF")) {
                 s.truncate(i);
                 s.push(';');
             }

@@ -30,6 +30,9 @@
 //! after its kind, the value the explain command takes when the argument is left out
 //! (`int mode: mode = 0777`), written as a user would write it; `&` is a zeroed buffer
 //! of the command's own (a `struct stat *` the user did not give).
+//! `&?` is that buffer too, and the argument is read from the command line only when
+//! every argument is given (strtol's endptr: `strtol 12 16` is nptr and base, as
+//! libexplain's command reads it).
 //! KIND says how the argument is echoed, converted for the call file and parsed by the
 //! `explain` command (see `src/decode/kinds.table`). In the explain_* functions pointer
 //! arguments become pointers to const, as in libexplain, unless written `!TYPE`.
@@ -76,6 +79,14 @@ pub struct Call {
     pub inline: Vec<String>,
     /// stdio: the streams used implicitly (`@stdout fp`), as (stream, argument).
     pub implied: Vec<(String, Arg)>,
+}
+
+impl Call {
+    /// Whether the call takes `...` or a `va_list` (the formatted output family): Rust
+    /// cannot define or forward those, so its six functions are C (build/variadic.rs).
+    pub fn is_variadic(&self) -> bool {
+        self.args.iter().any(|a| a.ctype == "..." || a.ctype == "va_list")
+    }
 }
 
 pub struct Family {
@@ -148,6 +159,8 @@ fn parse_line(line: &str) -> Result<Call, String> {
             };
             let (ctype, name) = match implicit {
                 Some(_) => ("FILE *".to_string(), decl.trim().to_string()),
+                // A variadic call's `...` (printf(3) and the rest: their boundary is C).
+                None if decl.trim() == "..." => ("...".to_string(), "...".to_string()),
                 None => split_decl(decl)?,
             };
             let echo_name = echo_name.unwrap_or_else(|| name.clone());

@@ -4,7 +4,7 @@
 #![allow(deprecated)]
 
 #[allow(unused_imports)]
-use libc::{c_char, c_int, c_long, c_longlong, c_uint, c_ulong, c_void};
+use libc::{c_char, c_double, c_float, c_int, c_long, c_longlong, c_uint, c_ulong, c_ulonglong, c_void};
 
 include!(concat!(env!("OUT_DIR"), "/boundary.rs"));
 

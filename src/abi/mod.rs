@@ -107,6 +107,31 @@ pub fn print_and_exit(name: &'static str, errnum: i32, explain: &mut dyn FnMut(&
     output::exit(libc::EXIT_FAILURE)
 }
 
+/// Where the generated C functions of the printf family (build/variadic.rs) send an
+/// explanation, by the `how` of src/abi/format_cursor.h: the shared buffer (returned),
+/// the caller's buffer, printed, or printed before exiting. Returns NULL but for the
+/// shared buffer.
+///
+/// # Safety
+/// For `how` 1, `message` must be NULL or point to `message_size` writable bytes.
+pub unsafe fn deliver(
+    how: c_int,
+    name: &'static str,
+    message: *mut c_char,
+    message_size: c_int,
+    errnum: i32,
+    explain: &mut dyn FnMut(&mut Message),
+) -> *const c_char {
+    match how {
+        0 => return into_shared_buffer(name, errnum, explain),
+        // SAFETY: passed on from the caller.
+        1 => unsafe { into_caller_buffer(name, message, message_size, errnum, explain) },
+        2 => print(name, errnum, explain),
+        _ => print_and_exit(name, errnum, explain),
+    }
+    core::ptr::null()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -199,10 +199,21 @@ fn run(argv: Vec<String>) -> i32 {
         return usage_error(&format!("{} needs at least its first argument ({})", cmd.name, names(cmd)));
     }
     let mut parsed = Vec::new();
-    for (i, param) in cmd.args.iter().enumerate() {
-        let text = match given.get(i) {
+    // A default written `&?` (strtol's endptr) is a buffer of the command's own, and the
+    // argument is read from the command line only when every argument is given, as
+    // libexplain's command reads `strtol 12 16` as nptr and base.
+    let all_given = given.len() == cmd.args.len();
+    let mut from_line = given.iter();
+    for param in cmd.args {
+        if param.default == "&?" && !all_given {
+            parsed.push(super::parse::buffer());
+            continue;
+        }
+        // The place on the command line of the argument read next, for messages.
+        let i = given.len() - from_line.len();
+        let text = match from_line.next() {
             Some(t) => t.as_str(),
-            None if param.default == "&" => {
+            None if param.default == "&" || param.default == "&?" => {
                 parsed.push(super::parse::buffer());
                 continue;
             }

@@ -56,6 +56,15 @@ pub fn stream(text: &str) -> Result<Parsed, String> {
     }
 }
 
+/// A text that is never an address: the number strtol(3) converts (`0x1f` is its text,
+/// not a pointer), taken as written; NULL for the null pointer.
+pub fn number_text(text: &str) -> Result<Parsed, String> {
+    if text == "NULL" {
+        return Ok(Parsed::Null);
+    }
+    CString::new(text).map(Parsed::Str).map_err(|_| "a string without NUL bytes".into())
+}
+
 /// An address (0x1234) or NULL.
 pub fn pointer(text: &str) -> Result<Parsed, String> {
     if text == "NULL" {

@@ -68,6 +68,8 @@ pub static ACL_TYPES: &[(&str, u32)] =
 
 // Memory, conversion and character-set arguments (issue 11): mmap, shm, strto*, iconv.
 pub mod memory;
+// printf and its family (issue 11): the variadic arguments, decoded by the format.
+pub mod format;
 // --- stdio (issue 11): the echo of a FILE * argument.
 mod stream;
 pub use stream::{write_char, write_stream};

@@ -20,6 +20,9 @@ pub enum Value<'a> {
         echo: fn(&mut Message, i64),
         role: Role,
     },
+    /// The variadic arguments of a printf-style call, decoded by its format: echoed
+    /// unnamed, each after a comma (crate::decode::format).
+    Items(&'a super::format::Items),
 }
 
 /// How an argument's echo depends on the others.
@@ -82,6 +85,7 @@ impl Value<'_> {
                 None => echo(m, value),
             },
             Value::Number { value, echo, .. } => echo(m, value),
+            Value::Items(items) => items.echo(m),
         }
     }
 }

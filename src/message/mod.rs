@@ -170,6 +170,11 @@ impl<'a> Message<'a> {
             if !a.value.shown(args) {
                 continue;
             }
+            // printf's variadic arguments: unnamed, each after its own comma.
+            if let crate::decode::Value::Items(items) = a.value {
+                items.echo(self);
+                continue;
+            }
             if !first {
                 self.text(", ");
             }
@@ -185,7 +190,10 @@ impl<'a> Message<'a> {
             // Asked to explain errno 0 (a caller that did not check the result).
             return self.text("): success");
         }
-        self.text(") failed, ");
+        // libexplain's echo of asprintf(3) ends `format = "%d", ... failed,`: without the
+        // closing parenthesis; kept, so that the first part is identical to its.
+        let unclosed = args.iter().any(|a| matches!(a.value, crate::decode::Value::Items(i) if !i.shown));
+        self.text(if unclosed { " failed, " } else { ") failed, " });
         self.error(errnum);
     }
 

@@ -38,3 +38,6 @@ pub mod children;
 pub mod charsets;
 pub mod environ;
 pub mod iconv;
+// printf's wide characters and strcoll's collation (issue 11, printf branch).
+pub mod locale;
+pub mod number;

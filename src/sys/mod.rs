@@ -23,6 +23,9 @@ pub mod stream;
 mod valgrind;
 // The environment and character sets (issue 11, environ): glibc's iconv_t, read safely.
 pub mod iconv;
+// printf and the conversions (issue 11): the caller's variadic arguments; the locale.
+pub mod locale;
+pub mod varargs;
 
 pub use cpath::CPath;
 pub use dirent::{for_each_entry, for_each_entry_fd};

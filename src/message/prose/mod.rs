@@ -34,3 +34,6 @@ pub mod position;
 // The environment and character sets (issue 11, environ).
 pub mod charset;
 pub mod environ;
+// Formatted output and the string conversions (issue 11, printf branch).
+pub mod format;
+pub mod convert;

@@ -1,0 +1,13 @@
+//! vsnprintf(3): snprintf(3) with a va_list (fprintf.rs explains).
+
+use super::fprintf::{output, Target};
+use crate::decode::format::Items;
+use crate::decode::Text;
+use crate::message::Message;
+use core::mem::MaybeUninit;
+
+pub fn explain(m: &mut Message, errnum: i32, data: usize, data_size: usize, format: &Text, ap: usize) {
+    let mut slot = MaybeUninit::uninit();
+    let args = Items::from_va_list(&mut slot, format, ap);
+    output(m, errnum, Target::Buffer { data, size: Some(data_size) }, format, args);
+}
