@@ -58,29 +58,46 @@ pub fn write_stream(m: &mut Message, fp: i64) {
     }
 }
 
-/// A character argument (fputc's c) as libexplain echoes it: converted to unsigned char
-/// as fputc converts it, then `'a'`, a C escape (`'\n'`, `'\0'`), or `0xC8`.
-pub fn write_char(m: &mut Message, c: i64) {
-    let b = c as u8;
-    let escape = match b {
-        0 => Some(b'0'),
-        7 => Some(b'a'),
-        8 => Some(b'b'),
+/// The C escape letter of a character libexplain writes escaped in single quotes.
+fn escape_letter(b: u8, with_controls: bool) -> Option<u8> {
+    match b {
         9 => Some(b't'),
         10 => Some(b'n'),
         11 => Some(b'v'),
         12 => Some(b'f'),
         13 => Some(b'r'),
         b'\'' | b'\\' => Some(b),
+        0 if with_controls => Some(b'0'),
+        7 if with_controls => Some(b'a'),
+        8 if with_controls => Some(b'b'),
         _ => None,
-    };
-    match (escape, b) {
+    }
+}
+
+/// `'a'` or `'\n'` for a byte that libexplain writes as a character literal.
+fn write_literal(m: &mut Message, b: u8, with_controls: bool) -> bool {
+    match (escape_letter(b, with_controls), b) {
         (Some(e), _) => m.raw(&[b'\'', b'\\', e, b'\'']),
         (None, 0x20..=0x7e) => m.raw(&[b'\'', b, b'\'']),
-        (None, _) => {
-            let _ = core::fmt::write(m, format_args!("0x{b:02X}"));
-        }
+        _ => return false,
     }
+    true
+}
+
+/// An int holding a character, as libexplain echoes ungetc's c: EOF; a printable or
+/// escapable low byte as a literal, with any higher bits after it (`',' | 0x0100`);
+/// anything else as the decimal number.
+pub fn write_char(m: &mut Message, c: i64) {
+    if c == libc::EOF as i64 {
+        return m.text("EOF");
+    }
+    if (0..=0xffff_ffff).contains(&c) && write_literal(m, c as u8, false) {
+        if c & !0xff != 0 {
+            let _ = core::fmt::write(m, format_args!(" | 0x{:04X}", c & !0xff));
+        }
+        return;
+    }
+    m.number(c);
 }
 
 /// The path of a stream's descriptor alone, after a space: getchar's echo of stdin,
@@ -98,12 +115,9 @@ pub fn write_stream_path(m: &mut Message, fp: i64) {
 /// it, then `'a'`, `'\n'`, or `0xFF` for one that is not printable.
 pub fn write_byte(m: &mut Message, c: i64) {
     let b = c as u8;
-    match b {
-        b'\n' | b'\t' | 0 | 0x20..=0x7e => write_char(m, b as i64),
-        _ => {
-            const HEX: &[u8; 16] = b"0123456789ABCDEF";
-            m.raw(&[b'0', b'x', HEX[(b >> 4) as usize], HEX[(b & 15) as usize]]);
-        }
+    if !write_literal(m, b, true) {
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
+        m.raw(&[b'0', b'x', HEX[(b >> 4) as usize], HEX[(b & 15) as usize]]);
     }
 }
 
