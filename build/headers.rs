@@ -148,6 +148,11 @@ pub fn split(text: &str, calls: &[(String, Call)]) -> BTreeMap<String, String> {
     }
     let umbrella: String = bodies.keys().map(|f| format!("#include \"{f}\"\n")).collect();
     files.insert("libexplain.h".into(), wrap("libexplain.h", &umbrella, ""));
+    // Programs written in libexplain's source tree include <libexplain/config.h> first
+    // for large file support (its cat example does), and its headers name
+    // large_file_support.h: both are ours too, so such programs build unchanged.
+    files.insert("large_file_support.h".into(), wrap("large_file_support.h", "", LARGE_FILES));
+    files.insert("config.h".into(), wrap("config.h", "#include \"large_file_support.h\"\n", ""));
     files
 }
 
@@ -246,6 +251,14 @@ void explain_output_error_and_die(const char *fmt, ...) LIBEXPLAIN_FORMAT_PRINTF
  */
 void explain_output_warning(const char *fmt, ...) LIBEXPLAIN_FORMAT_PRINTF(1, 2);
 
+";
+
+/// off_t is 64 bits wide on LP64 systems; elsewhere the library was built with 64-bit
+/// file offsets, and a program must use the same to pass off_t and struct stat to it.
+const LARGE_FILES: &str = "\
+#if !defined(__LP64__) && !defined(_FILE_OFFSET_BITS)
+#define _FILE_OFFSET_BITS 64
+#endif
 ";
 
 /// context.h's printf-style push, written in C (src/abi/variadic.c).

@@ -149,7 +149,7 @@ fn iconv_close_ebadf_on_the_result_of_a_failed_iconv_open() {
     let e = common::errno();
     assert_eq!(e, libc::EBADF);
     let msg = explained!(explain_message_errno_iconv_close(e, cd));
-    assert_facts(&msg, &["iconv_close(cd = 0xffffffffffffffff) failed", "(iconv_t) -1", "result was not checked"]);
+    assert_facts(&msg, &["iconv_close(cd = 0xFFFFFFFFFFFFFFFF) failed", "(iconv_t) -1", "result was not checked"]);
 }
 
 #[test]
@@ -192,5 +192,5 @@ fn iconv_ebadf_says_what_cd_is_instead() {
     assert_facts(&msg, &["(9, EBADF)", "does not point at a conversion descriptor", "outbuf = NULL"]);
     let wild = 0x10 as libc::iconv_t;
     let msg = explained!(explain_message_errno_iconv_close(libc::EBADF, wild));
-    assert_facts(&msg, &["iconv_close(cd = 0x10) failed", "cd 0x10 points at memory the process cannot read"]);
+    assert_facts(&msg, &["iconv_close(cd = 0x00000010) failed", "cd 0x10 points at memory the process cannot read"]);
 }

@@ -415,3 +415,14 @@ fn read_on_error_returns_the_calls_result_and_errno() {
     assert_eq!(unsafe { b::explain_read_on_error(r.as_raw_fd(), buf.as_mut_ptr() as *mut c_void, 4) }, 1);
     assert_eq!(buf[0], b'z');
 }
+
+#[test]
+fn write_enospc_on_dev_full_names_the_device_not_a_file_system() {
+    let f = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    // SAFETY: a valid descriptor and buffer.
+    let r = unsafe { libc::write(f.as_raw_fd(), b"x".as_ptr() as *const c_void, 1) };
+    assert_eq!((r, errno()), (-1, libc::ENOSPC));
+    let text = explain_write(libc::ENOSPC, f.as_raw_fd(), b"x".as_ptr() as usize, 1);
+    assert_facts(&text, &["\"/dev/full\" is a character device (major 1, minor 7", "answers every write"]);
+    assert!(!text.contains("file system mounted on"), "{text}");
+}

@@ -217,7 +217,15 @@ fn run(argv: Vec<String>) -> i32 {
                 parsed.push(super::parse::buffer());
                 continue;
             }
-            None => param.default,
+            // A left-out pointer is the null pointer, even where a NULL given on the
+            // command line is the string "NULL" (libexplain's command reads it so).
+            None if param.default == "NULL" => {
+                parsed.push(super::parse::Parsed::Null);
+                continue;
+            }
+            // A default written in quotes (`""`) is that string: the command takes strings
+            // as written, so the quotes are the table's, not the user's.
+            None => param.default.strip_prefix('"').and_then(|d| d.strip_suffix('"')).unwrap_or(param.default),
         };
         match (param.parse)(text) {
             Ok(p) => parsed.push(p),

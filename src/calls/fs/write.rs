@@ -3,7 +3,7 @@
 //! `read::transfer`.
 
 use super::read::transfer;
-use crate::message::prose::{fs, generic, io};
+use crate::message::prose::{device, fs, generic, io};
 use crate::message::Message;
 use crate::probe;
 use crate::probe::fd::{FdFacts, Kind};
@@ -25,6 +25,7 @@ pub fn explain_at(m: &mut Message, errnum: i32, fildes: i32, data: usize, data_s
         (libc::EFBIG, Some(f)) => {
             io::too_big(m, "fildes", fildes, probe::fd::position(fildes, f), probe::limits::file_size_limit(), data_size);
         }
+        (libc::ENOSPC | libc::EDQUOT, Some(FdFacts { stat: Some(st), .. })) if device::is_device(st) => device::no_space(m, "fildes", fildes, st),
         (libc::ENOSPC | libc::EDQUOT, Some(FdFacts { stat: Some(st), .. })) => fs::file_system_of(m, errnum, st),
         (libc::EPERM, Some(_)) => match probe::fd::write_seals(fildes) {
             0 => generic::meaning(m, errnum),

@@ -4,7 +4,7 @@
 //! way, its descriptor closed underneath), then its descriptor, as read(2) or write(2)
 //! would explain it.
 
-use crate::message::prose::{fs, io, stream};
+use crate::message::prose::{device, fs, io, stream};
 use crate::message::Message;
 use crate::probe;
 use crate::probe::fd::{FdFacts, Kind};
@@ -51,6 +51,7 @@ pub fn on_descriptor(m: &mut Message, errnum: i32, fd: i32, f: &FdFacts, writing
 fn on_descriptor_as(m: &mut Message, errnum: i32, desc: &str, fd: i32, f: &FdFacts, writing: bool, data: usize, len: usize) {
     let arg = desc;
     match (errnum, f.stat) {
+        (libc::ENOSPC | libc::EDQUOT, Some(st)) if device::is_device(&st) => device::no_space(m, arg, fd, &st),
         (libc::ENOSPC | libc::EDQUOT, Some(st)) => fs::file_system_of(m, errnum, &st),
         (libc::EFBIG, _) => io::too_big(m, arg, fd, probe::fd::position(fd, f), probe::limits::file_size_limit(), len.max(1)),
         (libc::EPIPE, _) => {
