@@ -14,6 +14,7 @@ fn c(s: &str) -> CString {
 
 #[test]
 fn setenv_einval_says_where_the_equals_sign_is_and_what_was_meant() {
+    let _serial = serial();
     let (name, value) = (c("LANG=C"), c("UTF-8"));
     // SAFETY: both are C strings; glibc refuses the name before touching the environment.
     let r = unsafe { libc::setenv(name.as_ptr(), value.as_ptr(), 1) };
@@ -31,6 +32,7 @@ fn setenv_einval_says_where_the_equals_sign_is_and_what_was_meant() {
 
 #[test]
 fn unsetenv_einval_for_an_empty_or_null_name_says_which() {
+    let _serial = serial();
     let empty = c("");
     // SAFETY: a C string.
     assert_eq!(unsafe { libc::unsetenv(empty.as_ptr()) }, -1);
@@ -43,6 +45,7 @@ fn unsetenv_einval_for_an_empty_or_null_name_says_which() {
 
 #[test]
 fn putenv_enomem_gives_the_size_of_the_environment() {
+    let _serial = serial();
     let s = c("A=B");
     let msg = explained!(explain_message_errno_putenv(libc::ENOMEM, s.as_ptr()));
     let count = std::env::vars_os().count();
@@ -51,6 +54,7 @@ fn putenv_enomem_gives_the_size_of_the_environment() {
 
 #[test]
 fn putenv_without_equals_says_it_removes_instead() {
+    let _serial = serial();
     let s = c("NO_SUCH_VARIABLE_HERE");
     let msg = explained!(explain_message_errno_putenv(libc::EINVAL, s.as_ptr()));
     assert_facts(&msg, &["contains no equals sign", "removes that variable", "no variable of that name is set"]);
@@ -62,6 +66,7 @@ fn putenv_without_equals_says_it_removes_instead() {
 
 #[test]
 fn iconv_open_einval_names_the_unknown_charset_and_the_nearest_known_one() {
+    let _serial = serial();
     let (to, from) = (c("UTF-9"), c("latin1"));
     // SAFETY: C strings.
     let cd = unsafe { libc::iconv_open(to.as_ptr(), from.as_ptr()) };
@@ -103,6 +108,7 @@ fn convert(to: &str, from: &str, input: &[u8], room: usize) -> (size_t, c_int, S
 
 #[test]
 fn iconv_eilseq_on_invalid_utf8_gives_the_offset_and_the_bytes() {
+    let _serial = serial();
     let (r, e, msg, left) = convert("ISO-8859-1", "UTF-8", b"caf\xc3\xa9 \xff\xfe tail", 64);
     assert_eq!((r, e), (usize::MAX, libc::EILSEQ));
     assert_eq!(left, 7);
@@ -118,6 +124,7 @@ fn iconv_eilseq_on_invalid_utf8_gives_the_offset_and_the_bytes() {
 
 #[test]
 fn iconv_eilseq_on_a_character_the_target_lacks_says_so() {
+    let _serial = serial();
     // U+20AC (the euro sign) exists in UTF-8 but not in ISO-8859-1.
     let (_, e, msg, _) = convert("ISO-8859-1", "UTF-8", "ab€".as_bytes(), 64);
     assert_eq!(e, libc::EILSEQ);
@@ -126,6 +133,7 @@ fn iconv_eilseq_on_a_character_the_target_lacks_says_so() {
 
 #[test]
 fn iconv_einval_on_a_cut_character_gives_its_bytes() {
+    let _serial = serial();
     let (_, e, msg, _) = convert("UTF-16LE", "UTF-8", b"ok\xe2\x82", 64);
     assert_eq!(e, libc::EINVAL);
     assert_facts(&msg, &["the input ends with 2 bytes", "byte 2 of the input", "(0xe2 0x82)", "multibyte character of \"UTF-8\""]);
@@ -133,6 +141,7 @@ fn iconv_einval_on_a_cut_character_gives_its_bytes() {
 
 #[test]
 fn iconv_e2big_gives_the_room_left_and_the_input_left() {
+    let _serial = serial();
     let (_, e, msg, left) = convert("UTF-16LE", "UTF-8", b"hello, world", 8);
     assert_eq!(e, libc::E2BIG);
     assert_eq!(left, 8);
@@ -141,6 +150,7 @@ fn iconv_e2big_gives_the_room_left_and_the_input_left() {
 
 #[test]
 fn iconv_close_ebadf_on_the_result_of_a_failed_iconv_open() {
+    let _serial = serial();
     let (to, from) = (c("NO-SUCH-CHARSET"), c("UTF-8"));
     // SAFETY: C strings.
     let cd = unsafe { libc::iconv_open(to.as_ptr(), from.as_ptr()) };
@@ -154,6 +164,7 @@ fn iconv_close_ebadf_on_the_result_of_a_failed_iconv_open() {
 
 #[test]
 fn the_command_takes_libexplains_left_out_arguments() {
+    let _serial = serial();
     assert_facts(&explain(&["-e", "EINVAL", "setenv", "A=B"]), &["setenv(name = \"A=B\", value = NULL, overwrite = 1) failed", "call setenv(\"A\", \"B\", 1)"]);
     assert_facts(&explain(&["-e", "EINVAL", "iconv_open", "UTF-9"]), &["iconv_open(tocode = \"UTF-9\", fromcode = \"\") failed"]);
     assert_facts(&explain(&["-e", "E2BIG", "iconv", "1", "2", "3", "4", "5"]), &["inbytesleft = { 3 }", "outbytesleft = { 5 }", "*outbytesleft is 5 bytes"]);
@@ -161,6 +172,7 @@ fn the_command_takes_libexplains_left_out_arguments() {
 
 #[test]
 fn setenv_enomem_under_rlimit_as_names_the_request_and_the_environment() {
+    let _serial = serial();
     let msg = in_child(|buf| {
         // A 64 MiB value made first; then the address space is capped 16 MiB above
         // what the process uses, so setenv cannot copy it.
@@ -185,6 +197,7 @@ fn setenv_enomem_under_rlimit_as_names_the_request_and_the_environment() {
 
 #[test]
 fn iconv_ebadf_says_what_cd_is_instead() {
+    let _serial = serial();
     let zeros = [0usize; 8];
     let (mut ip, mut il) = (std::ptr::null_mut::<c_char>(), 0usize);
     let not_one = zeros.as_ptr() as libc::iconv_t;

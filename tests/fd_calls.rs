@@ -72,6 +72,7 @@ fn nofile_soft() -> u64 {
 
 #[test]
 fn read_closed_fd_says_it_is_not_open() {
+    let _serial = serial();
     // High enough that no other test of this process is given it meanwhile.
     let fd = 1000;
     assert!((fd as u64) < nofile_soft());
@@ -84,6 +85,7 @@ fn read_closed_fd_says_it_is_not_open() {
 
 #[test]
 fn close_beyond_rlimit_nofile_prints_the_limit() {
+    let _serial = serial();
     let soft = nofile_soft();
     let fd = (soft + 5) as c_int;
     // SAFETY: closing a descriptor that cannot be open.
@@ -96,6 +98,7 @@ fn close_beyond_rlimit_nofile_prints_the_limit() {
 
 #[test]
 fn read_on_write_only_fd_says_open_only_for_writing_and_names_the_file() {
+    let _serial = serial();
     let d = Scratch::new("read-wronly");
     let p = d.join("out.log");
     let f = open(&p, libc::O_WRONLY | libc::O_CREAT);
@@ -108,6 +111,7 @@ fn read_on_write_only_fd_says_open_only_for_writing_and_names_the_file() {
 
 #[test]
 fn read_from_the_write_end_of_a_pipe_says_which_end() {
+    let _serial = serial();
     let (_r, w) = pipe(0);
     let mut buf = [0u8; 4];
     let e = failing_read(w.as_raw_fd(), buf.as_mut_ptr() as usize, 4);
@@ -118,6 +122,7 @@ fn read_from_the_write_end_of_a_pipe_says_which_end() {
 
 #[test]
 fn write_on_read_only_fd_says_open_only_for_reading() {
+    let _serial = serial();
     let f = open(std::path::Path::new("/etc/passwd"), libc::O_RDONLY);
     let e = failing_write(f.as_raw_fd(), b"x".as_ptr() as usize, 1);
     assert_eq!(e, libc::EBADF);
@@ -127,6 +132,7 @@ fn write_on_read_only_fd_says_open_only_for_reading() {
 
 #[test]
 fn write_to_pipe_without_reader_says_epipe_pipe_no_reader() {
+    let _serial = serial();
     let (r, w) = pipe(0);
     drop(r);
     // The Rust runtime ignores SIGPIPE, so the error comes back instead of the signal.
@@ -138,6 +144,7 @@ fn write_to_pipe_without_reader_says_epipe_pipe_no_reader() {
 
 #[test]
 fn write_eagain_on_full_nonblocking_pipe_prints_capacity() {
+    let _serial = serial();
     let (_r, w) = pipe(libc::O_NONBLOCK);
     let chunk = [0u8; 4096];
     // SAFETY: chunk is readable for its length.
@@ -149,6 +156,7 @@ fn write_eagain_on_full_nonblocking_pipe_prints_capacity() {
 
 #[test]
 fn read_eagain_on_empty_nonblocking_pipe_says_empty() {
+    let _serial = serial();
     let (r, _w) = pipe(libc::O_NONBLOCK);
     let mut buf = [0u8; 8];
     let e = failing_read(r.as_raw_fd(), buf.as_mut_ptr() as usize, 8);
@@ -159,6 +167,7 @@ fn read_eagain_on_empty_nonblocking_pipe_says_empty() {
 
 #[test]
 fn write_enospc_on_full_tmpfs_names_mount_type_and_sizes() {
+    let _serial = serial();
     let d = Scratch::new("write-enospc");
     let m = Tmpfs::mount(&d.join("full"), "size=64k");
     let f = open(&m.dir.join("big"), libc::O_WRONLY | libc::O_CREAT);
@@ -173,6 +182,7 @@ fn write_enospc_on_full_tmpfs_names_mount_type_and_sizes() {
 
 #[test]
 fn write_efbig_prints_rlimit_fsize_and_offset() {
+    let _serial = serial();
     use std::os::unix::process::CommandExt;
     let d = Scratch::new("write-efbig");
     let p = d.join("grown");
@@ -208,6 +218,7 @@ fn write_efbig_prints_rlimit_fsize_and_offset() {
 
 #[test]
 fn read_eisdir_on_directory_fd_names_it() {
+    let _serial = serial();
     let d = Scratch::new("read-eisdir");
     let f = open(&d.path, libc::O_RDONLY | libc::O_DIRECTORY);
     let mut buf = [0u8; 64];
@@ -219,6 +230,7 @@ fn read_eisdir_on_directory_fd_names_it() {
 
 #[test]
 fn read_efault_names_argument_address_and_size() {
+    let _serial = serial();
     let f = open(std::path::Path::new("/dev/zero"), libc::O_RDONLY);
     let e = failing_read(f.as_raw_fd(), 0x10, 10);
     assert_eq!(e, libc::EFAULT);
@@ -228,6 +240,7 @@ fn read_efault_names_argument_address_and_size() {
 
 #[test]
 fn read_efault_into_read_only_memory_says_not_writable() {
+    let _serial = serial();
     // A page that may be read but not written: only the writability check can tell.
     // SAFETY: a fresh anonymous mapping, unmapped below.
     let page = unsafe { libc::mmap(core::ptr::null_mut(), 4096, libc::PROT_READ, libc::MAP_PRIVATE | libc::MAP_ANONYMOUS, -1, 0) };
@@ -243,6 +256,7 @@ fn read_efault_into_read_only_memory_says_not_writable() {
 
 #[test]
 fn write_efault_says_not_readable() {
+    let _serial = serial();
     let (_r, w) = pipe(0);
     let e = failing_write(w.as_raw_fd(), 0x10, 3);
     assert_eq!(e, libc::EFAULT);
@@ -252,6 +266,7 @@ fn write_efault_says_not_readable() {
 
 #[test]
 fn read_einval_timerfd_needs_eight_bytes() {
+    let _serial = serial();
     use std::os::fd::FromRawFd;
     // SAFETY: plain system call; the descriptor is owned below.
     let fd = unsafe { libc::timerfd_create(libc::CLOCK_MONOTONIC, libc::TFD_CLOEXEC) };
@@ -267,6 +282,7 @@ fn read_einval_timerfd_needs_eight_bytes() {
 
 #[test]
 fn read_einval_odirect_names_alignment_and_misaligned_values() {
+    let _serial = serial();
     let d = Scratch::new("read-odirect");
     let p = d.join("data");
     std::fs::write(&p, vec![1u8; 16384]).unwrap();
@@ -291,6 +307,7 @@ fn read_einval_odirect_names_alignment_and_misaligned_values() {
 
 #[test]
 fn write_eperm_on_sealed_memfd_names_the_seal() {
+    let _serial = serial();
     use std::os::fd::FromRawFd;
     // SAFETY: plain system calls; the descriptor is owned below.
     let fd = unsafe { libc::memfd_create(c"sealed".as_ptr(), libc::MFD_CLOEXEC | libc::MFD_ALLOW_SEALING) };
@@ -307,6 +324,7 @@ fn write_eperm_on_sealed_memfd_names_the_seal() {
 
 #[test]
 fn write_edestaddrreq_on_unconnected_udp_socket() {
+    let _serial = serial();
     use std::net::UdpSocket;
     let s = UdpSocket::bind("127.0.0.1:0").unwrap();
     let e = failing_write(s.as_raw_fd(), b"x".as_ptr() as usize, 1);
@@ -317,18 +335,21 @@ fn write_edestaddrreq_on_unconnected_udp_socket() {
 
 #[test]
 fn explain_command_read_ebadf() {
+    let _serial = serial();
     let t = explain(&["-e", "EBADF", "read", "42", "NULL", "10"]);
     assert_facts(&t, &["read(fildes = 42, data = NULL, data_size = 10) failed", "EBADF", "fildes 42 is not an open file descriptor"]);
 }
 
 #[test]
 fn explain_command_close_ebadf() {
+    let _serial = serial();
     let t = explain(&["-e", "EBADF", "close", "77"]);
     assert_facts(&t, &["close(fildes = 77) failed", "fildes 77 is not an open file descriptor"]);
 }
 
 #[test]
 fn read_eio_from_background_process_group_names_both_groups() {
+    let _serial = serial();
     use std::os::unix::process::CommandExt;
     let (mut master, mut slave) = (0, 0);
     // SAFETY: both out-pointers are valid; no name, termios or winsize wanted.
@@ -374,6 +395,7 @@ fn read_eio_from_background_process_group_names_both_groups() {
 
 #[test]
 fn read_eintr_names_what_was_waited_on() {
+    let _serial = serial();
     let (r, _w) = pipe(0);
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_explain"))
         .args(["-e", "EINTR", "read", "0", "0x1000", "1"])
@@ -386,6 +408,7 @@ fn read_eintr_names_what_was_waited_on() {
 
 #[test]
 fn read_eagain_on_blocking_socket_names_the_expired_timeout() {
+    let _serial = serial();
     use std::net::UdpSocket;
     let s = UdpSocket::bind("127.0.0.1:0").unwrap();
     s.set_read_timeout(Some(std::time::Duration::from_millis(20))).unwrap();
@@ -403,6 +426,7 @@ fn read_eagain_on_blocking_socket_names_the_expired_timeout() {
 
 #[test]
 fn read_on_error_returns_the_calls_result_and_errno() {
+    let _serial = serial();
     let mut buf = [0u8; 4];
     // SAFETY: buf is writable; fd 1003 is not open (see read_closed_fd_says_it_is_not_open).
     let n = unsafe { b::explain_read_on_error(1003, buf.as_mut_ptr() as *mut c_void, buf.len()) };
@@ -418,6 +442,7 @@ fn read_on_error_returns_the_calls_result_and_errno() {
 
 #[test]
 fn write_enospc_on_dev_full_names_the_device_not_a_file_system() {
+    let _serial = serial();
     let f = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
     // SAFETY: a valid descriptor and buffer.
     let r = unsafe { libc::write(f.as_raw_fd(), b"x".as_ptr() as *const c_void, 1) };

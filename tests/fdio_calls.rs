@@ -100,6 +100,7 @@ fn child_holding(fd: c_int, cmd: c_int, l: libc::flock, then: Option<libc::flock
 
 #[test]
 fn fcntl_setlk_conflict_names_the_holding_process_and_the_range() {
+    let _serial = serial();
     let d = Scratch::new("fcntl-conflict");
     let p = file_with(&d, "db", 100);
     let theirs = open(&p, libc::O_RDWR);
@@ -124,6 +125,7 @@ fn fcntl_setlk_conflict_names_the_holding_process_and_the_range() {
 
 #[test]
 fn fcntl_ofd_setlk_conflict_finds_the_holder_through_fdinfo() {
+    let _serial = serial();
     let d = Scratch::new("ofd-conflict");
     let p = file_with(&d, "db", 10);
     let theirs = open(&p, libc::O_RDWR);
@@ -151,6 +153,7 @@ fn fcntl_ofd_setlk_conflict_finds_the_holder_through_fdinfo() {
 
 #[test]
 fn fcntl_setlkw_deadlock_names_the_other_process() {
+    let _serial = serial();
     let d = Scratch::new("deadlock");
     let p = file_with(&d, "db", 10);
     let ours = open(&p, libc::O_RDWR);
@@ -182,6 +185,7 @@ fn fcntl_setlkw_deadlock_names_the_other_process() {
 
 #[test]
 fn flock_lock_nb_against_a_holder_names_it() {
+    let _serial = serial();
     let d = Scratch::new("flock-holder");
     let p = file_with(&d, "spool", 1);
     use std::os::unix::process::CommandExt;
@@ -212,6 +216,7 @@ fn flock_lock_nb_against_a_holder_names_it() {
 
 #[test]
 fn flock_taken_by_a_shell_through_flock_1_names_the_process_still_holding_it() {
+    let _serial = serial();
     // The shell idiom: flock(1) takes the lock on the shell's descriptor and exits, so
     // /proc/locks records a pid that is gone; the holder is the shell (now sleep).
     let d = Scratch::new("flock-idiom");
@@ -244,6 +249,7 @@ fn flock_taken_by_a_shell_through_flock_1_names_the_process_still_holding_it() {
 
 #[test]
 fn lseek_and_fcntl_on_error_return_the_calls_own_result_and_errno() {
+    let _serial = serial();
     let (r, _w) = pipe(0);
     // SAFETY: plain calls through the library; they print to stderr on failure.
     let (res, e) = unsafe { (b::explain_lseek_on_error(r.as_raw_fd(), 0, libc::SEEK_SET), errno()) };
@@ -258,6 +264,7 @@ fn lseek_and_fcntl_on_error_return_the_calls_own_result_and_errno() {
 
 #[test]
 fn fcntl_write_lock_on_read_only_fd_says_read_only_versus_write_lock() {
+    let _serial = serial();
     let d = Scratch::new("lock-rdonly");
     let p = file_with(&d, "f", 10);
     let f = open(&p, libc::O_RDONLY);
@@ -271,6 +278,7 @@ fn fcntl_write_lock_on_read_only_fd_says_read_only_versus_write_lock() {
 
 #[test]
 fn fcntl_setpipe_sz_above_pipe_max_size_prints_the_limit() {
+    let _serial = serial();
     let max: u64 = std::fs::read_to_string("/proc/sys/fs/pipe-max-size").unwrap().trim().parse().unwrap();
     let want = (max * 4) as c_int;
     // The real failure, as nobody: a child drops to uid 65534 (and so every capability).
@@ -304,6 +312,7 @@ fn fcntl_setpipe_sz_above_pipe_max_size_prints_the_limit() {
 
 #[test]
 fn fcntl_setpipe_sz_below_the_content_says_how_much_it_holds() {
+    let _serial = serial();
     let (_r, w) = pipe(0);
     let chunk = [7u8; 8192];
     // SAFETY: chunk is readable.
@@ -317,6 +326,7 @@ fn fcntl_setpipe_sz_below_the_content_says_how_much_it_holds() {
 
 #[test]
 fn fcntl_dupfd_beyond_rlimit_nofile_prints_the_limit() {
+    let _serial = serial();
     let soft = nofile_soft();
     // SAFETY: plain fcntl.
     assert_eq!(unsafe { libc::fcntl(0, libc::F_DUPFD, soft as c_int) }, -1);
@@ -327,6 +337,7 @@ fn fcntl_dupfd_beyond_rlimit_nofile_prints_the_limit() {
 
 #[test]
 fn dup2_newfd_beyond_rlimit_nofile_prints_the_limit() {
+    let _serial = serial();
     let soft = nofile_soft();
     let newfd = soft as c_int;
     // SAFETY: plain dup2; newfd cannot be open.
@@ -338,6 +349,7 @@ fn dup2_newfd_beyond_rlimit_nofile_prints_the_limit() {
 
 #[test]
 fn dup_of_a_closed_descriptor_says_it_is_not_open() {
+    let _serial = serial();
     let fd = 1001;
     // SAFETY: plain dup.
     assert_eq!(unsafe { libc::dup(fd) }, -1);
@@ -348,6 +360,7 @@ fn dup_of_a_closed_descriptor_says_it_is_not_open() {
 
 #[test]
 fn lseek_on_a_pipe_says_it_is_a_pipe() {
+    let _serial = serial();
     let (r, _w) = pipe(0);
     // SAFETY: plain lseek.
     assert_eq!(unsafe { libc::lseek(r.as_raw_fd(), 10, libc::SEEK_SET) }, -1);
@@ -358,6 +371,7 @@ fn lseek_on_a_pipe_says_it_is_a_pipe() {
 
 #[test]
 fn lseek_seek_data_past_the_end_prints_the_file_size() {
+    let _serial = serial();
     let d = Scratch::new("seek-data");
     let p = file_with(&d, "short", 100);
     let f = open(&p, libc::O_RDONLY);
@@ -370,6 +384,7 @@ fn lseek_seek_data_past_the_end_prints_the_file_size() {
 
 #[test]
 fn lseek_to_a_negative_offset_shows_the_computed_value() {
+    let _serial = serial();
     let d = Scratch::new("seek-neg");
     let p = file_with(&d, "f", 100);
     let f = open(&p, libc::O_RDONLY);
@@ -383,6 +398,7 @@ fn lseek_to_a_negative_offset_shows_the_computed_value() {
 
 #[test]
 fn pread_on_a_pipe_and_with_a_negative_offset() {
+    let _serial = serial();
     let (r, _w) = pipe(0);
     let mut buf = [0u8; 8];
     // SAFETY: buf is writable.
@@ -402,6 +418,7 @@ fn pread_on_a_pipe_and_with_a_negative_offset() {
 
 #[test]
 fn pwrite_on_a_read_only_descriptor_says_so() {
+    let _serial = serial();
     let f = open(std::path::Path::new("/etc/passwd"), libc::O_RDONLY);
     // SAFETY: the buffer is readable.
     assert_eq!(unsafe { libc::pwrite(f.as_raw_fd(), b"x".as_ptr() as *const c_void, 1, 5) }, -1);
@@ -412,6 +429,7 @@ fn pwrite_on_a_read_only_descriptor_says_so() {
 
 #[test]
 fn readv_with_2000_vectors_shows_iov_max() {
+    let _serial = serial();
     let (r, _w) = pipe(0);
     let iov = vec![libc::iovec { iov_base: std::ptr::null_mut(), iov_len: 0 }; 2000];
     // SAFETY: the array has 2000 elements.
@@ -423,6 +441,7 @@ fn readv_with_2000_vectors_shows_iov_max() {
 
 #[test]
 fn writev_with_a_bad_buffer_names_the_element() {
+    let _serial = serial();
     let d = Scratch::new("writev-fault");
     let f = open(&d.join("out"), libc::O_WRONLY | libc::O_CREAT);
     let ok = b"hello";
@@ -446,6 +465,7 @@ fn writev_with_a_bad_buffer_names_the_element() {
 
 #[test]
 fn pipe_with_a_bad_pointer_says_pipefd_is_not_writable() {
+    let _serial = serial();
     // SAFETY: the kernel checks the pointer; a bad one gives EFAULT.
     assert_eq!(unsafe { libc::pipe(0x10 as *mut c_int) }, -1);
     assert_eq!(errno(), libc::EFAULT);
@@ -455,6 +475,7 @@ fn pipe_with_a_bad_pointer_says_pipefd_is_not_writable() {
 
 #[test]
 fn pipe2_with_unknown_flags_shows_the_bits() {
+    let _serial = serial();
     let mut fds = [0; 2];
     // SAFETY: fds is writable.
     assert_eq!(unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC | 0x4) }, -1);
@@ -465,6 +486,7 @@ fn pipe2_with_unknown_flags_shows_the_bits() {
 
 #[test]
 fn fsync_on_a_pipe_names_its_type() {
+    let _serial = serial();
     let (_r, w) = pipe(0);
     // SAFETY: plain fsync.
     assert_eq!(unsafe { libc::fsync(w.as_raw_fd()) }, -1);
@@ -476,6 +498,7 @@ fn fsync_on_a_pipe_names_its_type() {
 
 #[test]
 fn explain_command_decodes_fcntl_and_flock_arguments() {
+    let _serial = serial();
     let t = explain(&["-e", "EINVAL", "fcntl", "0", "F_GETFD"]);
     assert_facts(&t, &["fcntl(fildes = 0", "command = F_GETFD) failed"]);
     let t = explain(&["-e", "EINVAL", "flock", "0", "LOCK_SH|LOCK_EX"]);
@@ -486,6 +509,7 @@ fn explain_command_decodes_fcntl_and_flock_arguments() {
 
 #[test]
 fn readv_with_a_length_above_ssize_max_shows_the_element_and_the_sum() {
+    let _serial = serial();
     let (r, _w) = pipe(0);
     let mut buf = [0u8; 10];
     let iov = [
@@ -501,6 +525,7 @@ fn readv_with_a_length_above_ssize_max_shows_the_element_and_the_sum() {
 
 #[test]
 fn fcntl_add_seals_after_f_seal_seal_says_sealed() {
+    let _serial = serial();
     // SAFETY: a NUL-terminated name.
     let fd = unsafe { libc::memfd_create(c"sealed".as_ptr(), libc::MFD_ALLOW_SEALING | libc::MFD_CLOEXEC) };
     assert!(fd >= 0);
@@ -516,6 +541,7 @@ fn fcntl_add_seals_after_f_seal_seal_says_sealed() {
 
 #[test]
 fn fcntl_get_seals_on_a_plain_file_says_it_cannot_be_sealed() {
+    let _serial = serial();
     let d = Scratch::new("seals");
     let f = open(&file_with(&d, "plain", 1), libc::O_RDONLY);
     // SAFETY: plain fcntl.
@@ -527,6 +553,7 @@ fn fcntl_get_seals_on_a_plain_file_says_it_cannot_be_sealed() {
 
 #[test]
 fn fcntl_clearing_o_append_on_an_append_only_file_says_append_only() {
+    let _serial = serial();
     let d = Scratch::new("append-only");
     let p = file_with(&d, "log", 1);
     let st = Command::new("chattr").arg("+a").arg(&p).status().unwrap();
@@ -541,6 +568,7 @@ fn fcntl_clearing_o_append_on_an_append_only_file_says_append_only() {
 
 #[test]
 fn pread_whose_range_passes_the_largest_offset_shows_the_sum() {
+    let _serial = serial();
     let d = Scratch::new("pread-range");
     let f = open(&file_with(&d, "f", 10), libc::O_RDONLY);
     let mut buf = [0u8; 10];
@@ -554,6 +582,7 @@ fn pread_whose_range_passes_the_largest_offset_shows_the_sum() {
 
 #[test]
 fn readv_with_an_unreadable_vector_says_which_element() {
+    let _serial = serial();
     let (r, _w) = pipe(0);
     // SAFETY: the kernel checks the array; an unreadable one gives EFAULT.
     assert_eq!(unsafe { libc::readv(r.as_raw_fd(), 0x10 as *const libc::iovec, 3) }, -1);
@@ -564,6 +593,7 @@ fn readv_with_an_unreadable_vector_says_which_element() {
 
 #[test]
 fn fcntl_o_noatime_on_another_users_file_names_owner_and_caller() {
+    let _serial = serial();
     // The real failure, as nobody: a child drops to uid 65534 and tries on /etc/passwd.
     // SAFETY: the child makes only raw system calls and _exit.
     let pid = unsafe { libc::fork() };

@@ -56,6 +56,7 @@ fn unbuffered(path: &std::path::Path) -> *mut FILE {
 
 #[test]
 fn fprintf_on_a_full_tmpfs_names_the_mount_and_echoes_the_arguments() {
+    let _serial = serial();
     let d = Scratch::new("format-full");
     let t = Tmpfs::mount(&d.join("full"), "size=32k");
     let fp = unbuffered(&t.dir.join("log"));
@@ -79,6 +80,7 @@ fn fprintf_on_a_full_tmpfs_names_the_mount_and_echoes_the_arguments() {
 
 #[test]
 fn fprintf_to_a_pipe_whose_reader_closed_says_nobody_reads_it() {
+    let _serial = serial();
     let mut fds = [0; 2];
     // SAFETY: fds has room for two descriptors; the read end is closed at once.
     let fp = unsafe {
@@ -93,13 +95,14 @@ fn fprintf_to_a_pipe_whose_reader_closed_says_nobody_reads_it() {
     let e = errno();
     assert_eq!((r, e), (-1, libc::EPIPE));
     let msg = variadic!(explain_message_errno_fprintf(e, fp, c"%d\n".as_ptr(), 42 as c_int));
-    assert_facts(&msg, &["format = \"%d\\n\", 42) failed", "pipe:[", "EPIPE", "no process has its read end open"]);
+    assert_facts(&msg, &["format = \"%d\\n\", 42) failed", "\"pipe\" is a pipe", "EPIPE", "no process has its read end open"]);
     // SAFETY: live, closed once.
     unsafe { libc::fclose(fp) };
 }
 
 #[test]
 fn a_width_beyond_int_max_is_eoverflow_with_the_field_and_the_limit() {
+    let _serial = serial();
     let mut buf = [0 as c_char; 16];
     // SAFETY: buf has 16 bytes; glibc refuses the width before writing.
     let r = unsafe { snprintf(buf.as_mut_ptr(), buf.len(), c"id %2147483648d".as_ptr(), 3 as c_int) };
@@ -114,6 +117,7 @@ fn a_width_beyond_int_max_is_eoverflow_with_the_field_and_the_limit() {
 
 #[test]
 fn a_wide_character_the_c_locale_cannot_write_is_eilseq_naming_it_and_the_locale() {
+    let _serial = serial();
     let d = Scratch::new("format-ilseq");
     let fp = unbuffered(&d.join("out"));
     // SAFETY: live stream; %lc takes a wint_t. The test process never sets a locale.
@@ -132,6 +136,7 @@ fn a_wide_character_the_c_locale_cannot_write_is_eilseq_naming_it_and_the_locale
 
 #[test]
 fn asprintf_enomem_under_rlimit_as_gives_the_size_and_the_limit() {
+    let _serial = serial();
     let mut fds = [0; 2];
     // SAFETY: fds has room for two descriptors.
     assert_eq!(unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) }, 0);
@@ -169,6 +174,7 @@ fn asprintf_enomem_under_rlimit_as_gives_the_size_and_the_limit() {
 
 #[test]
 fn the_echo_decodes_the_arguments_as_libexplain_does() {
+    let _serial = serial();
     let s = CString::new("str\"x").unwrap();
     // SAFETY: reading libc's stdout pointer.
     let out = unsafe { stdout };
@@ -203,6 +209,7 @@ fn the_echo_decodes_the_arguments_as_libexplain_does() {
 
 #[test]
 fn hostile_arguments_and_every_errno_give_a_whole_message_and_keep_errno() {
+    let _serial = serial();
     let wild = 0x10 as *const c_char;
     let formats: [*const c_char; 4] = [std::ptr::null(), wild, c"%s %ls %n %lc %f".as_ptr(), c"%99999999999d %".as_ptr()];
     let streams: [*mut FILE; 3] = [std::ptr::null_mut(), 0x10 as *mut FILE, unsafe { stdout }];
@@ -225,6 +232,7 @@ fn hostile_arguments_and_every_errno_give_a_whole_message_and_keep_errno() {
 
 #[test]
 fn fprintf_past_rlimit_fsize_gives_the_limit() {
+    let _serial = serial();
     let d = Scratch::new("format-fsize");
     let path = cstr(&d.join("capped"));
     let mut fds = [0; 2];
@@ -267,6 +275,7 @@ fn fprintf_past_rlimit_fsize_gives_the_limit() {
 
 #[test]
 fn fprintf_on_a_stream_opened_for_reading_says_so() {
+    let _serial = serial();
     let d = Scratch::new("format-ro");
     std::fs::write(d.join("in"), "data").unwrap();
     // SAFETY: NUL-terminated strings; the stream is live until fclose.

@@ -46,6 +46,7 @@ fn in_child(child: impl FnOnce(&mut [u8])) -> String {
 
 #[test]
 fn malloc_enomem_under_rlimit_as_names_the_limit_and_the_process_size() {
+    let _serial = serial();
     let msg = in_child(|buf| {
         let lim = libc::rlimit { rlim_cur: 256 << 20, rlim_max: libc::RLIM_INFINITY };
         // SAFETY: plain system calls in the child.
@@ -64,6 +65,7 @@ fn malloc_enomem_under_rlimit_as_names_the_limit_and_the_process_size() {
 
 #[test]
 fn realloc_enomem_under_rlimit_as_names_the_limit() {
+    let _serial = serial();
     let msg = in_child(|buf| {
         let lim = libc::rlimit { rlim_cur: 300 << 20, rlim_max: libc::RLIM_INFINITY };
         // SAFETY: plain calls in the child.
@@ -83,6 +85,7 @@ fn realloc_enomem_under_rlimit_as_names_the_limit() {
 
 #[test]
 fn calloc_whose_product_overflows_says_so_with_both_numbers() {
+    let _serial = serial();
     let nmemb = usize::MAX / 2;
     // SAFETY: calloc refuses the product; nothing is allocated.
     let p = std::hint::black_box(unsafe { libc::calloc(std::hint::black_box(nmemb), std::hint::black_box(4)) });
@@ -95,12 +98,14 @@ fn calloc_whose_product_overflows_says_so_with_both_numbers() {
 
 #[test]
 fn strdup_of_null_is_named() {
+    let _serial = serial();
     let msg = explained!(explain_message_errno_strdup(libc::EFAULT, std::ptr::null()));
     assert_facts(&msg, &["data is the NULL pointer"]);
 }
 
 #[test]
 fn mmap_shared_writable_of_read_only_descriptor_names_the_access_mode() {
+    let _serial = serial();
     let dir = Scratch::new("mmap-ro");
     std::fs::write(dir.join("f"), vec![0u8; 8192]).unwrap();
     // SAFETY: a NUL-terminated path.
@@ -120,6 +125,7 @@ fn mmap_shared_writable_of_read_only_descriptor_names_the_access_mode() {
 
 #[test]
 fn mmap_exec_on_noexec_tmpfs_names_the_mount() {
+    let _serial = serial();
     let dir = Scratch::new("mmap-noexec");
     let mnt = dir.join("mnt");
     let _t = Tmpfs::mount(&mnt, "size=1m,noexec");
@@ -141,12 +147,14 @@ fn mmap_exec_on_noexec_tmpfs_names_the_mount() {
 
 #[test]
 fn mmap_misaligned_offset_gives_the_page_size() {
+    let _serial = serial();
     let msg = explained!(explain_message_errno_mmap(libc::EINVAL, std::ptr::null_mut(), 4096, libc::PROT_READ, libc::MAP_PRIVATE, 0, 100));
     assert_facts(&msg, &["offset (0x64) is not a multiple of the page size (4096 bytes)"]);
 }
 
 #[test]
 fn munmap_misaligned_address_gives_the_page_size() {
+    let _serial = serial();
     // SAFETY: an anonymous mapping of one page, unmapped below.
     let p = unsafe { libc::mmap(std::ptr::null_mut(), 4096, libc::PROT_READ, libc::MAP_PRIVATE | libc::MAP_ANONYMOUS, -1, 0) };
     assert_ne!(p, libc::MAP_FAILED);
@@ -163,6 +171,7 @@ fn munmap_misaligned_address_gives_the_page_size() {
 
 #[test]
 fn shmat_of_another_users_segment_names_owner_and_mode() {
+    let _serial = serial();
     // SAFETY: a new private segment, removed below.
     let id = unsafe { libc::shmget(libc::IPC_PRIVATE, 4096, libc::IPC_CREAT | 0o600) };
     assert!(id >= 0);
@@ -187,6 +196,7 @@ fn shmat_of_another_users_segment_names_owner_and_mode() {
 
 #[test]
 fn shmctl_rmid_by_another_user_names_owner() {
+    let _serial = serial();
     // SAFETY: a new private segment, removed below.
     let id = unsafe { libc::shmget(libc::IPC_PRIVATE, 4096, libc::IPC_CREAT | 0o644) };
     assert!(id >= 0);
@@ -211,6 +221,7 @@ fn shmctl_rmid_by_another_user_names_owner() {
 
 #[test]
 fn shmctl_of_missing_segment_says_there_is_none() {
+    let _serial = serial();
     let id = 0x7fff_fff0;
     // SAFETY: IPC_STAT into a local struct.
     let mut ds: libc::shmid_ds = unsafe { std::mem::zeroed() };
@@ -223,6 +234,7 @@ fn shmctl_of_missing_segment_says_there_is_none() {
 
 #[test]
 fn explain_command_decodes_mmap_flags_and_sizes() {
+    let _serial = serial();
     let out = explain(&["-e", "EINVAL", "mmap", "NULL", "0", "PROT_READ|PROT_WRITE", "MAP_PRIVATE|MAP_ANONYMOUS", "-1", "0"]);
     assert_facts(&out, &["prot = PROT_READ | PROT_WRITE", "flags = MAP_PRIVATE | MAP_ANONYMOUS", "data_size is 0"]);
     let out = explain(&["-e", "ENOMEM", "malloc", "1073741824"]);

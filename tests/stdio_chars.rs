@@ -25,6 +25,7 @@ extern "C" {
 
 #[test]
 fn getc_on_a_write_only_stream_says_it_was_opened_for_writing_and_its_error_indicator_is_set() {
+    let _serial = serial();
     let d = Scratch::new("chars-getc");
     let fp = fopen(&d.join("out"), "w");
     // SAFETY: fp is a live stream.
@@ -44,6 +45,7 @@ fn getc_on_a_write_only_stream_says_it_was_opened_for_writing_and_its_error_indi
 
 #[test]
 fn putw_and_putc_on_a_read_only_stream_say_it_was_opened_for_reading() {
+    let _serial = serial();
     let d = Scratch::new("chars-putw");
     std::fs::write(d.join("in"), b"data").unwrap();
     let fp = fopen(&d.join("in"), "r");
@@ -64,6 +66,7 @@ fn putw_and_putc_on_a_read_only_stream_say_it_was_opened_for_reading() {
 
 #[test]
 fn putc_on_a_full_tmpfs_names_the_mount_point_and_file_system() {
+    let _serial = serial();
     let d = Scratch::new("chars-full");
     let t = Tmpfs::mount(&d.join("full"), "size=16k");
     let fp = fopen(&t.dir.join("f"), "w");
@@ -85,6 +88,7 @@ fn putc_on_a_full_tmpfs_names_the_mount_point_and_file_system() {
 
 #[test]
 fn puts_to_a_stdout_on_a_full_tmpfs_names_the_mount_in_the_process_whose_stdout_it_is() {
+    let _serial = serial();
     let d = Scratch::new("chars-puts");
     let t = Tmpfs::mount(&d.join("full"), "size=4k");
     std::fs::write(t.dir.join("filler"), vec![b'f'; 4096]).ok();
@@ -135,6 +139,7 @@ fn puts_to_a_stdout_on_a_full_tmpfs_names_the_mount_in_the_process_whose_stdout_
 
 #[test]
 fn fgets_with_a_size_below_one_or_a_null_buffer_names_the_argument() {
+    let _serial = serial();
     let d = Scratch::new("chars-fgets");
     std::fs::write(d.join("in"), b"line\n").unwrap();
     let fp = fopen(&d.join("in"), "r");
@@ -155,6 +160,7 @@ fn fgets_with_a_size_below_one_or_a_null_buffer_names_the_argument() {
 
 #[test]
 fn getc_on_a_stream_whose_descriptor_was_closed_underneath_says_so() {
+    let _serial = serial();
     let d = Scratch::new("chars-closed");
     std::fs::write(d.join("in"), b"abc").unwrap();
     let fp = fopen(&d.join("in"), "r");
@@ -173,6 +179,7 @@ fn getc_on_a_stream_whose_descriptor_was_closed_underneath_says_so() {
 
 #[test]
 fn ungetc_of_eof_fails_through_on_error_with_einval_and_is_explained() {
+    let _serial = serial();
     let d = Scratch::new("chars-ungetc");
     std::fs::write(d.join("in"), b"abc").unwrap();
     let fp = fopen(&d.join("in"), "r");
@@ -194,6 +201,7 @@ fn ungetc_of_eof_fails_through_on_error_with_einval_and_is_explained() {
 
 #[test]
 fn getchar_and_putchar_echo_their_implied_streams_as_libexplain_does() {
+    let _serial = serial();
     let d = Scratch::new("chars-echo");
     // The command's stdin, open for writing only: getchar cannot read it.
     let stdin = std::fs::File::create(d.join("in")).unwrap();

@@ -20,6 +20,7 @@ fn fopen(path: &std::path::Path, mode: &str) -> *mut FILE {
 
 #[test]
 fn fwrite_and_fflush_on_a_full_tmpfs_name_the_mount_and_fclose_says_the_buffer_was_lost() {
+    let _serial = serial();
     let d = Scratch::new("stdio-full");
     let t = Tmpfs::mount(&d.join("full"), "size=64k");
     let fp = fopen(&t.dir.join("big"), "w");
@@ -50,6 +51,7 @@ fn fwrite_and_fflush_on_a_full_tmpfs_name_the_mount_and_fclose_says_the_buffer_w
 
 #[test]
 fn fread_on_a_stream_opened_for_writing_says_it_was_opened_for_writing_only() {
+    let _serial = serial();
     let d = Scratch::new("stdio-w");
     let fp = fopen(&d.join("out"), "w");
     let mut buf = [0u8; 8];
@@ -72,6 +74,7 @@ fn fread_on_a_stream_opened_for_writing_says_it_was_opened_for_writing_only() {
 
 #[test]
 fn fputs_to_a_pipe_whose_reader_closed_says_nobody_reads_it() {
+    let _serial = serial();
     let mut fds = [0; 2];
     // SAFETY: fds has room for two descriptors.
     assert_eq!(unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) }, 0);
@@ -94,6 +97,7 @@ fn fputs_to_a_pipe_whose_reader_closed_says_nobody_reads_it() {
 
 #[test]
 fn fflush_past_rlimit_fsize_gives_the_limit() {
+    let _serial = serial();
     let d = Scratch::new("stdio-fsize");
     let path = cstr(&d.join("capped"));
     let mut fds = [0; 2];
@@ -137,6 +141,7 @@ fn fflush_past_rlimit_fsize_gives_the_limit() {
 
 #[test]
 fn a_descriptor_closed_under_its_stream_is_named() {
+    let _serial = serial();
     let d = Scratch::new("stdio-closed");
     let fp = fopen(&d.join("f"), "w");
     // SAFETY: fp is live; its descriptor is closed behind its back on purpose.
@@ -150,6 +155,7 @@ fn a_descriptor_closed_under_its_stream_is_named() {
 
 #[test]
 fn a_null_or_closed_stream_is_diagnosed_not_followed() {
+    let _serial = serial();
     let msg = explained!(explain_message_errno_fgetc(libc::EBADF, std::ptr::null_mut()));
     assert_facts(&msg, &["fgetc(fp = NULL)", "NULL pointer"]);
     let wild = 0x10 as *mut FILE;
@@ -163,6 +169,7 @@ fn a_null_or_closed_stream_is_diagnosed_not_followed() {
 
 #[test]
 fn standard_streams_are_echoed_by_name() {
+    let _serial = serial();
     // SAFETY: reading libc's stdout pointer.
     extern "C" {
         static stdout: *mut FILE;
@@ -174,6 +181,7 @@ fn standard_streams_are_echoed_by_name() {
 
 #[test]
 fn fopen_modes_map_to_open_and_a_bad_mode_lists_the_valid_ones() {
+    let _serial = serial();
     let d = Scratch::new("stdio-mode");
     let p = CString::new(d.s("f")).unwrap();
     let rw = CString::new("rw").unwrap();
@@ -197,6 +205,7 @@ fn fopen_modes_map_to_open_and_a_bad_mode_lists_the_valid_ones() {
 
 #[test]
 fn fopen_for_writing_on_a_read_only_mount_names_it() {
+    let _serial = serial();
     let d = Scratch::new("stdio-ro");
     let t = Tmpfs::mount(&d.join("ro"), "size=64k,ro");
     let p = cstr(&t.dir.join("new"));

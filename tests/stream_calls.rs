@@ -57,6 +57,7 @@ fn in_child(f: impl FnOnce() -> String) -> String {
 
 #[test]
 fn fdopen_w_on_a_pipes_read_end_says_the_descriptor_is_read_only() {
+    let _serial = serial();
     let (r, w) = pipe();
     let mode = c("w");
     // SAFETY: r is open; mode is NUL-terminated.
@@ -64,7 +65,7 @@ fn fdopen_w_on_a_pipes_read_end_says_the_descriptor_is_read_only() {
     assert!(fp.is_null());
     assert_eq!(errno(), libc::EINVAL);
     let msg = explained!(explain_message_errno_fdopen(libc::EINVAL, r, mode.as_ptr()));
-    assert_facts(&msg, &[&format!("fdopen(fildes = {r} \"pipe:["), "flags = \"w\") failed", "EINVAL", "asks for O_WRONLY", &format!("file descriptor {r} is open O_RDONLY")]);
+    assert_facts(&msg, &[&format!("fdopen(fildes = {r} \"pipe\""), "flags = \"w\") failed", "EINVAL", "asks for O_WRONLY", &format!("file descriptor {r} is open O_RDONLY")]);
     // "r+" wants both directions, which neither end of a pipe has.
     let rw = c("r+");
     let msg = explained!(explain_message_errno_fdopen(libc::EINVAL, w, rw.as_ptr()));
@@ -75,6 +76,7 @@ fn fdopen_w_on_a_pipes_read_end_says_the_descriptor_is_read_only() {
 
 #[test]
 fn fdopen_on_a_closed_descriptor_says_it_is_not_open() {
+    let _serial = serial();
     let (r, w) = pipe();
     unsafe { libc::close(r) };
     unsafe { libc::close(w) };
@@ -89,6 +91,7 @@ fn fdopen_on_a_closed_descriptor_says_it_is_not_open() {
 
 #[test]
 fn every_mode_string_is_read_as_fopen_reads_it_and_rw_is_named_invalid() {
+    let _serial = serial();
     let d = Scratch::new("streams-modes");
     std::fs::write(d.join("f"), "x").unwrap();
     let path = cstr(&d.join("f"));
@@ -116,6 +119,7 @@ fn every_mode_string_is_read_as_fopen_reads_it_and_rw_is_named_invalid() {
 
 #[test]
 fn a_real_failed_freopen_gets_opens_path_diagnosis() {
+    let _serial = serial();
     let d = Scratch::new("streams-freopen");
     std::fs::write(d.join("f"), "x").unwrap();
     let path = cstr(&d.join("f"));
@@ -134,6 +138,7 @@ fn a_real_failed_freopen_gets_opens_path_diagnosis() {
 
 #[test]
 fn fileno_feof_and_ferror_diagnose_a_null_or_hollow_stream_without_following_it() {
+    let _serial = serial();
     let msg = explained!(explain_message_errno_feof(libc::EBADF, std::ptr::null_mut()));
     assert_facts(&msg, &["feof(fp = NULL) failed", "NULL pointer"]);
     let msg = explained!(explain_message_errno_ferror(libc::EBADF, std::ptr::null_mut()));
@@ -150,6 +155,7 @@ fn fileno_feof_and_ferror_diagnose_a_null_or_hollow_stream_without_following_it(
 
 #[test]
 fn fileno_of_a_stream_whose_descriptor_was_closed_underneath_says_so() {
+    let _serial = serial();
     let d = Scratch::new("streams-fileno");
     std::fs::write(d.join("f"), "x").unwrap();
     let r = c("r");
@@ -175,6 +181,7 @@ fn fileno_of_a_stream_whose_descriptor_was_closed_underneath_says_so() {
 
 #[test]
 fn ferror_after_a_write_on_a_read_only_stream_reports_the_set_indicator() {
+    let _serial = serial();
     let d = Scratch::new("streams-ferror");
     std::fs::write(d.join("f"), "x").unwrap();
     let r = c("r");
@@ -195,6 +202,7 @@ fn ferror_after_a_write_on_a_read_only_stream_reports_the_set_indicator() {
 
 #[test]
 fn setvbuf_einval_names_the_bad_mode_the_valid_ones_and_the_size() {
+    let _serial = serial();
     let d = Scratch::new("streams-setvbuf");
     let w = c("w");
     // SAFETY: NUL-terminated strings; fp is live until fclose.
@@ -213,12 +221,14 @@ fn setvbuf_einval_names_the_bad_mode_the_valid_ones_and_the_size() {
 
 #[test]
 fn fflush_of_null_says_every_output_stream_was_flushed() {
+    let _serial = serial();
     let msg = explained!(explain_message_errno_fflush(libc::EBADF, std::ptr::null_mut()));
     assert_facts(&msg, &["fflush(fp = NULL) failed", "EBADF) because fp is NULL, which flushes every open output stream"]);
 }
 
 #[test]
 fn popen_with_an_invalid_type_says_which_are_valid() {
+    let _serial = serial();
     let (cmd, rw) = (c("true"), c("rw"));
     // SAFETY: NUL-terminated strings.
     let fp = unsafe { explain::perform::popen(cmd.as_ptr(), rw.as_ptr()) };
@@ -230,6 +240,7 @@ fn popen_with_an_invalid_type_says_which_are_valid() {
 
 #[test]
 fn popen_eagain_names_rlimit_nproc_and_the_users_processes() {
+    let _serial = serial();
     let msg = in_child(|| {
         let (cmd, r) = (c("true"), c("r"));
         // SAFETY: in the forked child only: become nobody with no process to spare.
@@ -269,6 +280,7 @@ fn ended(status: c_int) -> String {
 
 #[test]
 fn pclose_success_reads_an_exit_status_and_a_signal_as_a_shell_user_would() {
+    let _serial = serial();
     let s = status_of("exit 3");
     assert_facts(&ended(s), &["exited with status 3", "$? = 3"]);
     let s = status_of("kill -TERM $$");
@@ -280,6 +292,7 @@ fn pclose_success_reads_an_exit_status_and_a_signal_as_a_shell_user_would() {
 
 #[test]
 fn pclose_success_prints_through_the_output_and_returns_the_status() {
+    let _serial = serial();
     // In a child: the registered output is global to the process.
     let msg = in_child(|| {
         let d = Scratch::new("streams-pclose-out");
@@ -298,6 +311,7 @@ fn pclose_success_prints_through_the_output_and_returns_the_status() {
 
 #[test]
 fn pclose_echild_with_sigchld_ignored_says_the_kernel_discarded_the_child() {
+    let _serial = serial();
     let msg = in_child(|| {
         // SAFETY: in the forked child only.
         unsafe { libc::signal(libc::SIGCHLD, libc::SIG_IGN) };
@@ -312,6 +326,7 @@ fn pclose_echild_with_sigchld_ignored_says_the_kernel_discarded_the_child() {
 
 #[test]
 fn filename_from_stream_and_fildes_give_the_path_and_refuse_a_closed_one() {
+    let _serial = serial();
     let d = Scratch::new("streams-filename");
     let w = c("w");
     // SAFETY: NUL-terminated strings; fp is live until fclose.
@@ -331,6 +346,7 @@ fn filename_from_stream_and_fildes_give_the_path_and_refuse_a_closed_one() {
 
 #[test]
 fn the_command_takes_standard_streams_by_name_and_echoes_them_as_libexplain() {
+    let _serial = serial();
     assert_facts(&explain(&["-e", "EBADF", "fileno", "stdout"]), &["fileno(fp = stdout"]);
     assert_facts(&explain(&["-e", "EINVAL", "setvbuf", "stdout", "NULL", "5", "10"]), &["setvbuf(fp = stdout", "data = NULL, mode = 5, size = 10) failed"]);
     assert_facts(&explain(&["-e", "ECHILD", "pclose", "stdin"]), &["pclose(fp = stdin", "ECHILD"]);
@@ -339,6 +355,7 @@ fn the_command_takes_standard_streams_by_name_and_echoes_them_as_libexplain() {
 
 #[test]
 fn freopen_null_on_a_read_only_mount_names_the_streams_own_file() {
+    let _serial = serial();
     let d = Scratch::new("streams-reopen");
     let t = Tmpfs::mount(&d.join("ro"), "size=64k");
     std::fs::write(t.dir.join("f"), "x").unwrap();
@@ -358,6 +375,7 @@ fn freopen_null_on_a_read_only_mount_names_the_streams_own_file() {
 
 #[test]
 fn popen_emfile_gives_the_descriptor_limit() {
+    let _serial = serial();
     let msg = in_child(|| {
         let (cmd, r) = (c("true"), c("r"));
         // SAFETY: in the forked child only: no descriptor to spare for popen's pipe.
@@ -378,6 +396,7 @@ fn popen_emfile_gives_the_descriptor_limit() {
 
 #[test]
 fn setbuf_and_setlinebuf_on_null_fail_with_ebadf_instead_of_crashing() {
+    let _serial = serial();
     // SAFETY: NULL is what is being tested; the library refuses it.
     unsafe {
         *libc::__errno_location() = 0;

@@ -223,3 +223,11 @@ pub fn in_child(child: impl FnOnce(&mut [u8])) -> String {
     unsafe { libc::waitpid(pid, &mut status, 0) };
     s
 }
+
+/// The tests of a binary that forks run one at a time (`let _serial = serial();` first):
+/// a child forked while another test thread is inside the library could inherit one of
+/// its locks held, and wait for it forever.
+pub fn serial() -> std::sync::MutexGuard<'static, ()> {
+    static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
