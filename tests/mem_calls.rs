@@ -7,42 +7,12 @@ mod common;
 use common::*;
 use explain::abi::boundary as b;
 use libc::{c_char, c_int, c_void};
-use std::io::Read;
 use std::os::fd::{FromRawFd, OwnedFd};
 
 
 
-/// Runs `child` in a forked process, which writes its message into the buffer it is
-/// given; returns that message. (Allocations in tests go through black_box: the
-/// compiler may otherwise drop an unused allocation and assume it succeeded.) The child exits without running destructors.
-fn in_child(child: impl FnOnce(&mut [u8])) -> String {
-    let mut fds = [0; 2];
-    // SAFETY: fds has room for two descriptors.
-    assert_eq!(unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) }, 0);
-    // SAFETY: the child only calls async-signal-safe functions, the library under test
-    // and malloc (whose locks glibc resets in the child), then _exit.
-    let pid = unsafe { libc::fork() };
-    assert!(pid >= 0);
-    if pid == 0 {
-        let mut buf = [0u8; 4096];
-        child(&mut buf);
-        let n = buf.iter().position(|&c| c == 0).unwrap_or(0);
-        // SAFETY: writing our own buffer to the pipe, then leaving at once.
-        unsafe {
-            libc::write(fds[1], buf.as_ptr() as *const c_void, n);
-            libc::_exit(0);
-        }
-    }
-    // SAFETY: the read end is ours alone; the write end is closed here.
-    unsafe { libc::close(fds[1]) };
-    let mut r = unsafe { std::fs::File::from_raw_fd(fds[0]) };
-    let mut s = String::new();
-    r.read_to_string(&mut s).unwrap();
-    let mut status = 0;
-    // SAFETY: waiting for our own child.
-    unsafe { libc::waitpid(pid, &mut status, 0) };
-    s
-}
+// Allocations in these tests go through black_box: the compiler may otherwise drop an
+// unused allocation and assume it succeeded.
 
 #[test]
 fn malloc_enomem_under_rlimit_as_names_the_limit_and_the_process_size() {
