@@ -10,8 +10,6 @@ use common::*;
 extern crate explain;
 use libc::{c_char, c_int, c_void, FILE};
 use std::ffi::CString;
-use std::io::Read;
-use std::os::fd::FromRawFd;
 
 // The variadic functions are C (build/variadic.rs); Rust may call them.
 extern "C" {
@@ -137,14 +135,7 @@ fn a_wide_character_the_c_locale_cannot_write_is_eilseq_naming_it_and_the_locale
 #[test]
 fn asprintf_enomem_under_rlimit_as_gives_the_size_and_the_limit() {
     let _serial = serial();
-    let mut fds = [0; 2];
-    // SAFETY: fds has room for two descriptors.
-    assert_eq!(unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) }, 0);
-    // SAFETY: the child makes system calls, asprintf and our explain call, then _exits.
-    let pid = unsafe { libc::fork() };
-    assert!(pid >= 0);
-    if pid == 0 {
-        let mut buf = [0u8; 4096];
+    let msg = in_child(|buf| {
         // SAFETY: plain calls in the child; the width asks asprintf for 512 MiB.
         unsafe {
             let lim = libc::rlimit { rlim_cur: 256 << 20, rlim_max: libc::RLIM_INFINITY };
@@ -153,21 +144,10 @@ fn asprintf_enomem_under_rlimit_as_gives_the_size_and_the_limit() {
             let r = asprintf(&mut p, c"%536870912d".as_ptr(), 1 as c_int);
             let e = *libc::__errno_location();
             if r < 0 {
-                explain_message_errno_asprintf(buf.as_mut_ptr() as *mut c_char, 4096, e, &mut p, c"%536870912d".as_ptr(), 1 as c_int);
+                explain_message_errno_asprintf(buf.as_mut_ptr() as *mut c_char, buf.len() as c_int, e, &mut p, c"%536870912d".as_ptr(), 1 as c_int);
             }
-            let n = buf.iter().position(|&c| c == 0).unwrap_or(0);
-            libc::write(fds[1], buf.as_ptr() as *const c_void, n);
-            libc::_exit(0);
         }
-    }
-    // SAFETY: the read end is ours alone; the write end is closed here.
-    unsafe { libc::close(fds[1]) };
-    let mut msg = String::new();
-    // SAFETY: fds[0] is open and owned by nothing else.
-    unsafe { std::fs::File::from_raw_fd(fds[0]) }.read_to_string(&mut msg).unwrap();
-    let mut status = 0;
-    // SAFETY: waiting for our own child.
-    unsafe { libc::waitpid(pid, &mut status, 0) };
+    });
     // libexplain's echo of asprintf: `...` for the arguments, and no closing parenthesis.
     assert_facts(&msg, &["asprintf(data = 0x", "format = \"%536870912d\", ... failed", "ENOMEM", "*data = 536870913 bytes", "RLIMIT_AS", "268435456 bytes (256 MiB)"]);
 }
@@ -235,14 +215,7 @@ fn fprintf_past_rlimit_fsize_gives_the_limit() {
     let _serial = serial();
     let d = Scratch::new("format-fsize");
     let path = cstr(&d.join("capped"));
-    let mut fds = [0; 2];
-    // SAFETY: fds has room for two descriptors.
-    assert_eq!(unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) }, 0);
-    // SAFETY: the child makes system calls, fprintf and our explain call, then _exits.
-    let pid = unsafe { libc::fork() };
-    assert!(pid >= 0);
-    if pid == 0 {
-        let mut buf = [0u8; 4096];
+    let msg = in_child(|buf| {
         // SAFETY: plain calls in the child.
         unsafe {
             libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
@@ -253,23 +226,12 @@ fn fprintf_past_rlimit_fsize_gives_the_limit() {
             for _ in 0..20 {
                 if fprintf(fp, c"%0100d".as_ptr(), 7 as c_int) < 0 {
                     let e = *libc::__errno_location();
-                    explain_message_errno_fprintf(buf.as_mut_ptr() as *mut c_char, 4096, e, fp, c"%0100d".as_ptr(), 7 as c_int);
+                    explain_message_errno_fprintf(buf.as_mut_ptr() as *mut c_char, buf.len() as c_int, e, fp, c"%0100d".as_ptr(), 7 as c_int);
                     break;
                 }
             }
-            let n = buf.iter().position(|&c| c == 0).unwrap_or(0);
-            libc::write(fds[1], buf.as_ptr() as *const c_void, n);
-            libc::_exit(0);
         }
-    }
-    // SAFETY: the read end is ours alone; the write end is closed here.
-    unsafe { libc::close(fds[1]) };
-    let mut msg = String::new();
-    // SAFETY: fds[0] is open and owned by nothing else.
-    unsafe { std::fs::File::from_raw_fd(fds[0]) }.read_to_string(&mut msg).unwrap();
-    let mut status = 0;
-    // SAFETY: waiting for our own child.
-    unsafe { libc::waitpid(pid, &mut status, 0) };
+    });
     assert_facts(&msg, &["fprintf(fp = 0x", "/capped\", format = \"%0100d\", 7) failed", "EFBIG", "RLIMIT_FSIZE", "1000"]);
 }
 
