@@ -7,7 +7,6 @@
 use super::output::{explain_output_new, explain_output_t, explain_output_vtable_t};
 use crate::sys::datagram;
 use core::cell::Cell;
-use core::sync::atomic::{AtomicI32, Ordering};
 use libc::{c_char, c_uint};
 
 const SOCKET: &[u8] = b"/run/systemd/journal/socket";
@@ -15,8 +14,8 @@ const SOCKET: &[u8] = b"/run/systemd/journal/socket";
 #[repr(C)]
 struct JournalOutput {
     base: explain_output_t,
-    /// The socket plus one, 0 until the first message (the object is zeroed).
-    socket: AtomicI32,
+    /// Made at the first message.
+    socket: datagram::LazySocket,
 }
 
 /// What the thread is printing, for the fields a message's text does not carry.
@@ -100,17 +99,14 @@ unsafe extern "C" fn journal_message(op: *mut explain_output_t, text: *const c_c
         let n = m.finish();
         e.field("EXPLAIN_CONTEXT", labels[..n].strip_suffix(b": ").unwrap_or(&labels[..n]));
     }
-    if let Some(fd) = super::syslog::socket_of(&out.socket) {
+    if let Some(fd) = out.socket.get() {
         let _ = datagram::send(fd, SOCKET, &[&e.buf[..e.len]]);
     }
 }
 
 unsafe extern "C" fn journal_destructor(op: *mut explain_output_t) {
     // SAFETY: as above; the socket is the output's own.
-    let s = unsafe { (*(op as *const JournalOutput)).socket.load(Ordering::Acquire) };
-    if s > 0 {
-        datagram::close(s - 1);
-    }
+    unsafe { (*(op as *const JournalOutput)).socket.close() };
 }
 
 pub(super) static JOURNAL_VTABLE: explain_output_vtable_t = explain_output_vtable_t {

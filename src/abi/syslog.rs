@@ -6,7 +6,6 @@
 
 use super::output::{explain_output_new, explain_output_t, explain_output_vtable_t};
 use crate::sys::datagram;
-use core::sync::atomic::{AtomicI32, Ordering};
 use libc::{c_char, c_int, c_uint};
 
 #[repr(C)]
@@ -15,28 +14,12 @@ struct SyslogOutput {
     option: c_int,
     facility: c_int,
     level: c_int,
-    /// The socket plus one, 0 until the first message (the object is zeroed).
-    socket: AtomicI32,
+    /// Made at the first message.
+    socket: datagram::LazySocket,
 }
 
 const DEV_LOG: &[u8] = b"/dev/log";
 const MONTHS: [&[u8; 3]; 12] = [b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec"];
-
-/// The output's socket, made at its first message; shared by the threads that print.
-pub(super) fn socket_of(slot: &AtomicI32) -> Option<c_int> {
-    let have = slot.load(Ordering::Acquire);
-    if have > 0 {
-        return Some(have - 1);
-    }
-    let fd = datagram::socket().ok()?;
-    match slot.compare_exchange(0, fd + 1, Ordering::AcqRel, Ordering::Acquire) {
-        Ok(_) => Some(fd),
-        Err(other) => {
-            datagram::close(fd);
-            Some(other - 1)
-        }
-    }
-}
 
 /// "Mmm dd hh:mm:ss", the local time as RFC 3164 and syslog(3) write it.
 fn timestamp(out: &mut [u8; 15]) {
@@ -90,17 +73,14 @@ unsafe extern "C" fn syslog_message(op: *mut explain_output_t, text: *const c_ch
         let n = l.finish();
         let _ = crate::sys::write(2, &line[..n]);
     }
-    if let Some(fd) = socket_of(&out.socket) {
+    if let Some(fd) = out.socket.get() {
         let _ = datagram::send(fd, DEV_LOG, &[head, text.bytes()]);
     }
 }
 
 unsafe extern "C" fn syslog_destructor(op: *mut explain_output_t) {
     // SAFETY: as above; the socket is the output's own.
-    let s = unsafe { (*(op as *const SyslogOutput)).socket.load(Ordering::Acquire) };
-    if s > 0 {
-        datagram::close(s - 1);
-    }
+    unsafe { (*(op as *const SyslogOutput)).socket.close() };
 }
 
 pub(super) static SYSLOG_VTABLE: explain_output_vtable_t = explain_output_vtable_t {

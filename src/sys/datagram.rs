@@ -2,7 +2,39 @@
 //! daemons without libc's syslog(3), whose openlog state belongs to the program.
 
 use super::{raw, Result};
+use core::sync::atomic::{AtomicI32, Ordering};
 use libc::c_int;
+
+/// A socket made at its first use and shared by the threads that send on it: the slot
+/// of an output object, which starts zeroed (calloc), so it holds the descriptor plus one.
+#[repr(transparent)]
+pub struct LazySocket(AtomicI32);
+
+impl LazySocket {
+    /// The socket, made now if this is the first use; None when none can be made.
+    pub fn get(&self) -> Option<c_int> {
+        let have = self.0.load(Ordering::Acquire);
+        if have > 0 {
+            return Some(have - 1);
+        }
+        let fd = socket().ok()?;
+        match self.0.compare_exchange(0, fd + 1, Ordering::AcqRel, Ordering::Acquire) {
+            Ok(_) => Some(fd),
+            Err(other) => {
+                close(fd);
+                Some(other - 1)
+            }
+        }
+    }
+
+    /// Closes the socket if one was made (the output's destructor).
+    pub fn close(&self) {
+        let s = self.0.swap(0, Ordering::AcqRel);
+        if s > 0 {
+            close(s - 1);
+        }
+    }
+}
 
 /// A new AF_UNIX datagram socket (close-on-exec), as a raw descriptor the caller keeps.
 pub fn socket() -> Result<c_int> {
