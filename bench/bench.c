@@ -28,6 +28,7 @@
 #include <sys/types.h>
 #include <time.h>
 #include <unistd.h>
+#include "inline_forms.h"
 
 #define REFERENCE "/usr/lib/x86_64-linux-gnu/libexplain.so.51"
 #define ROUNDS 7
@@ -419,6 +420,17 @@ static int s_fwrite_ok(struct lib *l, char *buf)
     return 0;
 }
 
+/* The same through our header's inline explain_fwrite_or_die (bench/inline_forms.c),
+ * as a program built against our headers gets it; theirs is the exported function, all
+ * that libexplain's header offers. */
+static int s_fwrite_inline_ok(struct lib *l, char *buf)
+{
+    if (!l || l == &theirs)
+        return s_fwrite_ok(l, buf);
+    bench_fwrite_or_die_inline(buf, null_fp, FWRITES);
+    return 0;
+}
+
 /* iconv_open of an unknown character set: the nearest known name is searched for in
  * the built-in names and the gconv-modules files; the floor reads those files once. */
 static void read_file(const char *path)
@@ -696,6 +708,7 @@ int main(int argc, char **argv)
         /* stdio and character sets (issue 11) */
         { "fopen_enoent_typo", 200, s_fopen_typo, 0, 0 },
         { "fwrite_or_die_ok_x100", 5000, s_fwrite_ok, 0, 0 },
+        { "fwrite_inline_ok_x100", 5000, s_fwrite_inline_ok, 0, 0 },
         { "iconv_open_einval", 5, s_iconv_open_einval, 0, 0 },
     };
     printf("# median of %d rounds; ns per call; machine shared, expect noise\n", ROUNDS);

@@ -337,7 +337,7 @@ pub fn extern_functions(calls: &[(String, Call)], kinds: &Kinds) -> String {
         let must_use = if c.ret_class == "void" { "" } else { "#[must_use]\n" };
         // stdio: a form that is static inline in the header (getc, putc) performs the
         // call there, and calls this on failure.
-        for form in &c.inline {
+        for form in c.inline.iter().filter(|f| *f != "exported") {
             let (verb, print) = if form == "or_die" { ("exits", "print_and_exit") } else { ("returns", "print") };
             writeln!(s,
                 "/// Prints why {man} failed with the current `errno` (through the registered\n\
@@ -349,7 +349,7 @@ pub fn extern_functions(calls: &[(String, Call)], kinds: &Kinds) -> String {
                  \x20   crate::abi::{print}({n:?}, errnum, {body});\n}}\n").unwrap();
         }
         let inline = |form: &str| c.inline.iter().any(|f| f == form);
-        if !inline("or_die") {
+        if !inline("or_die") || inline("exported") {
         writeln!(s,
             "/// Calls {man}; on failure prints why (through the registered output, by default\n\
              /// stderr with the program name) and exits with `EXIT_FAILURE`.\n\

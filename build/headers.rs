@@ -194,8 +194,12 @@ fn inline_entries(c: &Call) -> String {
         // EOF is also the end of the file: the error indicator tells.
         "eof" => format!("result == EOF && ferror({stream})"),
         "zero" => "result == EOF".to_string(),
+        "items" => format!("result < nmemb && ferror({stream})"),
         other => panic!("{n}: no inline form for the result class {other}"),
     };
+    if c.inline.iter().any(|f| f == "exported") {
+        return exported_inline_entry(c, &params, &args, &failed);
+    }
     let (mut protos, mut defs) = (String::new(), String::new());
     for form in &c.inline {
         let returns = !(form == "or_die" && c.ret_class == "zero");
@@ -216,6 +220,24 @@ fn inline_entries(c: &Call) -> String {
     }
     let theirs = format!("LIBEXPLAIN_{}_H", n.to_uppercase());
     format!("{protos}#ifndef {theirs}\n{defs}#endif /* {theirs} */\n\n")
+}
+
+/// fwrite's `_or_die`: the library exports it (cbindgen declares it above, as
+/// libexplain's header does), and GNU C compilers get this extern inline definition
+/// too, used for inlining only (gnu_inline), so that success costs the call alone and a
+/// failure calls explain_NAME_or_die_failed. A second, extern declaration of the same
+/// function (Debian's header) is compatible with it.
+fn exported_inline_entry(c: &Call, params: &str, args: &str, failed: &str) -> String {
+    let n = &c.name;
+    let ret = &c.ret_ctype;
+    format!(
+        "#if defined(__GNUC__) || defined(__clang__)\n\
+         extern __inline__ __attribute__((__gnu_inline__, __always_inline__)) {ret} explain_{n}_or_die({params})\n{{\n\
+         \x20   {ret} result = {n}({args});\n\
+         \x20   if (__builtin_expect({failed}, 0))\n\
+         \x20       explain_{n}_or_die_failed({args});\n\
+         \x20   return result;\n}}\n#endif\n\n"
+    )
 }
 
 /// The tags of `struct X` mentioned in a header's prototypes, each once, in order.

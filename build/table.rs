@@ -46,6 +46,10 @@
 //! written `@STREAM NAME: KIND` (STREAM is stdin or stdout) is not an argument of the C
 //! functions: it is the stream the call uses implicitly, echoed after the others and
 //! passed on to the call file (putchar's `fp = stdout`, as libexplain echoes it).
+//! `[inline or_die exported]` (fwrite) makes the header's form an extern GNU inline
+//! definition of a function the library also exports: programs built against our header
+//! pay for the call alone on success, those built against libexplain's (which declares
+//! it an ordinary function) reach the exported one.
 
 use std::fs;
 use std::path::{Path, PathBuf};

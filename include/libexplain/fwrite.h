@@ -41,6 +41,13 @@ void explain_message_fwrite(char *message, int message_size, const void *ptr, si
 void explain_message_errno_fwrite(char *message, int message_size, int errnum, const void *ptr, size_t size, size_t nmemb, FILE *fp);
 
 /**
+ * Prints why fwrite(3) failed with the current `errno` (through the registered
+ * output) and exits: called on failure by the inline `explain_fwrite_or_die` of
+ * <libexplain/fwrite.h>, which performs the call. `errno` is left unchanged.
+ */
+void explain_fwrite_or_die_failed(const void *ptr, size_t size, size_t nmemb, FILE *fp);
+
+/**
  * Calls fwrite(3); on failure prints why (through the registered output, by default
  * stderr with the program name) and exits with `EXIT_FAILURE`.
  */
@@ -51,6 +58,16 @@ size_t explain_fwrite_or_die(const void *ptr, size_t size, size_t nmemb, FILE *f
  * the call's own result with `errno` as the call left it.
  */
 LIBEXPLAIN_WARN_UNUSED_RESULT size_t explain_fwrite_on_error(const void *ptr, size_t size, size_t nmemb, FILE *fp);
+
+#if defined(__GNUC__) || defined(__clang__)
+extern __inline__ __attribute__((__gnu_inline__, __always_inline__)) size_t explain_fwrite_or_die(const void *ptr, size_t size, size_t nmemb, FILE *fp)
+{
+    size_t result = fwrite(ptr, size, nmemb, fp);
+    if (__builtin_expect(result < nmemb && ferror(fp), 0))
+        explain_fwrite_or_die_failed(ptr, size, nmemb, fp);
+    return result;
+}
+#endif
 
 
 #ifdef __cplusplus
