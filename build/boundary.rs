@@ -102,6 +102,7 @@ fn value(kinds: &Kinds, a: &Arg) -> String {
     let n = &id(&a.name);
     let k = kind(kinds, a);
     let v = match k.ty.as_str() {
+        "text" if k.echo == "address_if_efault" => format!("crate::decode::Value::AddressIfEfault(&{n})"),
         "text" => format!("crate::decode::Value::Text(&{n})"),
         "varargs" | "varargs_hidden" => format!("crate::decode::Value::Items({n})"),
         _ => format!(
@@ -394,12 +395,16 @@ pub fn command_table(calls: &[(String, Call)], kinds: &Kinds) -> String {
             .iter()
             .map(|a| {
                 let k = kind(kinds, a);
+                // `NAME+`: parse::NAME reads one word, parse::NAME_words several.
+                let (parse, words) = match k.parse.strip_suffix('+') {
+                    Some(p) => (p.to_string(), format!("Some(crate::cli::parse::{p}_words)")),
+                    None => (k.parse.clone(), "None".to_string()),
+                };
                 format!(
-                    "Param {{ name: {:?}, declared_default: {}, default: {:?}, parse: crate::cli::parse::{} }}",
+                    "Param {{ name: {:?}, declared_default: {}, default: {:?}, parse: crate::cli::parse::{parse}, words: {words} }}",
                     a.name,
                     a.default.is_some(),
                     a.default.as_deref().unwrap_or(&k.default),
-                    k.parse
                 )
             })
             .collect();

@@ -8,8 +8,8 @@ use std::path::Path;
 pub struct Kind {
     pub ty: String,
     pub echo: String,
-    /// `Plain`, `OnlyIfCreating`, `CreationFlags`, `FcntlArg`, `FcntlCommand`, `IovArray`
-    /// or `IovCount` (crate::decode::Role).
+    /// `Plain`, `OnlyIfCreating`, `CreationFlags`, `FcntlArg`, `FcntlCommand`, `IovArray`,
+    /// `IovCount`, `MapFd` or `MapFlags` (crate::decode::Role).
     pub role: &'static str,
     pub parse: String,
     /// The value of a left-out argument (when its call declares none): `DEFAULT` column,
@@ -44,6 +44,10 @@ pub fn read(path: &Path) -> BTreeMap<String, Kind> {
             (e, "IovArray")
         } else if let Some(e) = cols[2].strip_suffix("!iov") {
             (e, "IovCount")
+        } else if let Some(e) = cols[2].strip_suffix("?anon") {
+            (e, "MapFd")
+        } else if let Some(e) = cols[2].strip_suffix("!anon") {
+            (e, "MapFlags")
         } else {
             (cols[2], "Plain")
         };

@@ -28,25 +28,6 @@ const DEBIAN_EXPLAIN: &str = "/usr/bin/explain";
 /// invocation listed here may differ; an entry that no longer differs fails the test, so
 /// the list only shrinks.
 const KNOWN: &[(&str, &str, &str)] = &[
-    ("utimensat", "*", "Debian's command takes the times as date texts, ours in strace notation"),
-    ("utimens", "*", "Debian's command takes the times as date texts, ours in strace notation"),
-    ("futimens", "*", "Debian's command takes the times as date texts, ours in strace notation"),
-    ("futimes", "*", "Debian's command takes the times as date texts, ours in strace notation"),
-    ("lutimes", "*", "Debian's command takes the times as date texts, ours in strace notation"),
-    ("futimesat", "*", "Debian's command takes the times as date texts, ours in strace notation"),
-    ("acl_set_file", "*", "Debian's command takes the acl_t as ACL text (acl_from_text), ours as an address"),
-    ("readv", "*", "Debian's command takes the iovec array as base/length pairs after the descriptor"),
-    ("writev", "*", "Debian's command takes the iovec array as base/length pairs after the descriptor"),
-    ("mmap", "*", "Debian leaves the descriptor's path out when the mapping is anonymous"),
-    ("chown", "EFAULT", "for EFAULT Debian echoes the pathname's address instead of the string"),
-    ("lchown", "EFAULT", "for EFAULT Debian echoes the pathname's address instead of the string"),
-    ("unlink", "EFAULT", "for EFAULT Debian echoes the pathname's address instead of the string"),
-    ("rmdir", "EFAULT", "for EFAULT Debian echoes the pathname's address instead of the string"),
-    ("remove", "EFAULT", "for EFAULT Debian echoes the pathname's address instead of the string"),
-    ("open", "EFAULT", "for EFAULT Debian echoes the pathname's address instead of the string"),
-    ("mkdir", "EFAULT", "for EFAULT Debian echoes the pathname's address instead of the string"),
-    ("creat", "EFAULT", "for EFAULT Debian echoes the pathname's address instead of the string"),
-    ("chdir", "EFAULT", "for EFAULT Debian echoes the pathname's address instead of the string"),
     ("strtoul", "*", "Debian's command fills strtoul's endptr from nptr's number (endptr = 0x0000007B for \"123\"), a bug of its argument parsing"),
     ("strtoull", "*", "Debian's command fills strtoull's endptr from nptr's number, as for strtoul"),
 ];
@@ -248,15 +229,7 @@ fn debian_function(call: &str) -> Option<LibExplain> {
 /// as its command did. `Ok(None)`: Debian's library crashed too.
 fn through_libraries(call: &str, errnum: i32, args: &[String]) -> Result<Option<(String, String)>, String> {
     let cmd = find(call).unwrap();
-    let mut parsed = Vec::new();
-    for (i, p) in cmd.args.iter().enumerate() {
-        let v = match args.get(i) {
-            Some(a) => (p.parse)(a).map_err(|e| format!("ours refuses {a:?}: {e}"))?,
-            None if p.default == "&" => explain::cli::parse::buffer(),
-            None => (p.parse)(p.default).unwrap(),
-        };
-        parsed.push(v);
-    }
+    let parsed = explain::cli::arguments(cmd, args).map_err(|e| format!("ours refuses {args:?}: {e}"))?;
     let f = debian_function(call).ok_or_else(|| format!("Debian's library lacks explain_message_errno_{call}"))?;
     let mut w = [0usize; 6];
     for (slot, p) in w.iter_mut().zip(&parsed) {
@@ -346,7 +319,8 @@ fn arguments(call: &TableCall, samples: &std::collections::BTreeMap<String, Stri
         if c[pick].is_empty() {
             break;
         }
-        args.push(c[pick].to_string());
+        // `^` separates the words of a sample written as several (readv's pairs, two times).
+        args.extend(c[pick].split('^').map(String::from));
     }
     args
 }

@@ -177,6 +177,8 @@ fn errno_suggestion(text: &str) -> Option<&'static str> {
     super::parse::nearest(&t, errno::TABLE.iter().map(|e| e.name))
 }
 
+use super::arguments::{names, plural};
+
 fn run(argv: Vec<String>) -> i32 {
     let (errnum, output, rest) = match read_options(argv) {
         Ok(Request::Run { errnum, output, rest }) => (errnum, output, rest),
@@ -190,7 +192,7 @@ fn run(argv: Vec<String>) -> i32 {
         return usage_error(&format!("unknown function {func:?}"));
     };
     let given = &rest[1..];
-    if given.len() > cmd.args.len() {
+    if given.len() > cmd.args.len() && cmd.args.iter().all(|p| p.words.is_none()) {
         return usage_error(&format!("{} takes at most {} {} ({}), {} given", cmd.name, cmd.args.len(), plural(cmd.args.len()), names(cmd), given.len()));
     }
     // Left-out arguments take their defaults, but a call is not explained from nothing:
@@ -198,43 +200,10 @@ fn run(argv: Vec<String>) -> i32 {
     if given.is_empty() && cmd.args.first().is_some_and(|p| !p.declared_default) {
         return usage_error(&format!("{} needs at least its first argument ({})", cmd.name, names(cmd)));
     }
-    let mut parsed = Vec::new();
-    // A default written `&?` (strtol's endptr) is a buffer of the command's own, and the
-    // argument is read from the command line only when every argument is given, as
-    // libexplain's command reads `strtol 12 16` as nptr and base.
-    let all_given = given.len() == cmd.args.len();
-    let mut from_line = given.iter();
-    for param in cmd.args {
-        if param.default == "&?" && !all_given {
-            parsed.push(super::parse::buffer());
-            continue;
-        }
-        // The place on the command line of the argument read next, for messages.
-        let i = given.len() - from_line.len();
-        let text = match from_line.next() {
-            Some(t) => t.as_str(),
-            None if param.default == "&" || param.default == "&?" => {
-                parsed.push(super::parse::buffer());
-                continue;
-            }
-            // A left-out pointer is the null pointer, even where a NULL given on the
-            // command line is the string "NULL" (libexplain's command reads it so).
-            None if param.default == "NULL" => {
-                parsed.push(super::parse::Parsed::Null);
-                continue;
-            }
-            // A default written in quotes (`""`) is that string: the command takes strings
-            // as written, so the quotes are the table's, not the user's.
-            None => param.default.strip_prefix('"').and_then(|d| d.strip_suffix('"')).unwrap_or(param.default),
-        };
-        match (param.parse)(text) {
-            Ok(p) => parsed.push(p),
-            Err(what) => {
-                let what = if what.starts_with("unknown") { what } else { format!("expected {what}") };
-                return usage_error(&format!("{} argument {} ({}) = {text:?}: {what}", cmd.name, i + 1, param.name));
-            }
-        }
-    }
+    let parsed = match super::arguments::arguments(cmd, given) {
+        Ok(p) => p,
+        Err(e) => return usage_error(&e),
+    };
     // The command has no errno of its own to explain: the user must say which.
     let Some(errnum) = errnum else {
         return usage_error("please specify an error number (-e) or a message (-m)");
@@ -264,18 +233,6 @@ fn message_errno(text: &str) -> Option<i32> {
             .find_map(|w| errno::TABLE.iter().find(|e| w.starts_with('E') && e.name == w))
     };
     by_text.or_else(by_name).map(|e| e.value as i32)
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        "argument"
-    } else {
-        "arguments"
-    }
-}
-
-fn names(cmd: &super::Command) -> String {
-    cmd.args.iter().map(|p| p.name).collect::<Vec<_>>().join(", ")
 }
 
 fn print_table(full: bool) -> i32 {

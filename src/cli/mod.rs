@@ -1,8 +1,12 @@
 //! The `explain` command's table of calls, generated from the call tables, and the
 //! parsing of arguments written the way strace prints them.
 
+mod arguments;
 mod main;
 pub mod parse;
+mod when;
+
+pub use arguments::arguments;
 
 pub use main::main;
 
@@ -24,6 +28,9 @@ pub struct Param {
     pub declared_default: bool,
     pub default: &'static str,
     pub parse: fn(&str) -> Result<Parsed, String>,
+    /// For the kinds written as several words (readv's pairs, two times): parses the
+    /// words that are left and says how many it took.
+    pub words: Option<fn(&[&str]) -> Result<(Parsed, usize), String>>,
 }
 
 include!(concat!(env!("OUT_DIR"), "/commands.rs"));

@@ -225,6 +225,67 @@ pub fn timeval_pair(text: &str) -> Result<Parsed, String> {
     words(text, 4, "two timevals [{tv_sec=…, tv_usec=…}, {…}]")
 }
 
+/// Two times as libexplain's command takes them (crate::cli::when): one or two words of
+/// seconds, UTIME_NOW, UTIME_OMIT or a date text; a left-out second one is UTIME_OMIT.
+/// One word in strace notation, an address or NULL is taken as timespec_pair takes it.
+fn time_words(words: &[&str], digits: u32, one_word: fn(&str) -> Result<Parsed, String>) -> Result<(Parsed, usize), String> {
+    let first = words.first().map_or("", |w| w.trim());
+    let Some(a) = super::when::time(first, digits) else {
+        return one_word(first).map(|p| (p, 1)).map_err(|e| format!("a time (seconds, UTIME_NOW, UTIME_OMIT or a date such as \"2020-01-01 12:00\"), or {e}"));
+    };
+    let second = words.get(1).and_then(|w| super::when::time(w, digits));
+    let b = second.unwrap_or((0, libc::UTIME_OMIT));
+    Ok((Parsed::Words(vec![a.0, a.1, b.0, b.1]), 1 + second.is_some() as usize))
+}
+
+/// timespec_pair's several-word form: `1577880000.5 UTIME_NOW`, `"2020-01-01 12:00"`.
+pub fn timespec_pair_words(words: &[&str]) -> Result<(Parsed, usize), String> {
+    time_words(words, 9, timespec_pair)
+}
+
+/// timeval_pair's several-word form, as timespec_pair_words.
+pub fn timeval_pair_words(words: &[&str]) -> Result<(Parsed, usize), String> {
+    time_words(words, 6, timeval_pair)
+}
+
+/// An ACL in the text form of acl(5) (`u::rw-,g::r--,o::r--`), made into an `acl_t` by
+/// libacl's acl_from_text, as libexplain's command takes it; an address or NULL.
+pub fn acl(text: &str) -> Result<Parsed, String> {
+    if let Ok(p) = pointer(text) {
+        return Ok(p);
+    }
+    let c = CString::new(text).map_err(|_| "an ACL text without NUL bytes".to_string())?;
+    // SAFETY: a NUL-terminated text; the ACL made lives as long as the command.
+    let acl = unsafe { crate::sys::acl::acl_from_text(c.as_ptr()) };
+    if acl.is_null() {
+        return Err("an ACL text such as u::rw-,g::r--,o::r-- (acl(5)), an address or NULL".into());
+    }
+    Ok(Parsed::Number(acl as i64))
+}
+
+/// readv's and writev's array in one word: an address or NULL.
+pub fn iovec(text: &str) -> Result<Parsed, String> {
+    pointer(text)
+}
+
+/// readv's and writev's array as libexplain's command takes it: every word that is left,
+/// in (base, length) pairs (`0x1000 10 NULL 20`); the count after it is left out and
+/// becomes the number of pairs (its `#` default). One word alone is an address.
+pub fn iovec_words(words: &[&str]) -> Result<(Parsed, usize), String> {
+    if words.len() == 1 {
+        return pointer(words[0]).map(|p| (p, 1));
+    }
+    if words.len() % 2 != 0 {
+        return Err(format!("(base, length) pairs, and {} words are not pairs", words.len()));
+    }
+    let mut v = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        let n = if i % 2 == 0 { pointer(w).map(|p| p.number()) } else { number(w).map(|p| p.number()) };
+        v.push(n.map_err(|e| format!("word {} of the pairs, {w:?}: {e}", i + 1))?);
+    }
+    Ok((Parsed::Words(v), words.len()))
+}
+
 /// A utimbuf: `{actime=0, modtime=0}`, an address or NULL.
 pub fn utimbuf(text: &str) -> Result<Parsed, String> {
     words(text, 2, "a utimbuf {actime=…, modtime=…}")
@@ -297,7 +358,7 @@ fn one_of(text: &str, table: &[crate::decode::Entry]) -> Result<Parsed, String> 
     symbols(text, table, &[])
 }
 
-fn integer(text: &str) -> Option<i64> {
+pub(super) fn integer(text: &str) -> Option<i64> {
     let t = text.trim();
     let (neg, t) = match t.strip_prefix('-') {
         Some(r) => (true, r),

@@ -1,6 +1,7 @@
 //! How arguments are represented: strings copied safely from the caller, and the echo of
 //! each argument kind the way strace prints it.
 
+pub mod calendar;
 mod decimal;
 mod fdio;
 mod flags;
@@ -27,8 +28,8 @@ pub use node::{file_type_name, write_mknod_mode, write_mkostemp_flags};
 pub use text::{Text, TextState};
 pub use times::{write_timespec_pair, write_timeval_pair, write_times, write_utimbuf};
 pub use value::{
-    fd_name, write_acl_type, write_dir, write_dirfd, write_fd, write_mode_arg, write_mount_flags, write_open_flags_arg, write_pointer,
-    write_signed, write_unsigned, Arg, Role, Value,
+    fd_name, write_acl, write_acl_type, write_dir, write_dirfd, write_dirfd_plain, write_fd, write_mode_arg, write_mount_flags, write_open_flags_arg, write_pointer,
+    write_hex, write_signed, write_unsigned, Arg, Role, Value,
 };
 
 /// One row of a generated table: a constant's value, its name, and (for errno) its text.

@@ -1,21 +1,120 @@
-//! The echo of time arguments the way strace prints them: `[{tv_sec=0, tv_nsec=UTIME_NOW},
-//! {tv_sec=1700000000, tv_nsec=0}]`, `{actime=0, modtime=0}`; the address alone when the
-//! memory cannot be read, NULL for the null pointer.
+//! The echo of time arguments in libexplain's notation: `{{ 1.5 seconds }, { tv_sec = 0,
+//! tv_nsec = UTIME_OMIT }}` for two timespecs, `{ 1577880000.000000000 seconds "Wed,
+//! 2020-Jan-01 12:00:00 +0000" }` for a time of day, `{ actime = 0, modtime = 0 }` for a
+//! utimbuf; the address alone when the memory cannot be read, NULL for the null pointer.
 
+use super::calendar::{write_date, write_time_t};
 use super::write_pointer;
 use crate::message::Message;
 use crate::probe::times::{Layout, Stamp, Times};
 
-fn write_stamp(m: &mut Message, s: &Stamp, layout: Layout) {
-    let _ = core::fmt::write(m, format_args!("{{tv_sec={}, ", s.sec));
-    match layout {
-        Layout::Timeval => {
-            let _ = core::fmt::write(m, format_args!("tv_usec={}}}", s.fraction));
+/// Below 1000 seconds a time is a duration (shown as a number); from there on a date.
+const DATES_FROM: i64 = 1000;
+
+/// `%.{significant}g` of C's printf in the C locale, without allocating.
+pub fn write_g(m: &mut Message, x: f64, significant: usize) {
+    if x == 0.0 || !x.is_finite() {
+        let _ = core::fmt::write(m, format_args!("{x}"));
+        return;
+    }
+    let p = significant.max(1);
+    // The exponent after rounding to p significant digits decides the style.
+    let mut sci = Digits::new();
+    let _ = core::fmt::write(&mut sci, format_args!("{:.*e}", p - 1, x));
+    let text = sci.as_str();
+    let (mantissa, exp) = text.split_once('e').unwrap_or((text, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    if exp < -4 || exp >= p as i32 {
+        m.text(trim_zeros(mantissa));
+        let _ = core::fmt::write(m, format_args!("e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.unsigned_abs()));
+    } else {
+        let mut fixed = Digits::new();
+        let _ = core::fmt::write(&mut fixed, format_args!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, x));
+        m.text(trim_zeros(fixed.as_str()));
+    }
+}
+
+fn trim_zeros(s: &str) -> &str {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        s
+    }
+}
+
+/// A number's text on the stack.
+struct Digits {
+    buf: [u8; 400],
+    len: usize,
+}
+
+impl Digits {
+    fn new() -> Digits {
+        Digits { buf: [0; 400], len: 0 }
+    }
+    fn as_str(&self) -> &str {
+        core::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+impl core::fmt::Write for Digits {
+    fn write_str(&mut self, s: &str) -> core::fmt::Result {
+        let end = (self.len + s.len()).min(self.buf.len());
+        self.buf[self.len..end].copy_from_slice(&s.as_bytes()[..end - self.len]);
+        self.len = end;
+        Ok(())
+    }
+}
+
+fn special(m: &mut Message, fraction: i64) {
+    match fraction {
+        libc::UTIME_NOW => m.text("UTIME_NOW"),
+        libc::UTIME_OMIT => m.text("UTIME_OMIT"),
+        n => {
+            let _ = core::fmt::write(m, format_args!("{n}"));
         }
-        _ if s.is_now(layout) => m.text("tv_nsec=UTIME_NOW}"),
-        _ if s.is_omit(layout) => m.text("tv_nsec=UTIME_OMIT}"),
-        _ => {
-            let _ = core::fmt::write(m, format_args!("tv_nsec={}}}", s.fraction));
+    }
+}
+
+fn write_timespec(m: &mut Message, s: &Stamp) {
+    if !(0..1_000_000_000).contains(&s.fraction) {
+        m.text("{ tv_sec = ");
+        if s.sec == 0 && matches!(s.fraction, libc::UTIME_NOW | libc::UTIME_OMIT) {
+            m.text("0");
+        } else {
+            write_time_t(m, s.sec);
+        }
+        m.text(", tv_nsec = ");
+        special(m, s.fraction);
+        return m.text(" }");
+    }
+    let seconds = s.sec as f64 + 1e-9 * s.fraction as f64;
+    if s.sec < DATES_FROM {
+        m.text("{ ");
+        write_g(m, seconds, 11);
+        return m.text(" seconds }");
+    }
+    let _ = core::fmt::write(m, format_args!("{{ {seconds:11.9} seconds"));
+    if m.dialect_specific() {
+        write_date(m, s.sec);
+    }
+    m.text(" }");
+}
+
+fn write_timeval(m: &mut Message, s: &Stamp) {
+    match s.fraction {
+        libc::UTIME_NOW | libc::UTIME_OMIT => {
+            m.text("{ tv_usec = ");
+            special(m, s.fraction);
+            m.text(" }");
+        }
+        f if !(0..1_000_000).contains(&f) => {
+            let _ = core::fmt::write(m, format_args!("{{ tv_sec = {}, tv_usec = {f} }}", s.sec));
+        }
+        f => {
+            m.text("{ ");
+            write_g(m, s.sec as f64 + 1e-6 * f as f64, 8);
+            m.text(" seconds }");
         }
     }
 }
@@ -29,11 +128,12 @@ pub fn write_times(m: &mut Message, t: &Times) {
             let _ = core::fmt::write(m, format_args!("{{ actime = {}, modtime = {} }}", stamps[0].sec, stamps[1].sec));
         }
         Times::Given { layout, stamps, .. } => {
-            m.text("[");
-            write_stamp(m, &stamps[0], *layout);
+            let one = if *layout == Layout::Timeval { write_timeval } else { write_timespec };
+            m.text("{");
+            one(m, &stamps[0]);
             m.text(", ");
-            write_stamp(m, &stamps[1], *layout);
-            m.text("]");
+            one(m, &stamps[1]);
+            m.text("}");
         }
     }
 }
@@ -48,4 +148,39 @@ pub fn write_timeval_pair(m: &mut Message, addr: i64) {
 
 pub fn write_utimbuf(m: &mut Message, addr: i64) {
     write_times(m, &Times::read(addr as usize, Layout::Utimbuf));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::message::written as echo;
+
+    #[test]
+    fn g_style_numbers_as_c_prints_them() {
+        for (x, p, want) in [
+            (1.5, 11, "1.5"),
+            (12.0, 11, "12"),
+            (1e-6, 11, "1e-06"),
+            (1.57788e9, 6, "1.57788e+09"),
+            (1e8, 8, "1e+08"),
+            (999.000000001, 11, "999"),
+            (0.0, 11, "0"),
+            (60.5, 11, "60.5"),
+        ] {
+            assert_eq!(echo(|m| write_g(m, x, p)), want, "{x} %.{p}g");
+        }
+    }
+
+    #[test]
+    fn timespecs_as_libexplain_shows_them() {
+        let t = |sec, fraction| Stamp { sec, fraction };
+        let pair = |a, b| Times::Given { addr: 1, layout: Layout::Timespec, stamps: [a, b] };
+        assert_eq!(echo(|m| write_times(m, &pair(t(12, 0), t(0, libc::UTIME_OMIT)))), "{{ 12 seconds }, { tv_sec = 0, tv_nsec = UTIME_OMIT }}");
+        assert_eq!(
+            echo(|m| write_times(m, &pair(t(1_577_880_000, 250_000_000), t(0, libc::UTIME_NOW)))),
+            "{{ 1577880000.250000000 seconds \"Wed, 2020-Jan-01 12:00:00 +0000\" }, { tv_sec = 0, tv_nsec = UTIME_NOW }}"
+        );
+        let tv = Times::Given { addr: 1, layout: Layout::Timeval, stamps: [t(1, 500_000), t(0, libc::UTIME_OMIT)] };
+        assert_eq!(echo(|m| write_times(m, &tv)), "{{ 1.5 seconds }, { tv_usec = UTIME_OMIT }}");
+    }
 }

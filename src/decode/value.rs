@@ -14,6 +14,9 @@ pub struct Arg<'a> {
 pub enum Value<'a> {
     /// A C string, copied safely: quoted and escaped, NULL, or its address if unreadable.
     Text(&'a Text),
+    /// A path that libexplain echoes by its address when the errno is EFAULT (open,
+    /// chown, unlink…), as a Text otherwise.
+    AddressIfEfault(&'a Text),
     /// A number with the function that prints it as strace would.
     Number {
         value: i64,
@@ -41,6 +44,10 @@ pub enum Role {
     IovArray,
     /// …as many as this count says.
     IovCount,
+    /// mmap's descriptor: its path is left out when the mapping is anonymous…
+    MapFd,
+    /// …as mmap's flags say.
+    MapFlags,
 }
 
 /// The value of the argument that plays `role`, if any.
@@ -71,11 +78,9 @@ impl Value<'_> {
 
     pub fn echo(&self, m: &mut Message, all: &[Arg]) {
         match *self {
-            Value::Text(t) => match t.state {
-                TextState::Null => m.text("NULL"),
-                TextState::Unreadable => write_pointer(m, t.addr as i64),
-                TextState::Ok => m.quoted_text(t),
-            },
+            Value::Text(t) => write_text(m, t),
+            Value::AddressIfEfault(t) if m.errnum() == libc::EFAULT => write_pointer(m, t.addr as i64),
+            Value::AddressIfEfault(t) => write_text(m, t),
             Value::Number { value, role: Role::FcntlArg, echo } => match find_role(all, Role::FcntlCommand) {
                 Some(cmd) => super::write_fcntl_arg(m, cmd as i32, value),
                 None => echo(m, value),
@@ -84,9 +89,21 @@ impl Value<'_> {
                 Some(count) => super::write_iovec(m, value as usize, count),
                 None => echo(m, value),
             },
+            Value::Number { value, role: Role::MapFd, echo } => match find_role(all, Role::MapFlags) {
+                Some(flags) if flags as i32 & libc::MAP_ANONYMOUS != 0 => m.number(value),
+                _ => echo(m, value),
+            },
             Value::Number { value, echo, .. } => echo(m, value),
             Value::Items(items) => items.echo(m),
         }
+    }
+}
+
+fn write_text(m: &mut Message, t: &Text) {
+    match t.state {
+        TextState::Null => m.text("NULL"),
+        TextState::Unreadable => write_pointer(m, t.addr as i64),
+        TextState::Ok => m.quoted_text(t),
     }
 }
 
@@ -132,6 +149,15 @@ pub fn write_dirfd(m: &mut Message, fd: i64) {
     }
 }
 
+/// A directory descriptor without the current directory's path for AT_FDCWD, as
+/// libexplain echoes utimensat's.
+pub fn write_dirfd_plain(m: &mut Message, fd: i64) {
+    match fd as i32 {
+        libc::AT_FDCWD => m.text("AT_FDCWD"),
+        _ => write_fd(m, fd),
+    }
+}
+
 pub fn write_open_flags_arg(m: &mut Message, flags: i64) {
     write_open_flags(m, flags as i32);
 }
@@ -158,6 +184,15 @@ pub fn write_signed(m: &mut Message, n: i64) {
     m.number(n);
 }
 
+/// Bits in hexadecimal, not by name (`0x100`), as libexplain echoes utimensat's flags.
+pub fn write_hex(m: &mut Message, n: i64) {
+    if n == 0 {
+        m.text("0");
+    } else {
+        let _ = core::fmt::write(m, format_args!("0x{:X}", n as u32));
+    }
+}
+
 /// A directory stream (DIR *): its address, then the path of the directory it reads
 /// when the stream is a live one (`0x55d0c8e0 "/tmp/x"`).
 pub fn write_dir(m: &mut Message, dir: i64) {
@@ -173,6 +208,16 @@ pub fn write_dir(m: &mut Message, dir: i64) {
 
 pub fn write_mount_flags(m: &mut Message, flags: i64) {
     super::write_flags(m, flags, super::MOUNT_FLAGS, "0");
+}
+
+/// An `acl_t`: its entries' short text, quoted (`"u::rw- g::r-- o::r--"`), as
+/// libexplain echoes it; the address when it is not an ACL of libacl.
+pub fn write_acl(m: &mut Message, acl: i64) {
+    let mut text = [0u8; 1024];
+    match crate::sys::acl::short_text(acl as usize, &mut text) {
+        Some(n) => m.quoted(&text[..n]),
+        None => write_pointer(m, acl),
+    }
 }
 
 /// ACL_TYPE_ACCESS or ACL_TYPE_DEFAULT; any other value in hex.

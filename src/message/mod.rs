@@ -131,6 +131,12 @@ impl<'a> Message<'a> {
         }
     }
 
+    /// Whether the `dialect-specific` option is on: details that differ between systems
+    /// (limits' values, the dates of time arguments) are shown.
+    pub fn dialect_specific(&self) -> bool {
+        self.opts.dialect_specific
+    }
+
     /// The errno being explained (0 before `call`, or when explaining success).
     pub fn errnum(&self) -> i32 {
         self.errnum

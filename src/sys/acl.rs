@@ -31,6 +31,7 @@ extern "C" {
     pub fn acl_free(obj_p: *mut c_void) -> c_int;
     fn acl_check(acl: acl_t, last: *mut c_int) -> c_int;
     fn acl_entries(acl: acl_t) -> c_int;
+    fn acl_to_any_text(acl: acl_t, prefix: *const c_char, separator: c_char, options: c_int) -> *mut c_char;
 }
 
 /// libacl puts an 8-byte prefix before the object an `acl_t` points to; its low 16 bits
@@ -69,4 +70,27 @@ pub fn acl_object(acl: usize) -> AclObject {
     // of libacl (the same check libacl makes before using it).
     let (check, entries) = unsafe { (acl_check(acl as acl_t, &mut last), acl_entries(acl as acl_t)) };
     AclObject::Acl { entries, check: check.max(0), entry: Some(last).filter(|&l| l >= 0 && check > 0) }
+}
+
+/// acl_to_any_text's option for the short form (`u::rw-` for `user::rw-`).
+const TEXT_ABBREVIATE: c_int = 0x10;
+
+/// An ACL's entries in their short text form separated by spaces (`u::rw- g::r--
+/// o::r--`), as libexplain echoes an `acl_t`, copied into `buf`; the length, or None
+/// when `acl` is not an ACL of libacl.
+pub fn short_text(acl: usize, buf: &mut [u8]) -> Option<usize> {
+    if !matches!(acl_object(acl), AclObject::Acl { .. }) {
+        return None;
+    }
+    // SAFETY: acl_object found libacl's ACL magic; the text is libacl's, freed here.
+    unsafe {
+        let text = acl_to_any_text(acl as acl_t, core::ptr::null(), b' ' as c_char, TEXT_ABBREVIATE);
+        if text.is_null() {
+            return None;
+        }
+        let len = libc::strlen(text).min(buf.len());
+        core::ptr::copy_nonoverlapping(text as *const u8, buf.as_mut_ptr(), len);
+        acl_free(text as *mut c_void);
+        Some(len)
+    }
 }

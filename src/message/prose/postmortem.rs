@@ -37,7 +37,18 @@ pub fn final_component(m: &mut Message, errnum: i32, arg: &str, found: &Found) {
     if errnum == libc::EACCES && search_denied_on_the_way(m, found) {
         return;
     }
+    if !matches!(errnum, libc::ENOENT | libc::EEXIST | libc::EISDIR | libc::ENOTDIR | libc::ELOOP | libc::EACCES | libc::ENAMETOOLONG | libc::EFAULT) {
+        return generic::meaning(m, errnum);
+    }
     m.because();
+    if errnum == libc::EFAULT {
+        m.text(arg);
+        m.text(", or another pointer argument, pointed outside the process's accessible memory when the call was made");
+        m.note();
+        m.text(arg);
+        m.text(" is readable, so the memory was mapped or changed after the call failed, or the fault was in another argument");
+        return;
+    }
     let here = |m: &mut Message| {
         m.quoted(found.name());
         m.text(" in ");
@@ -87,7 +98,7 @@ pub fn final_component(m: &mut Message, errnum: i32, arg: &str, found: &Found) {
             m.maximum("PATH_MAX", crate::probe::path::PATH_MAX as u64 - 1, "bytes");
             m.text(" for a path, NAME_MAX for a name) when the call was made");
         }
-        _ => return generic::meaning(m, errnum),
+        _ => {}
     }
     m.note();
     match found.stat {
