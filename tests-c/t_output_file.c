@@ -3,7 +3,8 @@
  * a log that cannot be opened is explained on stderr (and the program goes on, its
  * explanations on stderr), and 8 threads writing through one file output at once
  * produce whole lines only: each explanation is one write(2) to a descriptor opened
- * with O_APPEND, so no line is cut or interleaved with another.
+ * with O_APPEND, so no line is cut or interleaved with another; and none is lost while
+ * the program reopens its log and sets its name again from another thread.
  *
  * usage: t_output_file [THREADS [LINES]] (default 8 500; run.sh runs 2 20 under
  * Helgrind).
@@ -11,6 +12,7 @@
 #include <libexplain/libexplain.h>
 
 #include <pthread.h>
+#include <sched.h>
 #include <sys/stat.h>
 
 #include "check.h"
@@ -150,6 +152,13 @@ concurrent_writers(void)
     explain_output_register(explain_output_file_new(log_a, 1));
     for (k = 0; k < threads; k++)
         pthread_create(&tid[k], NULL, writer, (void *)(long)k);
+    /* Meanwhile the daemon reopens its log (as on SIGHUP) and sets its name again: the
+     * output a thread prints through must not be destroyed under it. */
+    for (k = 0; k < lines / 5; k++) {
+        explain_output_register(explain_output_file_new(log_a, 1));
+        explain_program_name_set("t_output_file");
+        sched_yield();
+    }
     for (k = 0; k < threads; k++)
         pthread_join(tid[k], NULL);
     explain_output_register(NULL);
@@ -157,7 +166,7 @@ concurrent_writers(void)
     text = read_all(log_a, &size);
     CHECK("concurrent writers: the log ends with a whole line", size > 0 && text[size - 1] == '\n', "%zu bytes", size);
     count_lines(text, expected, per_thread, &foreign, first_foreign, sizeof(first_foreign));
-    snprintf(name, sizeof(name), "concurrent writers: %d threads x %d explanations, every line whole and one thread's", threads, lines);
+    snprintf(name, sizeof(name), "concurrent writers: %d threads x %d explanations, log reopened %d times meanwhile: every line whole and one thread's", threads, lines, lines / 5);
     CHECK(name, foreign == 0, "%d lines not whole: first: %.300s", foreign, first_foreign);
     for (k = 0; k < threads; k++) {
         snprintf(name, sizeof(name), "concurrent writers: thread %d wrote its %d lines", k, lines);

@@ -146,31 +146,12 @@ pub fn each_cached(st: &Stat, f: impl FnMut(&[u8], u8) -> bool) -> bool {
     let key = Key::of(st);
     let lock = &CACHE[key.slot()];
     let Ok(slot) = lock.read() else { return false };
-    let _shown = ShownToHelgrind::acquired(lock);
+    let _shown = sys::valgrind::LockShown::taken(lock);
     if !slot.valid || slot.key != key {
         return false;
     }
     each(&slot.names[..slot.len], f);
     true
-}
-
-/// Shows Helgrind the order a slot's lock gives (it cannot see std's futex-based
-/// RwLock): made just after the lock is taken, dropped just before it is released
-/// (declared after the guard, so dropped first). What a writer wrote happens before
-/// what a later reader reads, and what a reader read before what a later writer writes.
-struct ShownToHelgrind<'a>(&'a RwLock<Slot>);
-
-impl<'a> ShownToHelgrind<'a> {
-    fn acquired(lock: &'a RwLock<Slot>) -> Self {
-        sys::valgrind::happens_after(lock);
-        ShownToHelgrind(lock)
-    }
-}
-
-impl Drop for ShownToHelgrind<'_> {
-    fn drop(&mut self) {
-        sys::valgrind::happens_before(self.0);
-    }
 }
 
 /// The time now, in ns since the epoch (CLOCK_REALTIME, the clock file times come from).
@@ -188,7 +169,7 @@ pub fn insert(st: &Stat, read_at: Option<i128>, packed: &Packed) {
     }
     let lock = &CACHE[key.slot()];
     let Ok(mut slot) = lock.try_write() else { return };
-    let _shown = ShownToHelgrind::acquired(lock);
+    let _shown = sys::valgrind::LockShown::taken(lock);
     slot.valid = false;
     slot.names[..packed.len].copy_from_slice(packed.bytes());
     slot.len = packed.len;

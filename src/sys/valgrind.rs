@@ -58,3 +58,23 @@ pub fn happens_after<T: ?Sized>(tag: &T) {
 pub fn atomics_only(addr: usize, len: usize) {
     client_request(0, HG_ARANGE_MAKE_UNTRACKED, addr as u64, len as u64);
 }
+
+/// Shows Helgrind the order a std lock (futex-based, which it cannot see) gives to the
+/// data it guards: made just after the lock is taken, dropped just before it is
+/// released (declare it after the lock's guard, so that it is dropped first). What one
+/// holder wrote happens before what a later holder reads, and what one holder read
+/// happens before what a later holder writes.
+pub struct LockShown(*const u8);
+
+impl LockShown {
+    pub fn taken<T: ?Sized>(lock: &T) -> LockShown {
+        happens_after(lock);
+        LockShown(lock as *const T as *const u8)
+    }
+}
+
+impl Drop for LockShown {
+    fn drop(&mut self) {
+        client_request(0, HG_USERSO_SEND_PRE, self.0 as u64, 0);
+    }
+}
