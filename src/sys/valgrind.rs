@@ -1,6 +1,6 @@
 //! Valgrind's client requests: whether the process runs under Valgrind, which must see
-//! no error of ours, and Helgrind's happens-before annotations for the places where we
-//! order threads with std's futex-based locks and atomics, which Helgrind cannot see.
+//! no error of ours, and what Helgrind needs told about the places where we order
+//! threads with std's futex-based locks and atomics, which it cannot see.
 //!
 //! Natively a client request is a few rotations of a register and an `xchg rbx, rbx`:
 //! some cycles, no branch, no memory written, so the annotations cost the fast paths
@@ -39,18 +39,6 @@ const HG_USERSO_SEND_PRE: u64 = 0x4847_0121;
 const HG_USERSO_RECV_POST: u64 = 0x4847_0122;
 const HG_ARANGE_MAKE_UNTRACKED: u64 = 0x4847_0127;
 
-/// Helgrind's ANNOTATE_HAPPENS_BEFORE(tag): what this thread wrote so far happens
-/// before whatever a thread does after `happens_after(tag)` with the same tag (any
-/// address standing for the data being handed over). Other tools ignore it.
-pub fn happens_before<T: ?Sized>(tag: &T) {
-    client_request(0, HG_USERSO_SEND_PRE, tag as *const T as *const u8 as u64, 0);
-}
-
-/// Helgrind's ANNOTATE_HAPPENS_AFTER(tag): see `happens_before`.
-pub fn happens_after<T: ?Sized>(tag: &T) {
-    client_request(0, HG_USERSO_RECV_POST, tag as *const T as *const u8 as u64, 0);
-}
-
 /// Helgrind's VALGRIND_HG_DISABLE_CHECKING for the `len` bytes at `addr`: for memory
 /// only ever accessed through atomics, whose every access is one atomic instruction and
 /// cannot race, but whose plain loads and stores Helgrind cannot tell from unordered
@@ -61,20 +49,22 @@ pub fn atomics_only(addr: usize, len: usize) {
 
 /// Shows Helgrind the order a std lock (futex-based, which it cannot see) gives to the
 /// data it guards: made just after the lock is taken, dropped just before it is
-/// released (declare it after the lock's guard, so that it is dropped first). What one
-/// holder wrote happens before what a later holder reads, and what one holder read
-/// happens before what a later holder writes.
-pub struct LockShown(*const u8);
+/// released (declare it after the lock's guard, so that it is dropped first). Helgrind's
+/// ANNOTATE_HAPPENS_AFTER(lock) when made and ANNOTATE_HAPPENS_BEFORE(lock) when
+/// dropped: what one holder wrote happens before what a later holder reads, and what
+/// one holder read happens before what a later holder writes.
+pub struct LockShown(u64);
 
 impl LockShown {
     pub fn taken<T: ?Sized>(lock: &T) -> LockShown {
-        happens_after(lock);
-        LockShown(lock as *const T as *const u8)
+        let tag = lock as *const T as *const u8 as u64;
+        client_request(0, HG_USERSO_RECV_POST, tag, 0);
+        LockShown(tag)
     }
 }
 
 impl Drop for LockShown {
     fn drop(&mut self) {
-        client_request(0, HG_USERSO_SEND_PRE, self.0 as u64, 0);
+        client_request(0, HG_USERSO_SEND_PRE, self.0, 0);
     }
 }
