@@ -84,5 +84,18 @@ expect "Debian's inline explain_putc_on_error returns EOF through ours" test "$(
 expect "  and prints our explanation" sh -c 'echo "$1" | tr -s "\n " "  " | grep -q "because fp was opened for reading only"' - "$out"
 rm -f "$scratch"
 
+# Helgrind (issue 14, threads branch): a few threads explaining at once and writing one
+# log file show Helgrind no race it cannot explain: any report not suppressed by
+# helgrind.supp (one entry per site, with its reason) fails, and the run must end with
+# Helgrind's own summary, so that a Valgrind that did not run fails too.
+supp="$(cd "$(dirname "$0")" && pwd)/helgrind.supp"
+for run in "t_threads 2 50" "t_output_file 2 20"; do
+    out=$(cd "$build" && valgrind --tool=helgrind --suppressions="$supp" --error-exitcode=99 ./$run 2>&1)
+    status=$?
+    errors=$(echo "$out" | sed -n 's/^==[0-9]*== ERROR SUMMARY: \([0-9]*\) errors.*/\1/p')
+    expect "$run under Helgrind: no unexplained report (status $status, ${errors:-no} errors)" test "$status" -eq 0 -a "$errors" = 0
+    echo "$out" | grep -E '^(FAIL|==[0-9]+== (Possible|Lock|Thread|   (at|by) ))' | head -40
+done
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -110,8 +110,12 @@ struct explain_output_t *explain_output_stderr_new(void);
 
 /**
  * Returns a new output that writes each explanation as one unwrapped line to the file `filename`, created with mode 0666 & ~umask; `append`
- * non-zero appends to it, zero truncates it. The file is closed by the destructor.
- * NULL when the file cannot be opened (errno tells why) or when out of memory.
+ * non-zero appends to it, zero truncates it. Each line is written with one write(2),
+ * so lines from several threads (or, in append mode, several processes) never
+ * interleave. The file is closed by the destructor.
+ * NULL when the file cannot be opened (errno tells why, and why it could not is
+ * explained on stderr: registering the NULL keeps explanations on stderr) or when out of
+ * memory.
  */
 struct explain_output_t *explain_output_file_new(const char *filename, int append);
 

@@ -4,8 +4,8 @@
 
 use crate::message::{options, set_hanging_indent, wrap::wrap};
 use crate::sys;
+use core::cell::UnsafeCell;
 use libc::{c_char, c_int, c_uint};
-use std::sync::Mutex;
 
 /// libexplain's output object: a vtable pointer and whether exit was used.
 #[repr(C)]
@@ -24,27 +24,64 @@ pub struct explain_output_vtable_t {
     pub size: c_uint,
 }
 
-struct Registered(*mut explain_output_t);
-// SAFETY: the pointer is only handed back to the program's own methods.
-unsafe impl Send for Registered {}
-static OUTPUT: Mutex<Registered> = Mutex::new(Registered(core::ptr::null_mut()));
+/// The registered output and its lock, which a thread holds for as long as it prints
+/// through the output: `explain_output_register` in another thread waits for it, and so
+/// never destroys an output a thread is printing through. A recursive pthread mutex: an
+/// output method that itself prints an explanation does not wait on itself, and
+/// Helgrind sees the order it gives (it cannot see std's futex-based Mutex).
+struct Registered {
+    lock: UnsafeCell<libc::pthread_mutex_t>,
+    op: UnsafeCell<*mut explain_output_t>,
+}
+// SAFETY: `op` is only read or written with `lock` held; the pointer is only handed back
+// to the program's own methods.
+unsafe impl Sync for Registered {}
+static OUTPUT: Registered = Registered {
+    lock: UnsafeCell::new(libc::PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP),
+    op: UnsafeCell::new(core::ptr::null_mut()),
+};
 
-fn registered() -> *mut explain_output_t {
-    OUTPUT.lock().map(|o| o.0).unwrap_or(core::ptr::null_mut())
+/// The registered output (NULL: stderr), held until the guard is dropped.
+struct Held(());
+
+impl Held {
+    fn output() -> Held {
+        // SAFETY: a statically initialised mutex, never destroyed.
+        unsafe { libc::pthread_mutex_lock(OUTPUT.lock.get()) };
+        Held(())
+    }
+
+    fn op(&self) -> *mut explain_output_t {
+        // SAFETY: the lock is held.
+        unsafe { *OUTPUT.op.get() }
+    }
+
+    fn replace(&self, op: *mut explain_output_t) -> *mut explain_output_t {
+        // SAFETY: the lock is held.
+        unsafe { core::mem::replace(&mut *OUTPUT.op.get(), op) }
+    }
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        // SAFETY: locked by this thread in `output`.
+        unsafe { libc::pthread_mutex_unlock(OUTPUT.lock.get()) };
+    }
 }
 
 /// Sends `text` (without newline) as `explain_output_message` does: as it is, but for
 /// the thread's context (src/abi/context.rs), which comes first.
 pub fn message(text: &[u8]) {
+    let held = Held::output();
     if !super::context::is_set() {
-        return deliver(text);
+        return deliver(&held, text);
     }
     let mut buf = [0u8; super::MESSAGE_SIZE];
     let mut m = crate::message::Message::new(&mut buf);
     super::context::write(&mut m, ": ");
     m.raw(text);
     let n = m.finish();
-    deliver(&buf[..n]);
+    deliver(&held, &buf[..n]);
 }
 
 /// Sends an explanation, error or warning: "PROGRAM: " first (as libexplain does, unless
@@ -52,9 +89,10 @@ pub fn message(text: &[u8]) {
 /// does with its identifier), then the thread's context, then "warning: " for a warning,
 /// then `text`.
 pub fn report(text: &[u8], warning: bool) {
+    let held = Held::output();
     let mut buf = [0u8; super::MESSAGE_SIZE];
     let mut m = crate::message::Message::new(&mut buf);
-    if options().program_name && !super::outputs::names_the_program(registered()) {
+    if options().program_name && !super::outputs::names_the_program(held.op()) {
         let mut name = [0u8; 256];
         let n = super::program_name::get(&mut name);
         if n > 0 {
@@ -69,12 +107,12 @@ pub fn report(text: &[u8], warning: bool) {
     m.raw(text);
     // Cut, when too long, between characters, never inside one.
     let n = m.finish();
-    deliver(&buf[..n]);
+    deliver(&held, &buf[..n]);
 }
 
 /// Hands `text` to the registered output, or lays it out on stderr.
-fn deliver(text: &[u8]) {
-    let op = registered();
+fn deliver(held: &Held, text: &[u8]) {
+    let op = held.op();
     if !op.is_null() {
         let mut buf = [0u8; super::MESSAGE_SIZE + 1];
         let n = text.len().min(super::MESSAGE_SIZE);
@@ -132,7 +170,8 @@ pub fn to_fd(fd: c_int, text: &[u8]) {
 
 /// Ends the process through the registered output's exit method, or exit(3).
 pub fn exit(status: c_int) -> ! {
-    let op = registered();
+    // Not held while exiting: atexit handlers may print.
+    let op = Held::output().op();
     if !op.is_null() {
         // SAFETY: the registered object's method; it is expected not to return.
         unsafe { explain_output_method_exit(op, status) }
@@ -248,10 +287,8 @@ pub unsafe extern "C" fn explain_output_new(vtable: *const explain_output_vtable
 /// destroyed). NULL restores the default, stderr.
 #[no_mangle]
 pub unsafe extern "C" fn explain_output_register(op: *mut explain_output_t) {
-    let old = {
-        let mut o = OUTPUT.lock().unwrap_or_else(|e| e.into_inner());
-        core::mem::replace(&mut o.0, op)
-    };
+    // Waits for any thread printing through the old output.
+    let old = Held::output().replace(op);
     if !old.is_null() && old != op {
         // SAFETY: the previous output was registered by the program and is ours to destroy.
         unsafe { explain_output_method_destructor(old) };

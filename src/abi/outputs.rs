@@ -79,18 +79,23 @@ static FILE_VTABLE: explain_output_vtable_t = explain_output_vtable_t {
 };
 
 /// Returns a new output that writes each explanation as one unwrapped line to the file `filename`, created with mode 0666 & ~umask; `append`
-/// non-zero appends to it, zero truncates it. The file is closed by the destructor.
-/// NULL when the file cannot be opened (errno tells why) or when out of memory.
+/// non-zero appends to it, zero truncates it. Each line is written with one write(2),
+/// so lines from several threads (or, in append mode, several processes) never
+/// interleave. The file is closed by the destructor.
+/// NULL when the file cannot be opened (errno tells why, and why it could not is
+/// explained on stderr: registering the NULL keeps explanations on stderr) or when out of
+/// memory.
 #[no_mangle]
 pub unsafe extern "C" fn explain_output_file_new(filename: *const c_char, append: c_int) -> *mut explain_output_t {
-    if filename.is_null() {
-        super::set_errno(libc::EFAULT);
-        return core::ptr::null_mut();
-    }
     let mode = if append != 0 { libc::O_APPEND } else { libc::O_TRUNC };
-    // SAFETY: filename is a NUL-terminated string supplied by the caller.
-    let fd = unsafe { libc::open(filename, libc::O_WRONLY | libc::O_CREAT | libc::O_CLOEXEC | mode, 0o666 as c_uint) };
+    let flags = libc::O_WRONLY | libc::O_CREAT | libc::O_CLOEXEC | mode;
+    // SAFETY: filename is NULL or a NUL-terminated string supplied by the caller; a
+    // NULL or unreadable one fails with EFAULT.
+    let fd = if filename.is_null() { -1 } else { unsafe { libc::open(filename, flags, 0o666 as c_uint) } };
     if fd < 0 {
+        let errnum = if filename.is_null() { libc::EFAULT } else { super::errno() };
+        cannot_open(filename, flags, errnum);
+        super::set_errno(errnum);
         return core::ptr::null_mut();
     }
     // SAFETY: a static vtable of the right size.
@@ -103,6 +108,26 @@ pub unsafe extern "C" fn explain_output_file_new(filename: *const c_char, append
         (*(op as *mut FileOutput)).fd = fd;
         op
     }
+}
+
+/// Says on stderr, as the library prints there, why the log file could not be opened:
+/// "PROGRAM: open(pathname = …) failed, … because …".
+fn cannot_open(filename: *const c_char, flags: c_int, errnum: c_int) {
+    let mut why = [0u8; super::MESSAGE_SIZE];
+    // SAFETY: a buffer of its own size; the boundary checks filename before reading it.
+    unsafe { super::boundary::explain_message_errno_open(why.as_mut_ptr() as *mut c_char, why.len() as c_int, errnum, filename, flags, 0o666) };
+    let why = &why[..why.iter().position(|&b| b == 0).unwrap_or(why.len())];
+    let mut line = [0u8; super::MESSAGE_SIZE + 256];
+    let mut m = crate::message::Message::new(&mut line);
+    let mut name = [0u8; 256];
+    let n = if crate::message::options().program_name { super::program_name::get(&mut name) } else { 0 };
+    if n > 0 {
+        m.raw(&name[..n]);
+        m.text(": ");
+    }
+    m.raw(why);
+    let len = m.finish();
+    super::output::to_stderr(&line[..len]);
 }
 
 // ---- tee -----------------------------------------------------------------------------

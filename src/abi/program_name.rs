@@ -29,6 +29,7 @@ fn set_bytes(buf: &mut [u8; CAP], name: &[u8]) {
 /// /proc/self/cmdline, then /proc/self/comm).
 pub fn get(out: &mut [u8; CAP]) -> usize {
     let mut name = NAME.lock().unwrap_or_else(|e| e.into_inner());
+    let _shown = crate::sys::valgrind::LockShown::taken(&NAME);
     if name[0] == 0 {
         let mut raw = [0u8; CAP];
         let own = match crate::sys::read_file(b"/proc/self/cmdline", &mut raw) {
@@ -54,6 +55,7 @@ pub fn get(out: &mut [u8; CAP]) -> usize {
 #[no_mangle]
 pub unsafe extern "C" fn explain_program_name_set(name: *const c_char) {
     let mut buf = NAME.lock().unwrap_or_else(|e| e.into_inner());
+    let _shown = crate::sys::valgrind::LockShown::taken(&NAME);
     if name.is_null() {
         buf[0] = 0;
         return;

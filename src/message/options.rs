@@ -2,7 +2,7 @@
 //! setters of the C API. Held in atomics, so any thread may read or set them.
 
 use core::sync::atomic::{AtomicBool, AtomicI32, Ordering::Relaxed};
-use once_cell::sync::Lazy;
+use std::sync::Once;
 
 #[derive(Clone, Copy, Debug)]
 pub struct Options {
@@ -36,7 +36,7 @@ struct Settings {
 }
 
 /// libexplain's defaults.
-fn defaults() -> Settings {
+const fn defaults() -> Settings {
     Settings {
         numeric_errno: AtomicBool::new(true),
         program_name: AtomicBool::new(true),
@@ -49,13 +49,22 @@ fn defaults() -> Settings {
     }
 }
 
-static SETTINGS: Lazy<Settings> = Lazy::new(|| {
-    let s = defaults();
-    if let Some(text) = std::env::var_os("EXPLAIN_OPTIONS") {
-        apply(&s, text.as_encoded_bytes());
-    }
-    s
-});
+static SETTINGS: Settings = defaults();
+static READ_ENVIRONMENT: Once = Once::new();
+
+/// The settings, `EXPLAIN_OPTIONS` applied on first use.
+fn settings() -> &'static Settings {
+    READ_ENVIRONMENT.call_once(|| {
+        // Only atomics, set and read whole by one instruction each: no access can race,
+        // but Helgrind sees plain loads and stores and would report every read
+        // after this one-time initialisation (and after a setter) as a possible race.
+        crate::sys::valgrind::atomics_only(&SETTINGS as *const Settings as usize, core::mem::size_of::<Settings>());
+        if let Some(text) = std::env::var_os("EXPLAIN_OPTIONS") {
+            apply(&SETTINGS, text.as_encoded_bytes());
+        }
+    });
+    &SETTINGS
+}
 
 fn apply(s: &Settings, text: &[u8]) {
     for item in text.split(|&c| c == b',') {
@@ -135,7 +144,7 @@ fn warn(what: &[u8], item: &[u8]) {
 
 /// A snapshot of the current options.
 pub fn options() -> Options {
-    let s = &*SETTINGS;
+    let s = settings();
     Options {
         numeric_errno: s.numeric_errno.load(Relaxed),
         program_name: s.program_name.load(Relaxed),
@@ -149,11 +158,11 @@ pub fn options() -> Options {
 }
 
 pub fn set_hanging_indent(columns: i32) {
-    SETTINGS.hanging_indent.store(columns.max(0), Relaxed);
+    settings().hanging_indent.store(columns.max(0), Relaxed);
 }
 
 pub fn set_program_name_assemble(yes: bool) {
-    SETTINGS.program_name.store(yes, Relaxed);
+    settings().program_name.store(yes, Relaxed);
 }
 
 #[cfg(test)]

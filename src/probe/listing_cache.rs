@@ -144,7 +144,9 @@ static CACHE: [RwLock<Slot>; SLOTS] = [EMPTY; SLOTS];
 /// `st`; false when none is held for exactly that identity and those times.
 pub fn each_cached(st: &Stat, f: impl FnMut(&[u8], u8) -> bool) -> bool {
     let key = Key::of(st);
-    let Ok(slot) = CACHE[key.slot()].read() else { return false };
+    let lock = &CACHE[key.slot()];
+    let Ok(slot) = lock.read() else { return false };
+    let _shown = sys::valgrind::LockShown::taken(lock);
     if !slot.valid || slot.key != key {
         return false;
     }
@@ -165,7 +167,9 @@ pub fn insert(st: &Stat, read_at: Option<i128>, packed: &Packed) {
     if !packed.fits() || key.newest_ns() >= read_at - SETTLED_NS {
         return;
     }
-    let Ok(mut slot) = CACHE[key.slot()].try_write() else { return };
+    let lock = &CACHE[key.slot()];
+    let Ok(mut slot) = lock.try_write() else { return };
+    let _shown = sys::valgrind::LockShown::taken(lock);
     slot.valid = false;
     slot.names[..packed.len].copy_from_slice(packed.bytes());
     slot.len = packed.len;

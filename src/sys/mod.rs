@@ -20,7 +20,7 @@ mod pid;
 mod status;
 // stdio (issue 11): a FILE's header read without following it.
 pub mod stream;
-mod valgrind;
+pub mod valgrind;
 // The environment and character sets (issue 11, environ): glibc's iconv_t, read safely.
 pub mod iconv;
 // printf and the conversions (issue 11): the caller's variadic arguments; the locale.
