@@ -44,6 +44,11 @@ pub fn read(path: &Path) -> BTreeMap<String, Kind> {
             (e, "IovArray")
         } else if let Some(e) = cols[2].strip_suffix("!iov") {
             (e, "IovCount")
+        // creds (issue 12): a name given with its length (sethostname), `!len` the length.
+        } else if let Some(e) = cols[2].strip_suffix("?len") {
+            (e, "SizedName")
+        } else if let Some(e) = cols[2].strip_suffix("!len") {
+            (e, "NameSize")
         } else {
             (cols[2], "Plain")
         };

@@ -223,6 +223,16 @@ fn run(argv: Vec<String>) -> i32 {
                 parsed.push(super::parse::Parsed::Null);
                 continue;
             }
+            // `strlen`: the length of the string argument before it (sethostname's
+            // name_size, as libexplain's command takes `sethostname NAME`).
+            None if param.default == "strlen" => {
+                let len = match parsed.last() {
+                    Some(super::parse::Parsed::Str(s)) => s.as_bytes().len(),
+                    _ => 0,
+                };
+                parsed.push(super::parse::Parsed::Number(len as i64));
+                continue;
+            }
             // A default written in quotes (`""`) is that string: the command takes strings
             // as written, so the quotes are the table's, not the user's.
             None => param.default.strip_prefix('"').and_then(|d| d.strip_suffix('"')).unwrap_or(param.default),

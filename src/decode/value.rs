@@ -41,6 +41,11 @@ pub enum Role {
     IovArray,
     /// …as many as this count says.
     IovCount,
+    /// creds (issue 12): a name given with its length (sethostname's name), echoed as
+    /// the bytes the call takes…
+    SizedName,
+    /// …this many.
+    NameSize,
 }
 
 /// The value of the argument that plays `role`, if any.
@@ -82,6 +87,10 @@ impl Value<'_> {
             },
             Value::Number { value, role: Role::IovArray, echo } => match find_role(all, Role::IovCount) {
                 Some(count) => super::write_iovec(m, value as usize, count),
+                None => echo(m, value),
+            },
+            Value::Number { value, role: Role::SizedName, echo } => match find_role(all, Role::NameSize) {
+                Some(size) => super::creds::write_sized_name(m, value, size as u64),
                 None => echo(m, value),
             },
             Value::Number { value, echo, .. } => echo(m, value),
