@@ -139,7 +139,8 @@ pub fn nproc_exceeded(m: &mut Message, arg: &str, target: u32, processes: Option
     m.text(" would become the process's real user");
     match (processes, limit) {
         (Some(n), Some(max)) if max != libc::RLIM_INFINITY => {
-            let _ = core::fmt::write(m, format_args!(", and that user already has {n} processes (threads counted) against the process's RLIMIT_NPROC of {max}"));
+            let plural = if n == 1 { "" } else { "es" };
+            let _ = core::fmt::write(m, format_args!(", and that user already has {n} process{plural} (threads counted) against the process's RLIMIT_NPROC of {max}"));
             if n >= max {
                 m.text(", which one more would exceed");
             } else {
