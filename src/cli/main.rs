@@ -237,6 +237,14 @@ fn run(argv: Vec<String>) -> i32 {
             // as written, so the quotes are the table's, not the user's.
             None => param.default.strip_prefix('"').and_then(|d| d.strip_suffix('"')).unwrap_or(param.default),
         };
+        // A name whose length is given too is an address (`sethostname 0x1000 100`), as
+        // libexplain's command reads it; given alone it is the string.
+        if param.default == "strlen" && i > 0 && i < given.len() {
+            match super::parse::pointer(&given[i - 1]) {
+                Ok(p) => *parsed.last_mut().unwrap() = p,
+                Err(what) => return usage_error(&format!("{} argument {i} = {:?}: expected {what} when the length is given", cmd.name, given[i - 1])),
+            }
+        }
         match (param.parse)(text) {
             Ok(p) => parsed.push(p),
             Err(what) => {

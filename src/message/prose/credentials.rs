@@ -82,9 +82,11 @@ pub fn change_refused(m: &mut Message, kind: IdKind, ids: &Ids, has_cap: bool, a
     if has_cap {
         m.text("the process has the ");
         m.text(cap);
-        m.text(" capability, which allows any ");
+        m.text(" capability now (");
+        process_ids(m, kind, ids);
+        m.text("), which allows any ");
         m.text(noun(kind));
-        m.text(" ID here, yet was refused: a security module (SELinux, AppArmor, a seccomp filter) forbids the change, or the capability was dropped since the call");
+        m.text(" ID, so the call ran without it (in another process, or before the capability was gained) or a security module (SELinux, AppArmor, a seccomp filter) forbade the change");
         return;
     }
     m.text("the process does not have the ");

@@ -67,6 +67,9 @@ pub fn buffer_too_small(m: &mut Message, which: Which, arg: &str, size: u64, nam
     m.text(noun(which));
     m.text(" ");
     m.quoted(name.as_bytes());
+    if which == Which::Domain && name.as_bytes() == b"(none)" {
+        m.text(" (the kernel's text for no domain name)");
+    }
     let _ = core::fmt::write(m, format_args!(" is {len} bytes, {} with its terminating NUL, and {arg} is {size}", len + 1));
     if size as usize > len {
         m.text(", enough now, so the name was longer when the call was made");
