@@ -304,3 +304,16 @@ fn getresuid_into_an_unmapped_page_names_the_argument() {
     let msg = explained!(explain_message_errno_getresuid(e, 0x1000 as *mut u32, &mut ok as *mut u32, &mut ok as *mut u32));
     assert_facts(&msg, &["getresuid(ruid = 0x00001000, euid = 0x", "EFAULT", "ruid (0x1000, 4 bytes)"]);
 }
+
+#[test]
+fn the_command_takes_libexplains_forms_of_these_calls() {
+    // Left-out ids are -1 (unchanged), as libexplain's command leaves them.
+    assert_facts(&explain(&["-e", "EPERM", "setresuid", "5"]), &["setresuid(ruid = 5 \"games\", euid = -1, suid = -1) failed"]);
+    // A host name alone is the string and its length; with its length, an address.
+    assert_facts(&explain(&["-e", "EINVAL", "sethostname", "foo"]), &["sethostname(name = \"foo\", name_size = 3) failed"]);
+    assert_facts(&explain(&["-e", "EINVAL", "sethostname", "0x1000", "100"]), &["sethostname(name = 0x00001000, name_size = 100)", "name_size is 100, longer than the 64 bytes"]);
+    // gethostname's one argument is the size of a buffer of the command's own.
+    assert_facts(&explain(&["-e", "ENAMETOOLONG", "gethostname", "1"]), &["data_size = 1) failed", "and data_size is 1"]);
+    assert_facts(&explain(&["-e", "EINVAL", "getrlimit", "RLIMIT_NOFILE"]), &["getrlimit(resource = RLIMIT_NOFILE, rlim = 0x", "resource RLIMIT_NOFILE (7) is one the kernel knows"]);
+    assert_facts(&explain(&["-e", "EINVAL", "getrusage", "--", "-1"]), &["getrusage(who = RUSAGE_CHILDREN, usage = 0x"]);
+}
