@@ -48,6 +48,11 @@ pub fn read(path: &Path) -> BTreeMap<String, Kind> {
             (e, "MapFd")
         } else if let Some(e) = cols[2].strip_suffix("!anon") {
             (e, "MapFlags")
+        // creds (issue 12): a name given with its length (sethostname), `!len` the length.
+        } else if let Some(e) = cols[2].strip_suffix("?len") {
+            (e, "SizedName")
+        } else if let Some(e) = cols[2].strip_suffix("!len") {
+            (e, "NameSize")
         } else {
             (cols[2], "Plain")
         };

@@ -28,6 +28,14 @@ pub fn arguments(cmd: &Command, given: &[String]) -> Result<Vec<Parsed>, String>
                 continue;
             }
         };
+        // A name whose length is given too is an address (`sethostname 0x1000 100`), as
+        // libexplain's command reads it; given alone it is the string.
+        if param.default == "strlen" && at > 0 {
+            match super::parse::pointer(words[at - 1]) {
+                Ok(p) => *parsed.last_mut().unwrap() = p,
+                Err(what) => return Err(format!("{} argument {at} = {:?}: expected {what} when the length is given", cmd.name, words[at - 1])),
+            }
+        }
         let result = match param.words {
             Some(several) => several(rest).map(|(p, n)| (p, n.max(1))),
             None => (param.parse)(text).map(|p| (p, 1)),
@@ -56,6 +64,12 @@ fn default(param: &super::Param, previous: Option<&Parsed>) -> Result<Parsed, St
         // A left-out pointer is the null pointer, even where a NULL given on the command
         // line is the string "NULL" (libexplain's command reads it so).
         "NULL" => Parsed::Null,
+        // The length of the string argument before it (sethostname's name_size, as
+        // libexplain's command takes `sethostname NAME`).
+        "strlen" => Parsed::Number(match previous {
+            Some(Parsed::Str(s)) => s.as_bytes().len() as i64,
+            _ => 0,
+        }),
         // The number of (base, length) pairs of the array before it (readv's count).
         "#" => Parsed::Number(match previous {
             Some(Parsed::Words(w)) => (w.len() / 2) as i64,

@@ -538,3 +538,15 @@ pub fn boxed_word(text: &str) -> Result<Parsed, String> {
         p => Ok(Parsed::Words(vec![p.number()])),
     }
 }
+
+// --- credentials, limits and host names (issue 12, creds branch).
+
+/// getrlimit(2)'s resource: RLIMIT_NOFILE… or a number.
+pub fn rlimit_resource(text: &str) -> Result<Parsed, String> {
+    one_of(text, crate::decode::creds::RLIMIT_RESOURCES).map_err(|e| expected("RLIMIT_NOFILE, RLIMIT_NPROC… or a number", e))
+}
+
+/// getrusage(2)'s who: RUSAGE_SELF, RUSAGE_CHILDREN, RUSAGE_THREAD or a number.
+pub fn rusage_who(text: &str) -> Result<Parsed, String> {
+    one_of(text, crate::decode::creds::RUSAGE_WHO).map_err(|e| expected("RUSAGE_SELF, RUSAGE_CHILDREN, RUSAGE_THREAD or a number", e))
+}

@@ -80,3 +80,6 @@ pub use stream::{signal, write_setvbuf_mode, SETVBUF_MODES, SIGNALS};
 pub use stream::{write_byte, write_fpos, write_stream_path};
 // --- the environment and character sets (issue 11, environ): iconv's size_t pointers.
 pub mod iconv;
+// --- credentials, limits and host names (issue 12, creds branch): rlimit resources,
+// rusage who, getgrouplist's int pointer, sethostname's sized name.
+pub mod creds;

@@ -48,6 +48,11 @@ pub enum Role {
     MapFd,
     /// …as mmap's flags say.
     MapFlags,
+    /// creds (issue 12): a name given with its length (sethostname's name), echoed as
+    /// the bytes the call takes…
+    SizedName,
+    /// …this many.
+    NameSize,
 }
 
 /// The value of the argument that plays `role`, if any.
@@ -92,6 +97,10 @@ impl Value<'_> {
             Value::Number { value, role: Role::MapFd, echo } => match find_role(all, Role::MapFlags) {
                 Some(flags) if flags as i32 & libc::MAP_ANONYMOUS != 0 => m.number(value),
                 _ => echo(m, value),
+            },
+            Value::Number { value, role: Role::SizedName, echo } => match find_role(all, Role::NameSize) {
+                Some(size) => super::creds::write_sized_name(m, value, size as u64),
+                None => echo(m, value),
             },
             Value::Number { value, echo, .. } => echo(m, value),
             Value::Items(items) => items.echo(m),

@@ -37,7 +37,7 @@ pub fn fork_limits() -> ForkLimits {
 }
 
 /// The threads of processes whose real uid is `uid`, from /proc/PID/status.
-fn user_tasks(uid: u32) -> Option<u64> {
+pub fn user_tasks(uid: u32) -> Option<u64> {
     let mut total = 0u64;
     let proc_dir = CPath::from_bytes(b"/proc")?;
     sys::for_each_entry(libc::AT_FDCWD, &proc_dir, |name, _| {

@@ -12,6 +12,9 @@ pub const CAP_SYS_PACCT: u32 = 20;
 pub const CAP_SYS_ADMIN: u32 = 21;
 pub const CAP_SYS_RESOURCE: u32 = 24;
 pub const CAP_MKNOD: u32 = 27;
+// creds (issue 12): the credential calls.
+pub const CAP_SETGID: u32 = 6;
+pub const CAP_SETUID: u32 = 7;
 
 pub fn capability_name(cap: u32) -> &'static str {
     match cap {
@@ -24,6 +27,8 @@ pub fn capability_name(cap: u32) -> &'static str {
         CAP_SYS_ADMIN => "CAP_SYS_ADMIN",
         CAP_SYS_RESOURCE => "CAP_SYS_RESOURCE",
         CAP_MKNOD => "CAP_MKNOD",
+        CAP_SETGID => "CAP_SETGID",
+        CAP_SETUID => "CAP_SETUID",
         _ => "a capability",
     }
 }

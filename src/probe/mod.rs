@@ -41,3 +41,7 @@ pub mod iconv;
 // printf's wide characters and strcoll's collation (issue 11, printf branch).
 pub mod locale;
 pub mod number;
+// Credentials and host names (issue 12, creds branch): the process's ids, its user
+// namespace's maps, the groups of a user; the host's names.
+pub mod host;
+pub mod identity;

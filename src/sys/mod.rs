@@ -302,3 +302,13 @@ pub fn fxattr_size(fd: c_int, name: &[u8]) -> Result<usize> {
 
 // Memory and System V shared memory (issue 11, mem branch).
 pub mod vm;
+
+// Host names (issue 12, creds branch).
+/// `uname(2)`: the UTS namespace's names (system, node, release, version, machine,
+/// domain), 65 bytes each.
+pub fn uname() -> Result<libc::utsname> {
+    // SAFETY: utsname is plain bytes; all zeros is a valid value.
+    let mut u: libc::utsname = unsafe { core::mem::zeroed() };
+    raw!(libc::SYS_uname, &mut u as *mut libc::utsname)?;
+    Ok(u)
+}

@@ -37,3 +37,7 @@ pub mod environ;
 // Formatted output and the string conversions (issue 11, printf branch).
 pub mod format;
 pub mod convert;
+// Credentials and host names (issue 12, creds branch).
+pub mod credentials;
+pub mod host;
+pub mod usage;

@@ -1,0 +1,7 @@
+//! setgrent(3): the errors of getgrent(3) (it opens the group database).
+
+use crate::message::Message;
+
+pub fn explain(m: &mut Message, errnum: i32) {
+    super::getgrent::database(m, errnum);
+}
