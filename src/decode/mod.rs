@@ -79,3 +79,9 @@ pub use stream::{signal, write_setvbuf_mode, SETVBUF_MODES, SIGNALS};
 pub use stream::{write_byte, write_fpos, write_stream_path};
 // --- the environment and character sets (issue 11, environ): iconv's size_t pointers.
 pub mod iconv;
+// --- terminals and ioctl (issue 13, net branch): tc* actions, ioctl requests and data;
+// getaddrinfo's hints and error codes, gethostbyname's h_errno.
+pub mod term;
+pub use term::{write_ioctl_data_alone, write_ioctl_request, write_tcflow_action, write_tcflush_selector, write_tcsetattr_options};
+pub mod netdb;
+pub use netdb::write_addrinfo_hints;

@@ -41,6 +41,11 @@ pub enum Role {
     IovArray,
     /// …as many as this count says.
     IovCount,
+    // --- ioctl (issue 13, net branch): the third argument, named and typed as the
+    // request says (crate::decode::term::write_ioctl_data)…
+    IoctlData,
+    /// …by this request.
+    IoctlRequest,
 }
 
 /// The value of the argument that plays `role`, if any.
@@ -82,6 +87,11 @@ impl Value<'_> {
             },
             Value::Number { value, role: Role::IovArray, echo } => match find_role(all, Role::IovCount) {
                 Some(count) => super::write_iovec(m, value as usize, count),
+                None => echo(m, value),
+            },
+            // ioctl (issue 13, net branch).
+            Value::Number { value, role: Role::IoctlData, echo } => match find_role(all, Role::IoctlRequest) {
+                Some(request) => super::term::write_ioctl_data(m, request, value),
                 None => echo(m, value),
             },
             Value::Number { value, echo, .. } => echo(m, value),

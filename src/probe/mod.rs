@@ -41,3 +41,7 @@ pub mod iconv;
 // printf's wide characters and strcoll's collation (issue 11, printf branch).
 pub mod locale;
 pub mod number;
+// --- name resolution (issue 13, net branch): /etc/hosts, services, resolv.conf.
+pub mod netdb;
+// terminals (issue 13, net branch): EIO's cause, a termios's speeds.
+pub mod term;

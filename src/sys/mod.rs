@@ -302,3 +302,5 @@ pub fn fxattr_size(fd: c_int, name: &[u8]) -> Result<usize> {
 
 // Memory and System V shared memory (issue 11, mem branch).
 pub mod vm;
+// --- name resolution (issue 13, net branch): h_errno, a name server's reply.
+pub mod netdb;

@@ -37,3 +37,6 @@ pub mod environ;
 // Formatted output and the string conversions (issue 11, printf branch).
 pub mod format;
 pub mod convert;
+// --- name resolution, terminals and ioctl (issue 13, net branch).
+pub mod netdb;
+pub mod term;
