@@ -63,6 +63,17 @@ pub fn ioctl_fields(request: i64) -> IoctlFields {
 /// The request by name; an unknown one decoded as the kernel's macros build it:
 /// `_IOW('T', 50, int)`, `_IO(0xAB, 1)`, `_IOC(_IOC_NONE, '#', 69, char[1])`.
 pub fn write_ioctl_request(m: &mut Message, request: i64) {
+    write_ioctl_request_on(m, request, -1);
+}
+
+/// The request as it applies to `fildes`: FIONREAD is TIOCINQ on a character device
+/// (a terminal's input queue), as libexplain names it.
+pub fn write_ioctl_request_on(m: &mut Message, request: i64, fildes: i64) {
+    if request_bits(request) == libc::FIONREAD as u32
+        && crate::sys::stat_fd(fildes as i32).is_ok_and(|st| st.st_mode & libc::S_IFMT == libc::S_IFCHR)
+    {
+        return m.text("TIOCINQ");
+    }
     if let Some(e) = ioctl_request(request) {
         return m.text(e.name);
     }

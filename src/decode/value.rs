@@ -94,6 +94,13 @@ impl Value<'_> {
                 Some(request) => super::term::write_ioctl_data(m, request, value),
                 None => echo(m, value),
             },
+            Value::Number { value, role: Role::IoctlRequest, .. } => {
+                let fildes = all.iter().find(|a| a.name == "fildes").and_then(|a| match a.value {
+                    Value::Number { value, .. } => Some(value),
+                    _ => None,
+                });
+                super::term::write_ioctl_request_on(m, value, fildes.unwrap_or(-1))
+            }
             Value::Number { value, echo, .. } => echo(m, value),
             Value::Items(items) => items.echo(m),
         }
