@@ -286,3 +286,13 @@ fn ioctl_unknown_request_is_decoded_as_ioc() {
     let msg = explained!(explain_message_errno_ioctl(e, r.as_raw_fd(), request, 0x1000 as *mut libc::c_void));
     assert_facts(&msg, &["request = _IOW('T', 50, int), void *data = 0x00001000", "is not one the driver of the file knows", "is a pipe"]);
 }
+
+#[test]
+fn the_command_takes_eai_codes_and_ioctl_requests_by_name() {
+    let t = explain(&["-e", "EAI_SERVICE", "getaddrinfo", "example.org", "htp"]);
+    assert_facts(&t, &["getaddrinfo(node = \"example.org\", service = \"htp\", hints = NULL, res = NULL) failed", "(-8, EAI_SERVICE)", "\"htp\""]);
+    let t = explain(&["-e", "TRY_AGAIN", "gethostbyname", "example.org"]);
+    assert_facts(&t, &["gethostbyname(name = \"example.org\") failed", "(2, TRY_AGAIN)"]);
+    let t = explain(&["-e", "ENOTTY", "ioctl", "99", "BLKGETSIZE64", "0x1000"]);
+    assert_facts(&t, &["ioctl(fildes = 99, request = BLKGETSIZE64, uint64_t *data = 0x00001000) failed"]);
+}
