@@ -246,8 +246,16 @@ fn tcsetattr_eio_from_a_background_group_names_the_foreground_group() {
             libc::_exit(0);
         }
         libc::close(fds[1]);
-        let n = libc::read(fds[0], buf.as_mut_ptr() as *mut libc::c_void, buf.len() - 1);
-        buf[n.max(0) as usize] = 0;
+        // The grandchild writes twice: read until it has closed its end.
+        let mut have = 0;
+        loop {
+            let n = libc::read(fds[0], buf[have..].as_mut_ptr() as *mut libc::c_void, buf.len() - 1 - have);
+            if n <= 0 {
+                break;
+            }
+            have += n as usize;
+        }
+        buf[have] = 0;
         libc::waitpid(pid, null_mut(), 0);
     });
     drop(m);
