@@ -304,3 +304,58 @@ fn the_command_takes_eai_codes_and_ioctl_requests_by_name() {
     let t = explain(&["-e", "ENOTTY", "ioctl", "99", "BLKGETSIZE64", "0x1000"]);
     assert_facts(&t, &["ioctl(fildes = 99, request = BLKGETSIZE64, uint64_t *data = 0x00001000) failed"]);
 }
+
+/// A private /etc/resolv.conf (bound over the real one in a mount namespace of a child)
+/// names three servers: one that answers (a thread of this test), an address nothing
+/// listens on (the test bound its port 53 and let it go), and TEST-NET-1's 192.0.2.1,
+/// which never answers (the network refuses it, drops it, or has no route). EAI_AGAIN names each with what it did.
+#[test]
+fn getaddrinfo_eai_again_asks_each_name_server_of_a_private_resolv_conf() {
+    let _serial = serial();
+    let answering = std::net::UdpSocket::bind("127.0.0.3:53").expect("bind 127.0.0.3:53");
+    let silent_port_free = std::net::UdpSocket::bind("127.0.0.2:53").is_ok();
+    assert!(silent_port_free, "something listens on 127.0.0.2:53");
+    let server = std::thread::spawn(move || {
+        let mut buf = [0u8; 512];
+        if let Ok((n, from)) = answering.recv_from(&mut buf) {
+            buf[2] |= 0x80; // the QR bit: a reply
+            let _ = answering.send_to(&buf[..n], from);
+        }
+    });
+    let d = Scratch::new("resolv");
+    let conf = d.join("resolv.conf");
+    std::fs::write(&conf, "# private\nnameserver 127.0.0.3\nnameserver 127.0.0.2\nnameserver 192.0.2.1\n").unwrap();
+    let conf = cstr(&conf);
+    let node = CString::new("example.org").unwrap();
+    let h = hints(0, 0);
+    let msg = in_child(|buf| unsafe {
+        let ok = libc::unshare(libc::CLONE_NEWNS) == 0
+            && libc::mount(c"none".as_ptr(), c"/".as_ptr(), null(), libc::MS_REC | libc::MS_PRIVATE, null()) == 0
+            && libc::mount(conf.as_ptr(), c"/etc/resolv.conf".as_ptr(), null(), libc::MS_BIND, null()) == 0;
+        if !ok {
+            let e = b"no mount namespace\0";
+            buf[..e.len()].copy_from_slice(e);
+            return;
+        }
+        explain::abi::boundary::explain_message_errcode_getaddrinfo(
+            buf.as_mut_ptr() as *mut libc::c_char,
+            buf.len() as i32,
+            libc::EAI_AGAIN,
+            node.as_ptr(),
+            null(),
+            &h as *const libc::addrinfo as *const _,
+            null_mut(),
+        );
+    });
+    server.join().unwrap();
+    assert_facts(&msg, &[
+        "(-3, EAI_AGAIN)",
+        "nameserver \"127.0.0.3\" (it answers on port 53 now)",
+        "nameserver \"127.0.0.2\" (nothing listens on its port 53: the query was refused)",
+        "nameserver \"192.0.2.1\" (",
+    ]);
+    // What TEST-NET-1 does depends on the network: silence, a refusal, or no route; it
+    // never answers.
+    let after = msg.split("192.0.2.1\" (").nth(1).unwrap_or("");
+    assert!(["it did not answer", "nothing listens", "it cannot be reached"].iter().any(|s| after.starts_with(s)), "{msg}");
+}
