@@ -2,6 +2,7 @@
 //! the two error spaces that are not errno: getaddrinfo's EAI_* codes and
 //! gethostbyname's h_errno.
 
+use super::fdio::named;
 use super::{name_of, write_bits, write_pointer, Entry};
 use crate::message::Message;
 
@@ -86,12 +87,6 @@ pub fn read_hints(addr: usize) -> Option<Hints> {
     Some(Hints { flags: int(0), family: int(4), socktype: int(8), protocol: int(12), addr: ptr(24), canonname: ptr(32) })
 }
 
-fn named(m: &mut Message, table: &[Entry], v: i32) {
-    match name_of(table, v as i64) {
-        Some(n) => m.text(n),
-        None => m.number(v as i64),
-    }
-}
 
 /// getaddrinfo's hints as libexplain echoes them: `{ ai_flags = AI_PASSIVE, ai_family =
 /// PF_INET, ai_socktype = SOCK_STREAM, ai_protocol = IPPROTO_TCP, ai_addr = NULL,
@@ -102,13 +97,13 @@ pub fn write_addrinfo_hints(m: &mut Message, addr: i64) {
     m.text("{ ai_flags = ");
     write_bits(m, AI_FLAGS, h.flags as i64);
     m.text(", ai_family = ");
-    named(m, AI_FAMILIES, h.family);
+    named(m, AI_FAMILIES, h.family as i64);
     m.text(", ai_socktype = ");
-    named(m, AI_SOCKTYPES, h.socktype);
+    named(m, AI_SOCKTYPES, h.socktype as i64);
     m.text(", ai_protocol = ");
     match h.protocol {
         0 => m.text("0"),
-        p => named(m, AI_PROTOCOLS, p),
+        p => named(m, AI_PROTOCOLS, p as i64),
     }
     m.text(", ai_addr = ");
     write_pointer(m, h.addr as i64);

@@ -1,7 +1,8 @@
 //! Terminal and ioctl arguments (issue 13): tcsetattr's options, tcflow's action,
 //! tcflush's selector, and ioctl's request and the third argument it decides.
 
-use super::{name_of, write_pointer, Entry};
+use super::fdio::named;
+use super::{write_pointer, Entry};
 use crate::message::Message;
 
 /// tcsetattr(3) options: when the change takes effect (generated from tcsetattr_options.in).
@@ -14,13 +15,6 @@ pub static TCFLUSH_SELECTORS: &[Entry] = include!(concat!(env!("OUT_DIR"), "/tcf
 /// ioctl_requests.in).
 pub static IOCTL_REQUESTS: &[Entry] = include!(concat!(env!("OUT_DIR"), "/ioctl_requests.rs"));
 
-/// A value by its name in `table`, or as a number.
-fn named(m: &mut Message, table: &[Entry], value: i64) {
-    match name_of(table, value) {
-        Some(n) => m.text(n),
-        None => m.number(value),
-    }
-}
 
 pub fn write_tcsetattr_options(m: &mut Message, v: i64) {
     named(m, TCSETATTR_OPTIONS, v as i32 as i64);
