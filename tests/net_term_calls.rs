@@ -359,3 +359,14 @@ fn getaddrinfo_eai_again_asks_each_name_server_of_a_private_resolv_conf() {
     let after = msg.split("192.0.2.1\" (").nth(1).unwrap_or("");
     assert!(["it did not answer", "nothing listens", "it cannot be reached"].iter().any(|s| after.starts_with(s)), "{msg}");
 }
+
+#[test]
+fn ioctl_efault_names_the_size_the_request_fills() {
+    let (_m, s) = pty();
+    let wild = 0x10usize as *mut libc::c_void;
+    assert_eq!(unsafe { libc::ioctl(s.as_raw_fd(), libc::TIOCGWINSZ, wild) }, -1);
+    let e = errno();
+    assert_eq!(e, libc::EFAULT);
+    let msg = explained!(explain_message_errno_ioctl(e, s.as_raw_fd(), libc::TIOCGWINSZ as i32, wild));
+    assert_facts(&msg, &["struct winsize *data = 0x00000010", &format!("data (0x10, {} bytes) is not entirely within the process's accessible address space", std::mem::size_of::<libc::winsize>())]);
+}
