@@ -256,7 +256,12 @@ pub fn extern_functions(calls: &[(String, Call)], kinds: &Kinds) -> String {
         }
         let sep = if pass.is_empty() { "" } else { ", " };
         // errno 0 is not a failure: the echo says "success" and there is nothing to explain.
-        writeln!(s, "    m.call({n:?}, &[{}], errnum);\n    if errnum == 0 {{\n        return;\n    }}", vals.join(", ")).unwrap();
+        match &c.error_space {
+            // Name resolution (issue 13): the error part from the call's own codes.
+            Some(space) => writeln!(s, "    m.call_with_error({n:?}, &[{}], errnum, crate::decode::netdb::write_{space}_error);", vals.join(", ")).unwrap(),
+            None => writeln!(s, "    m.call({n:?}, &[{}], errnum);", vals.join(", ")).unwrap(),
+        }
+        writeln!(s, "    if errnum == 0 {{\n        return;\n    }}").unwrap();
         writeln!(s, "    crate::calls::{family}::{n}::explain(m, errnum{sep}{pass});\n}}\n").unwrap();
         let sep = if c.args.is_empty() { "" } else { ", " };
 
@@ -271,6 +276,11 @@ pub fn extern_functions(calls: &[(String, Call)], kinds: &Kinds) -> String {
                  pub unsafe extern \"C\" fn libexplain_rs_{n}(how: c_int, message: *mut c_char, message_size: c_int, errnum: c_int{sep}{ep}) -> *const c_char {{\n\
                  \x20   // SAFETY: the C side passes the caller's buffer (or NULL) and arguments.\n\
                  \x20   unsafe {{ crate::abi::deliver(how, {n:?}, message, message_size, errnum, {body}) }}\n}}\n").unwrap();
+            continue;
+        }
+        // getaddrinfo (issue 13): the code is the result; libexplain's four forms.
+        if c.ret_class == "errcode" {
+            errcode_functions(&mut s, c, &man, &body, &ep, &cp, &perform(c, kinds));
             continue;
         }
         // A call that fails by overwriting its string argument (mktemp empties the
@@ -331,6 +341,13 @@ pub fn extern_functions(calls: &[(String, Call)], kinds: &Kinds) -> String {
             continue;
         }
         let call = perform_block(c, &perform(c, kinds));
+        // gethostbyname (issue 13): the error is in h_errno; errno is put back after
+        // printing, since print leaves the explained code in it.
+        let (errnum_of, restore) = match c.error_space.as_deref() {
+            Some("h_errno") => ("crate::sys::netdb::h_errno()", "\n        crate::abi::set_errno(saved);"),
+            _ => ("crate::abi::errno()", ""),
+        };
+        let save = if restore.is_empty() { "" } else { "\n        let saved = crate::abi::errno();" };
         let die_void = matches!(c.ret_class.as_str(), "zero" | "void" | "indicator" | "pointer-void");
         let (die_ret, die_tail) = if die_void { (String::new(), "") } else { (format!(" -> {ret}"), "\n    result") };
         // A void call (setbuf) returns nothing from _on_error either.
@@ -359,7 +376,7 @@ pub fn extern_functions(calls: &[(String, Call)], kinds: &Kinds) -> String {
              {before}\
              \x20   {call}\n\
              \x20   if failed {{\n\
-             \x20       let errnum = crate::abi::errno();\n\
+             \x20       let errnum = {errnum_of};\n\
              \x20       crate::abi::print_and_exit({n:?}, errnum, {after_body});\n\
              \x20   }}{die_tail}\n}}\n").unwrap();
         }
@@ -373,9 +390,9 @@ pub fn extern_functions(calls: &[(String, Call)], kinds: &Kinds) -> String {
              pub unsafe extern \"C\" fn explain_{n}_on_error({cp}){err_ret} {{\n\
              {before}\
              \x20   {call}\n\
-             \x20   if failed {{\n\
-             \x20       let errnum = crate::abi::errno();\n\
-             \x20       crate::abi::print({n:?}, errnum, {after_body});\n\
+             \x20   if failed {{{save}\n\
+             \x20       let errnum = {errnum_of};\n\
+             \x20       crate::abi::print({n:?}, errnum, {after_body});{restore}\n\
              \x20   }}{err_tail}\n}}\n").unwrap();
     }
     s
@@ -428,8 +445,49 @@ pub fn command_table(calls: &[(String, Call)], kinds: &Kinds) -> String {
             "fn run_{n}(buf: &mut [u8], errnum: i32, {a}: &[Parsed]) {{\n\
              \x20   // SAFETY: strings are NUL-terminated and outlive the call; other pointers are\n\
              \x20   // only echoed and checked, never dereferenced without a probe.\n\
-             \x20   unsafe {{ crate::abi::boundary::explain_message_errno_{n}(buf.as_mut_ptr() as *mut c_char, buf.len() as c_int, errnum{sep}{}) }}\n}}\n",
-            pass.join(", "), n = c.name).unwrap();
+             \x20   unsafe {{ crate::abi::boundary::explain_message_{form}_{n}(buf.as_mut_ptr() as *mut c_char, buf.len() as c_int, errnum{sep}{}) }}\n}}\n",
+            pass.join(", "), n = c.name, form = if c.ret_class == "errcode" { "errcode" } else { "errno" }).unwrap();
     }
     s
+}
+
+/// libexplain's four functions of a call that returns its error code (getaddrinfo(3),
+/// issue 13): explain_errcode_NAME, explain_message_errcode_NAME, and _or_die and
+/// _on_error, which take the code from the result (EAI_SYSTEM: from errno).
+fn errcode_functions(s: &mut String, c: &Call, man: &str, body: &str, ep: &str, cp: &str, call: &str) {
+    let n = &c.name;
+    let sep = if c.args.is_empty() { "" } else { ", " };
+    writeln!(s,
+        "/// Explains why {man} failed with the code `errnum` it returned (an EAI_* code, or\n\
+         /// for EAI_SYSTEM the errno it left).\n///\n\
+         /// Returns a pointer to the library's one shared buffer: not thread-safe; from\n\
+         /// threads use `explain_message_errcode_{n}`. `errno` is left unchanged.\n\
+         #[no_mangle]\n#[must_use]\n\
+         pub unsafe extern \"C\" fn explain_errcode_{n}(errnum: c_int{sep}{ep}) -> *const c_char {{\n\
+         \x20   crate::abi::into_shared_buffer({n:?}, errnum, {body})\n}}\n").unwrap();
+    writeln!(s,
+        "/// Writes into `message` (of `message_size` bytes, always NUL-terminated when the\n\
+         /// size is at least 1) why {man} failed with the code `errcode`. Thread-safe.\n\
+         #[no_mangle]\n\
+         pub unsafe extern \"C\" fn explain_message_errcode_{n}(message: *mut c_char, message_size: c_int, errcode: c_int{sep}{ep}) {{\n\
+         \x20   let errnum = errcode;\n\
+         \x20   // SAFETY: the caller passes a buffer of message_size bytes (or NULL).\n\
+         \x20   unsafe {{ crate::abi::into_caller_buffer({n:?}, message, message_size, errnum, {body}) }}\n}}\n").unwrap();
+    for (form, verb, print, ret, tail, restore) in [
+        ("or_die", "exits with `EXIT_FAILURE`", "print_and_exit", "", "", ""),
+        ("on_error", "returns its result with `errno` as the call left it", "print", " -> c_int", "\n    result", "\n        crate::abi::set_errno(saved);"),
+    ] {
+        let must_use = if ret.is_empty() { "" } else { "#[must_use]\n" };
+        writeln!(s,
+            "/// Calls {man}; when it fails prints why (through the registered output) and {verb}.\n\
+             #[no_mangle]\n{must_use}\
+             pub unsafe extern \"C\" fn explain_{n}_{form}({cp}){ret} {{\n\
+             \x20   // SAFETY: the caller's arguments, passed on unchanged as C would.\n\
+             \x20   let result = unsafe {{ {call} }};\n\
+             \x20   if result != 0 {{\n\
+             \x20       let saved = crate::abi::errno();\n\
+             \x20       let errnum = crate::decode::netdb::errcode(result, saved);\n\
+             \x20       crate::abi::{print}({n:?}, errnum, {body});{restore}\n\
+             \x20   }}{tail}\n}}\n").unwrap();
+    }
 }

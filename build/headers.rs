@@ -41,6 +41,8 @@ fn call_of_function<'a>(func: &str, calls: &'a [(String, Call)]) -> Option<&'a s
     let bare = func.strip_prefix("explain_")?;
     let bare = bare.strip_prefix("message_").unwrap_or(bare);
     let bare = bare.strip_prefix("errno_").unwrap_or(bare);
+    // getaddrinfo's explain_errcode_* and explain_message_errcode_* (issue 13).
+    let bare = bare.strip_prefix("errcode_").unwrap_or(bare);
     // The out-of-line half of an inline form (explain_getc_or_die_failed) is the call's.
     let bare = bare.strip_suffix("_failed").unwrap_or(bare);
     let bare = bare.strip_suffix("_or_die").or_else(|| bare.strip_suffix("_on_error")).unwrap_or(bare);
@@ -59,6 +61,9 @@ fn system_headers(c: &Call) -> Vec<&'static str> {
             "struct iovec" => "sys/uio.h",
             "iconv_t" => "iconv.h",
             "va_list" | "..." => "stdarg.h",
+            // Name resolution and terminals (issue 13, net branch).
+            "struct addrinfo" | "struct hostent" => "netdb.h",
+            "struct termios" => "termios.h",
             _ => continue,
         };
         if !v.contains(&h) {

@@ -53,6 +53,11 @@ pub fn read(path: &Path) -> BTreeMap<String, Kind> {
             (e, "SizedName")
         } else if let Some(e) = cols[2].strip_suffix("!len") {
             (e, "NameSize")
+        // ioctl (issue 13, net branch): the request decides how its data is echoed.
+        } else if let Some(e) = cols[2].strip_suffix("?ioctl") {
+            (e, "IoctlData")
+        } else if let Some(e) = cols[2].strip_suffix("!ioctl") {
+            (e, "IoctlRequest")
         } else {
             (cols[2], "Plain")
         };

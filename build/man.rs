@@ -203,6 +203,8 @@ fn failure(c: &Call) -> &'static str {
         "pointer-void" => "returns NULL",
         "void" => "sets \\fIerrno\\fP (it returns nothing; \\fIerrno\\fP is cleared before the call)",
         "indicator" => "returns non\\-zero (the stream's error indicator is set)",
+        // getaddrinfo (issue 13).
+        "errcode" => "returns a non\\-zero EAI_* code",
         _ => "returns \\-1",
     }
 }
@@ -219,6 +221,7 @@ fn failed_test(c: &Call) -> &'static str {
         "pointer-void" => "!result",
         "void" => "errno != 0",
         "indicator" => "result != 0",
+        "errcode" => "result != 0",
         _ => "result < 0",
     }
 }
@@ -253,14 +256,24 @@ fn call_page(c: &Call, family: &str, calls: &[(String, Call)], header: &str, kin
          Call them right after the failure, with the same arguments, before anything else changes \\fIerrno\\fP.",
         what(c)
     );
-    let _ = writeln!(t, ".SS explain_{n}\nReturns the explanation of the failure whose error is in \\fIerrno\\fP now. \
-        The text is in a buffer the library shares between all its functions (see \\fBTHREAD SAFETY\\fP).");
-    let _ = writeln!(t, ".SS explain_errno_{n}\nThe same, for the error \\fIerrnum\\fP; for when \\fIerrno\\fP was saved \
-        or another call has run since the failure.");
-    let _ = writeln!(t, ".SS explain_message_{n}\nWrites the explanation of \\fIerrno\\fP's error into the caller's \
-        buffer \\fImessage\\fP, of \\fImessage_size\\fP bytes, cut if it is too long and always NUL\\-terminated when \
-        \\fImessage_size\\fP is at least 1.");
-    let _ = writeln!(t, ".SS explain_message_errno_{n}\nThe same, for the error \\fIerrnum\\fP.");
+    if c.ret_class == "errcode" {
+        // getaddrinfo (issue 13): libexplain's two explain forms take the returned code.
+        let _ = writeln!(t, ".SS explain_errcode_{n}\nReturns the explanation of the failure whose code {sys} returned \
+            (for EAI_SYSTEM, pass the \\fIerrno\\fP it left instead). The text is in a buffer the library shares \
+            between all its functions (see \\fBTHREAD SAFETY\\fP).");
+        let _ = writeln!(t, ".SS explain_message_errcode_{n}\nThe same, written into the caller's buffer \\fImessage\\fP, \
+            of \\fImessage_size\\fP bytes, cut if it is too long and always NUL\\-terminated when \\fImessage_size\\fP \
+            is at least 1.");
+    } else {
+        let _ = writeln!(t, ".SS explain_{n}\nReturns the explanation of the failure whose error is in \\fIerrno\\fP now. \
+            The text is in a buffer the library shares between all its functions (see \\fBTHREAD SAFETY\\fP).");
+        let _ = writeln!(t, ".SS explain_errno_{n}\nThe same, for the error \\fIerrnum\\fP; for when \\fIerrno\\fP was saved \
+            or another call has run since the failure.");
+        let _ = writeln!(t, ".SS explain_message_{n}\nWrites the explanation of \\fIerrno\\fP's error into the caller's \
+            buffer \\fImessage\\fP, of \\fImessage_size\\fP bytes, cut if it is too long and always NUL\\-terminated when \
+            \\fImessage_size\\fP is at least 1.");
+        let _ = writeln!(t, ".SS explain_message_errno_{n}\nThe same, for the error \\fIerrnum\\fP.");
+    }
     let _ = writeln!(t, ".SS explain_{n}_or_die\nCalls {sys} with the arguments given. When it {}, prints the explanation \
         (through the registered output, by default on the standard error after the program name; see \
         \\fBexplain_output\\fP(3)) and ends the process with \\fBEXIT_FAILURE\\fP, through \
@@ -328,7 +341,9 @@ fn call_page(c: &Call, family: &str, calls: &[(String, Call)], header: &str, kin
     if c.ret_class == "limit" || c.ret_class == "pointer_errno" || c.ret_class == "void" {
         t.push_str("errno = 0;\n");
     }
-    let _ = writeln!(t, "{assign}{n}({call_args});\nif ({})\n{{\n    char message[4096];\n    explain_message_{n}({});\n    syslog(LOG_ERR, \"%s\", message);\n}}", failed_test(c), with("message, sizeof(message)"));
+    // getaddrinfo (issue 13): explained by the code it returned.
+    let (form, pre) = if c.ret_class == "errcode" { ("message_errcode", "message, sizeof(message), result") } else { ("message", "message, sizeof(message)") };
+    let _ = writeln!(t, "{assign}{n}({call_args});\nif ({})\n{{\n    char message[4096];\n    explain_{form}_{n}({});\n    syslog(LOG_ERR, \"%s\", message);\n}}", failed_test(c), with(pre));
     t.push_str(".EE\n.in\n");
 
     t.push_str(".SH SEE ALSO\n");

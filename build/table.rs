@@ -83,6 +83,12 @@ pub struct Call {
     pub inline: Vec<String>,
     /// stdio: the streams used implicitly (`@stdout fp`), as (stream, argument).
     pub implied: Vec<(String, Arg)>,
+    /// Name resolution (issue 13, net branch): the codes the call reports in instead of
+    /// errno, written `NAME(SECTION) [errors SPACE]`: `h_errno` (gethostbyname's
+    /// HOST_NOT_FOUND…) or `eai` (getaddrinfo's EAI_* codes, returned: its RESULT is
+    /// `int errcode`, and its forms are libexplain's four: explain_errcode_NAME,
+    /// explain_message_errcode_NAME, _or_die and _on_error).
+    pub error_space: Option<String>,
 }
 
 impl Call {
@@ -132,10 +138,21 @@ fn parse_line(line: &str) -> Result<Call, String> {
             return Err(format!("PERFORM {p:?} is not a function name or path"));
         }
     }
-    let (head, inline) = match cols[0].split_once('[') {
-        Some((h, i)) => (h.trim(), i.trim_end_matches(']').split_whitespace().skip(1).map(String::from).collect()),
+    let (head, mut inline): (&str, Vec<String>) = match cols[0].split_once('[') {
+        Some((h, i)) => (h.trim(), i.trim_end_matches(']').split_whitespace().map(String::from).collect()),
         None => (cols[0], Vec::new()),
     };
+    // `[inline FORM…]` (stdio) or `[errors SPACE]` (name resolution, issue 13).
+    let error_space = match inline.first().map(String::as_str) {
+        Some("errors") => Some(inline.get(1).cloned().ok_or("[errors SPACE]: which codes")?),
+        _ => None,
+    };
+    if !inline.is_empty() {
+        inline.remove(0);
+    }
+    if error_space.is_some() {
+        inline.clear();
+    }
     let mut implied = Vec::new();
     let (name, section) = head.trim_end_matches(')').split_once('(').ok_or("NAME(SECTION)")?;
     let (ret_ctype, ret_class) = split_result(cols[1])?;
@@ -179,9 +196,11 @@ fn parse_line(line: &str) -> Result<Call, String> {
         "fd" | "zero" | "count" | "pointer" | "limit" | "string" | "pointer_errno" | "minus_one" | "all_ones" | "errno" => {}
         // stdio (issue 11): see the note at the top of this file.
         "eof" | "items" | "null_eof" | "void" | "indicator" | "pointer-void" => {}
+        // getaddrinfo (issue 13): the result is the error code, 0 on success.
+        "errcode" => {}
         other => return Err(format!("unknown result class {other}")),
     }
-    Ok(Call { name: name.trim().into(), section: section.into(), ret_ctype, ret_class, args, perform, inline, implied })
+    Ok(Call { name: name.trim().into(), section: section.into(), ret_ctype, ret_class, args, perform, inline, implied, error_space })
 }
 
 /// Splits the RESULT column like a declaration, the class may hold a `-` (`FILE *pointer-void`).

@@ -32,6 +32,8 @@ pub fn generate(src: &Path, out: &Path) {
             // `NAME=VALUE` when the libc crate lacks the constant: the value is copied
             // from the C header the table names.
             let (constant, value) = match constant.split_once('=') {
+                // A negative code (getaddrinfo's EAI_*, issue 13).
+                Some((c, v)) if v.starts_with('-') => (c, format!("{v}i64")),
                 Some((c, v)) => (c, format!("{v}u32 as i64")),
                 None => (constant, format!("libc::{constant} as i64")),
             };

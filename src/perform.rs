@@ -256,3 +256,28 @@ pub unsafe fn iconv(
     // SAFETY: the caller's arguments, passed on as C would.
     unsafe { libc::iconv(cd, inbuf, inbytesleft, outbuf, outbytesleft) }
 }
+
+// --- name resolution and ioctl (issue 13, net branch).
+extern "C" {
+    /// glibc's gethostbyname(3): the libc crate does not declare it.
+    #[link_name = "gethostbyname"]
+    fn glibc_gethostbyname(name: *const c_char) -> *mut libc::hostent;
+}
+
+/// gethostbyname(3).
+///
+/// # Safety
+/// `name` is a C string or NULL, as for gethostbyname(3).
+pub unsafe fn gethostbyname(name: *const c_char) -> *mut libc::hostent {
+    // SAFETY: the caller's argument, passed on as C would.
+    unsafe { glibc_gethostbyname(name) }
+}
+
+/// ioctl(2) with libexplain's `int request` (the kernel takes the same 32 bits).
+///
+/// # Safety
+/// `data` is what `request` expects, as for ioctl(2).
+pub unsafe fn ioctl(fildes: c_int, request: c_int, data: *mut libc::c_void) -> c_int {
+    // SAFETY: the caller's arguments, passed on as C would.
+    unsafe { libc::ioctl(fildes, request as u32 as libc::Ioctl, data) }
+}

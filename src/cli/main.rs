@@ -140,7 +140,7 @@ fn read_options(argv: Vec<String>) -> Result<Request, String> {
             match c {
                 'e' | 'm' => {
                     let v = value.unwrap_or_default();
-                    match errno::parse(&v).or_else(|| message_errno(&v)) {
+                    match errno::parse(&v).or_else(|| message_errno(&v)).or_else(|| crate::decode::netdb::parse_code(&v)) {
                         Some(n) => errnum = Some(n),
                         None => {
                             let hint = errno_suggestion(&v).map(|n| format!(" (did you mean {n}?)")).unwrap_or_default();

@@ -550,3 +550,28 @@ pub fn rlimit_resource(text: &str) -> Result<Parsed, String> {
 pub fn rusage_who(text: &str) -> Result<Parsed, String> {
     one_of(text, crate::decode::creds::RUSAGE_WHO).map_err(|e| expected("RUSAGE_SELF, RUSAGE_CHILDREN, RUSAGE_THREAD or a number", e))
 }
+
+// --- terminals and ioctl (issue 13, net branch) ---
+
+/// tcsetattr(3) options: TCSANOW, TCSADRAIN, TCSAFLUSH, or a number.
+pub fn tcsetattr_options(text: &str) -> Result<Parsed, String> {
+    one_of(text, crate::decode::term::TCSETATTR_OPTIONS).map_err(|e| expected("TCSANOW, TCSADRAIN, TCSAFLUSH or a number", e))
+}
+
+/// tcflow(3) action: TCOOFF, TCOON, TCIOFF, TCION, or a number.
+pub fn tcflow_action(text: &str) -> Result<Parsed, String> {
+    one_of(text, crate::decode::term::TCFLOW_ACTIONS).map_err(|e| expected("TCOOFF, TCOON, TCIOFF, TCION or a number", e))
+}
+
+/// tcflush(3) selector: TCIFLUSH, TCOFLUSH, TCIOFLUSH, or a number.
+pub fn tcflush_selector(text: &str) -> Result<Parsed, String> {
+    one_of(text, crate::decode::term::TCFLUSH_SELECTORS).map_err(|e| expected("TCIFLUSH, TCOFLUSH, TCIOFLUSH or a number", e))
+}
+
+/// An ioctl(2) request by name (TCGETS, FIONREAD…) or number (0x5401).
+pub fn ioctl_request(text: &str) -> Result<Parsed, String> {
+    match crate::decode::term::IOCTL_REQUESTS.iter().find(|e| e.name == text.trim()) {
+        Some(e) => Ok(Parsed::Number(e.value as u32 as i32 as i64)),
+        None => number(text).map(|p| Parsed::Number(p.number() as u32 as i32 as i64)).map_err(|_| "an ioctl request (TCGETS, FIONREAD…) or a number".into()),
+    }
+}

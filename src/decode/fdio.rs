@@ -23,7 +23,7 @@ pub fn name_of(table: &[Entry], value: i64) -> Option<&'static str> {
 }
 
 /// A value printed by name, or as a number when it has none.
-fn named(m: &mut Message, table: &[Entry], value: i64) {
+pub(super) fn named(m: &mut Message, table: &[Entry], value: i64) {
     match name_of(table, value) {
         Some(n) => m.text(n),
         None => m.number(value),

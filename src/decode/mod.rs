@@ -83,3 +83,9 @@ pub mod iconv;
 // --- credentials, limits and host names (issue 12, creds branch): rlimit resources,
 // rusage who, getgrouplist's int pointer, sethostname's sized name.
 pub mod creds;
+// --- terminals and ioctl (issue 13, net branch): tc* actions, ioctl requests and data;
+// getaddrinfo's hints and error codes, gethostbyname's h_errno.
+pub mod term;
+pub use term::{write_ioctl_data_alone, write_ioctl_request, write_tcflow_action, write_tcflush_selector, write_tcsetattr_options};
+pub mod netdb;
+pub use netdb::write_addrinfo_hints;

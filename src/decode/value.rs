@@ -53,6 +53,11 @@ pub enum Role {
     SizedName,
     /// …this many.
     NameSize,
+    // --- ioctl (issue 13, net branch): the third argument, named and typed as the
+    // request says (crate::decode::term::write_ioctl_data)…
+    IoctlData,
+    /// …by this request.
+    IoctlRequest,
 }
 
 /// The value of the argument that plays `role`, if any.
@@ -102,6 +107,18 @@ impl Value<'_> {
                 Some(size) => super::creds::write_sized_name(m, value, size as u64),
                 None => echo(m, value),
             },
+            // ioctl (issue 13, net branch).
+            Value::Number { value, role: Role::IoctlData, echo } => match find_role(all, Role::IoctlRequest) {
+                Some(request) => super::term::write_ioctl_data(m, request, value),
+                None => echo(m, value),
+            },
+            Value::Number { value, role: Role::IoctlRequest, .. } => {
+                let fildes = all.iter().find(|a| a.name == "fildes").and_then(|a| match a.value {
+                    Value::Number { value, .. } => Some(value),
+                    _ => None,
+                });
+                super::term::write_ioctl_request_on(m, value, fildes.unwrap_or(-1))
+            }
             Value::Number { value, echo, .. } => echo(m, value),
             Value::Items(items) => items.echo(m),
         }

@@ -167,6 +167,12 @@ impl<'a> Message<'a> {
     /// Part one and two: `name(arg = value, …) failed, text (n, ENAME)`, or
     /// `name(arg = value, …): success` for errno 0.
     pub fn call(&mut self, name: &'static str, args: &[Arg], errnum: i32) {
+        self.call_with_error(name, args, errnum, Message::error);
+    }
+
+    /// `call` for a call that reports its own codes instead of errno (getaddrinfo's
+    /// EAI_*, gethostbyname's h_errno: issue 13): `error` writes the second part.
+    pub fn call_with_error(&mut self, name: &'static str, args: &[Arg], errnum: i32, error: fn(&mut Message<'a>, i32)) {
         self.call_name = name;
         self.errnum = errnum;
         self.text(name);
@@ -200,7 +206,7 @@ impl<'a> Message<'a> {
         // closing parenthesis; kept, so that the first part is identical to its.
         let unclosed = args.iter().any(|a| matches!(a.value, crate::decode::Value::Items(i) if !i.shown));
         self.text(if unclosed { " failed, " } else { ") failed, " });
-        self.error(errnum);
+        error(self, errnum);
     }
 
     /// The error part: system text, then number and symbol in parentheses.

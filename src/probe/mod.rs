@@ -45,3 +45,7 @@ pub mod number;
 // namespace's maps, the groups of a user; the host's names.
 pub mod host;
 pub mod identity;
+// --- name resolution (issue 13, net branch): /etc/hosts, services, resolv.conf.
+pub mod netdb;
+// terminals (issue 13, net branch): EIO's cause, a termios's speeds.
+pub mod term;

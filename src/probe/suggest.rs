@@ -110,7 +110,7 @@ impl<'a> Search<'a> {
 }
 
 /// Close enough to be a likely typo, not a different name.
-fn acceptable(d: usize, a: usize, b: usize) -> bool {
+pub fn acceptable(d: usize, a: usize, b: usize) -> bool {
     let longer = a.max(b);
     d > 0 && d < longer && d <= (longer + 1) / 2
 }

@@ -312,3 +312,5 @@ pub fn uname() -> Result<libc::utsname> {
     raw!(libc::SYS_uname, &mut u as *mut libc::utsname)?;
     Ok(u)
 }
+// --- name resolution (issue 13, net branch): h_errno, a name server's reply.
+pub mod netdb;

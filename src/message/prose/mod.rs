@@ -41,3 +41,6 @@ pub mod convert;
 pub mod credentials;
 pub mod host;
 pub mod usage;
+// --- name resolution, terminals and ioctl (issue 13, net branch).
+pub mod netdb;
+pub mod term;
