@@ -79,3 +79,6 @@ pub use stream::{signal, write_setvbuf_mode, SETVBUF_MODES, SIGNALS};
 pub use stream::{write_byte, write_fpos, write_stream_path};
 // --- the environment and character sets (issue 11, environ): iconv's size_t pointers.
 pub mod iconv;
+
+// Time, event descriptors and waiting for descriptors (issue 12, time branch).
+pub mod clock;

@@ -41,6 +41,15 @@ pub enum Role {
     IovArray,
     /// …as many as this count says.
     IovCount,
+    // Time, events and waiting (issue 12, time branch):
+    /// poll's array of struct pollfd, echoed element by element…
+    PollArray,
+    /// …as many as its data_size says.
+    PollCount,
+    /// One of select's fd_sets, echoed as the descriptors in it…
+    FdSet,
+    /// …below its nfds.
+    FdSetCount,
 }
 
 /// The value of the argument that plays `role`, if any.
@@ -82,6 +91,14 @@ impl Value<'_> {
             },
             Value::Number { value, role: Role::IovArray, echo } => match find_role(all, Role::IovCount) {
                 Some(count) => super::write_iovec(m, value as usize, count),
+                None => echo(m, value),
+            },
+            Value::Number { value, role: Role::PollArray, echo } => match find_role(all, Role::PollCount) {
+                Some(count) => super::clock::write_pollfds(m, value as usize, count),
+                None => echo(m, value),
+            },
+            Value::Number { value, role: Role::FdSet, echo } => match find_role(all, Role::FdSetCount) {
+                Some(nfds) => super::clock::write_fd_set(m, value as usize, nfds),
                 None => echo(m, value),
             },
             Value::Number { value, echo, .. } => echo(m, value),

@@ -41,3 +41,6 @@ pub mod iconv;
 // printf's wide characters and strcoll's collation (issue 11, printf branch).
 pub mod locale;
 pub mod number;
+
+// Clocks, sleeping and waiting for descriptors (issue 12, time branch).
+pub mod clock;

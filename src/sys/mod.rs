@@ -302,3 +302,6 @@ pub fn fxattr_size(fd: c_int, name: &[u8]) -> Result<usize> {
 
 // Memory and System V shared memory (issue 11, mem branch).
 pub mod vm;
+
+// Clocks and the caller's time structures (issue 12, time branch).
+pub mod clock;

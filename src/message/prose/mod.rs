@@ -37,3 +37,5 @@ pub mod environ;
 // Formatted output and the string conversions (issue 11, printf branch).
 pub mod format;
 pub mod convert;
+// Clocks, sleeping, event descriptors and waiting for descriptors (issue 12, time branch).
+pub mod clock;
