@@ -101,3 +101,17 @@ pub fn is_alarm_clock(clockid: i32) -> bool {
 pub fn has_capability(cap: u32) -> bool {
     sys::capabilities().is_ok_and(|caps| caps & (1u64 << cap) != 0)
 }
+
+/// Whether the process is in the initial user namespace (its /proc/self/uid_map maps
+/// every id to itself): the clocks belong to that namespace, and CAP_SYS_TIME held in
+/// another (a container's) does not let a process set them. None when unknown.
+pub fn in_initial_user_namespace() -> Option<bool> {
+    let mut initial = None;
+    crate::probe::lines::for_each_line(b"/proc/self/uid_map", |line| {
+        let mut f = line.split(|c| c.is_ascii_whitespace()).filter(|w| !w.is_empty());
+        initial = Some(f.next() == Some(b"0") && f.next() == Some(b"0") && f.next() == Some(b"4294967295"));
+        false
+    })
+    .ok()?;
+    initial
+}

@@ -41,5 +41,5 @@ fn invalid(m: &mut Message, errnum: i32, tv: usize, tz: usize) {
 
 /// EPERM of the calls that set the clock (settimeofday, stime, adjtime, adjtimex).
 pub fn set_clock_refused(m: &mut Message, what: &str) {
-    clock::needs_capability(m, what, "CAP_SYS_TIME", probe::has_capability(probe::CAP_SYS_TIME));
+    clock::needs_capability(m, what, "CAP_SYS_TIME", probe::has_capability(probe::CAP_SYS_TIME), probe::in_initial_user_namespace());
 }

@@ -17,6 +17,7 @@ pub fn explain(m: &mut Message, errnum: i32, clockid: i32, flags: i32) {
             "a timer on an alarm clock (which wakes the system from suspend)",
             "CAP_WAKE_ALARM",
             probe::has_capability(probe::CAP_WAKE_ALARM),
+            probe::in_initial_user_namespace(),
         ),
         libc::EMFILE => limits::too_many_open_files(m),
         libc::ENFILE => limits::too_many_files_in_system(m),

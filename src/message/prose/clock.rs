@@ -9,15 +9,24 @@ use crate::decode::{write_fd, Entry};
 use crate::message::Message;
 use core::fmt::Write as _;
 
-/// EPERM: `what` (setting the system clock…) needs capability `cap`, which the process
-/// lacks; who it runs as (real, effective and saved user ids, with names).
-pub fn needs_capability(m: &mut Message, what: &str, cap: &str, held: bool) {
+/// EPERM: `what` (setting the system clock…) needs capability `cap` in the initial user
+/// namespace; whether the process holds it (`held`) and is in that namespace
+/// (`initial`), and who it runs as (real, effective and saved user ids, with names).
+pub fn needs_capability(m: &mut Message, what: &str, cap: &str, held: bool, initial: Option<bool>) {
     m.because();
     m.text(what);
     m.text(" needs the ");
     m.text(cap);
-    m.text(" capability, and the process ");
-    m.text(if held { "has it now, so it lacked it when the call was made" } else { "does not have it" });
+    m.text(" capability");
+    match (held, initial) {
+        (true, Some(false)) => m.text(
+            ", and the process holds it only in its own user namespace (a container): the clocks belong to the initial namespace, where it has no such capability",
+        ),
+        (true, _) => m.text(
+            "; the process holds it now, so it lacked it when the call was made (privileges dropped or gained since), or a security policy (seccomp, SELinux, AppArmor) refused the call",
+        ),
+        (false, _) => m.text(", which the process does not have"),
+    }
     let (real, effective, saved) = crate::sys::uids();
     m.text("; it runs as effective user ");
     ids::user(m, effective);
@@ -28,7 +37,7 @@ pub fn needs_capability(m: &mut Message, what: &str, cap: &str, held: bool) {
         ids::user(m, saved);
         m.text(")");
     }
-    if effective != 0 {
+    if effective != 0 && !held {
         m.text(", not as root");
     }
 }
@@ -156,7 +165,16 @@ pub fn not_a_signalfd(m: &mut Message, fd: i32) {
     m.because();
     m.text("fildes ");
     write_fd(m, fd as i64);
-    m.text(" is not a signalfd descriptor; only a descriptor made by an earlier signalfd call, or -1 to make a new one, may be given");
+    m.text(" is ");
+    match crate::probe::fd::facts(fd).and_then(|f| f.stat) {
+        Some(st) => {
+            m.text("a ");
+            m.text(crate::probe::fd::type_name(st.st_mode));
+            m.text(", not a signalfd descriptor");
+        }
+        None => m.text("not a signalfd descriptor"),
+    }
+    m.text("; only a descriptor made by an earlier signalfd call, or -1 to make a new one, may be given");
 }
 
 /// poll/select EINVAL: the count is beyond the process's RLIMIT_NOFILE.
@@ -164,9 +182,13 @@ pub fn over_nofile(m: &mut Message, arg: &str, n: i64, limit: Option<u64>) {
     m.because();
     match limit {
         Some(soft) => {
-            let _ = write!(m, "{arg} is {n}, more than the process's limit on open file descriptors (RLIMIT_NOFILE), which is {soft}");
-            if n as u64 <= soft {
-                m.text(" now (it was lower when the call was made, or was raised since)");
+            if n as u64 > soft {
+                let _ = write!(m, "{arg} is {n}, more than the process's limit on open file descriptors (RLIMIT_NOFILE), which is {soft}");
+            } else {
+                let _ = write!(
+                    m,
+                    "{arg} was more than the process's limit on open file descriptors (RLIMIT_NOFILE); it is {n}, within the limit of {soft} now, so the limit was lower when the call was made (or was raised since)"
+                );
             }
         }
         None => {
