@@ -59,6 +59,11 @@ fn system_headers(c: &Call) -> Vec<&'static str> {
             "struct iovec" => "sys/uio.h",
             "iconv_t" => "iconv.h",
             "va_list" | "..." => "stdarg.h",
+            // Time, events and waiting (issue 12, time branch).
+            "time_t" => "time.h",
+            "struct timeb" => "sys/timeb.h",
+            "sigset_t" => "signal.h",
+            "fd_set" => "sys/select.h",
             _ => continue,
         };
         if !v.contains(&h) {

@@ -5,6 +5,7 @@
 #include "gcc_attributes.h"
 #include <sys/types.h>
 #include <stddef.h>
+#include <sys/timeb.h>
 struct timeb;
 
 #ifdef __cplusplus
