@@ -344,3 +344,43 @@ pub fn write_fd_set(m: &mut Message, addr: usize, nfds: i64) {
     }
     m.text(if first { "{}" } else { " }" });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::message::written;
+
+    #[test]
+    fn g_notation_is_c_printf_s() {
+        // Values printf("%.8g") and printf("%.11g") give in C.
+        let cases: [(f64, usize, &str); 9] = [
+            (5.0, 8, "5"),
+            (1.5, 8, "1.5"),
+            (5.000123, 8, "5.000123"),
+            (1.0005, 8, "1.0005"),
+            (1577893200.0, 8, "1.5778932e+09"),
+            (0.0, 8, "0"),
+            (0.00001, 8, "1e-05"),
+            (1.000000005, 11, "1.000000005"),
+            (-2.5, 8, "-2.5"),
+        ];
+        for (x, p, want) in cases {
+            assert_eq!(written(|m| write_g(m, x, p)), want, "{x} at %.{p}g");
+        }
+    }
+
+    #[test]
+    fn dates_are_the_proleptic_gregorian_calendar() {
+        assert_eq!(written(|m| write_date(m, 0)), " \"Thu, 1970-Jan-01 00:00:00 +0000\"");
+        assert_eq!(written(|m| write_date(m, 1_700_000_000)), " \"Tue, 2023-Nov-14 22:13:20 +0000\"");
+        assert_eq!(written(|m| write_date(m, 951_782_400)), " \"Tue, 2000-Feb-29 00:00:00 +0000\"");
+        assert_eq!(written(|m| write_date(m, -1)), " \"Wed, 1969-Dec-31 23:59:59 +0000\"");
+    }
+
+    #[test]
+    fn adjtimex_modes_by_name() {
+        assert_eq!(written(|m| write_adjtimex_modes(m, libc::ADJ_OFFSET_SINGLESHOT as i64)), "ADJ_OFFSET_SINGLESHOT");
+        assert_eq!(written(|m| write_adjtimex_modes(m, 0x4000003)), "ADJ_OFFSET | ADJ_FREQUENCY | 0x4000000");
+        assert_eq!(written(|m| write_adjtimex_modes(m, 0)), "0");
+    }
+}
