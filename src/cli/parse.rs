@@ -481,8 +481,8 @@ pub fn boxed_word(text: &str) -> Result<Parsed, String> {
 // --- time, event descriptors and waiting for descriptors (issue 12, time branch) ---
 
 /// A number of seconds as C's strtod reads it (`5`, `1.5`, `0x1000`), or a date
-/// (`2020-01-01`, `2020-01-01 10:00[:00]`, universal time; a date alone takes the time
-/// of day of now, as libexplain's explain(1) does): (seconds, fraction in `scale` units).
+/// (`2020-01-01`, `2020-01-01 10:00[:00]`, local time; a date alone takes the time of
+/// day of now, as libexplain's explain(1) does): (seconds, fraction in `scale` units).
 fn seconds(text: &str, scale: f64) -> Result<(i64, i64), String> {
     let t = text.trim();
     let n = match t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
@@ -499,7 +499,7 @@ fn seconds(text: &str, scale: f64) -> Result<(i64, i64), String> {
     }
 }
 
-/// `YYYY-MM-DD[ HH:MM[:SS]]` in universal time, as seconds since the epoch.
+/// `YYYY-MM-DD[ HH:MM[:SS]]` in local time, as seconds since the epoch.
 fn date(t: &str) -> Option<i64> {
     let (day, time) = t.split_once([' ', 'T']).map_or((t, None), |(d, h)| (d, Some(h.trim())));
     let mut ymd = day.split('-').map(|p| p.parse::<i64>().ok());
@@ -513,15 +513,20 @@ fn date(t: &str) -> Option<i64> {
     let yoe = y - era * 400;
     let doy = (153 * (if mo > 2 { mo - 3 } else { mo + 9 }) + 2) / 5 + d - 1;
     let days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+    // Local time at the offset in force now (mktime(3) with today's daylight saving
+    // flag, as libexplain's explain(1) reads a date); a date alone takes the local time
+    // of day of now.
+    let now = crate::sys::realtime().map_or(0, |(now, _)| now);
+    let offset = crate::probe::zone::utc_offset(now);
     let of_day = match time {
         Some(h) => {
             let mut f = h.split(':').map(|p| p.parse::<i64>().ok());
             let (hh, mm, ss) = (f.next()??, f.next()??, f.next().unwrap_or(Some(0))?);
             hh * 3600 + mm * 60 + ss
         }
-        None => crate::sys::realtime().map_or(0, |(now, _)| now.rem_euclid(86400)),
+        None => (now + offset).rem_euclid(86400),
     };
-    Some(days * 86400 + of_day)
+    Some(days * 86400 + of_day - offset)
 }
 
 /// A struct timeval written as seconds or a date (settimeofday's tv, select's timeout);

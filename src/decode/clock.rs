@@ -81,22 +81,31 @@ impl core::fmt::Write for Small {
 }
 
 /// ` "Thu, 1970-Jan-01 00:00:05 +0000"`: a date as libexplain prints one after a time_t
-/// (the dialect-specific option). Universal time: the library reads no time zone file.
+/// (the dialect-specific option), in the local time zone (crate::probe::zone).
 pub fn write_date(m: &mut Message, t: i64) {
+    write_date_at(m, t, crate::probe::zone::utc_offset(t));
+}
+
+/// The date of `t` at `offset` seconds east of Greenwich.
+pub fn write_date_at(m: &mut Message, t: i64, offset: i64) {
     const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
     const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let (days, secs) = (t.div_euclid(86400), t.rem_euclid(86400));
+    let local = t.saturating_add(offset);
+    let (days, secs) = (local.div_euclid(86400), local.rem_euclid(86400));
     let (y, mo, d) = civil_from_days(days);
     let _ = write!(
         m,
-        " \"{}, {}-{}-{:02} {:02}:{:02}:{:02} +0000\"",
+        " \"{}, {}-{}-{:02} {:02}:{:02}:{:02} {}{:02}{:02}\"",
         DAYS[days.rem_euclid(7) as usize],
         y,
         MONTHS[(mo - 1) as usize],
         d,
         secs / 3600,
         secs / 60 % 60,
-        secs % 60
+        secs % 60,
+        if offset < 0 { '-' } else { '+' },
+        offset.abs() / 3600,
+        offset.abs() / 60 % 60
     );
 }
 
@@ -122,7 +131,7 @@ pub fn write_time_t(m: &mut Message, t: i64) {
     }
     let ago = probe::now(libc::CLOCK_REALTIME).map(|(now, _)| now - t);
     if ago.is_some_and(|d| (0..12 * 3600).contains(&d)) {
-        let s = t.rem_euclid(86400);
+        let s = (t + crate::probe::zone::utc_offset(t)).rem_euclid(86400);
         let _ = write!(m, " \"{:02}:{:02}:{:02}\"", s / 3600, s / 60 % 60, s % 60);
         return;
     }
@@ -371,10 +380,12 @@ mod tests {
 
     #[test]
     fn dates_are_the_proleptic_gregorian_calendar() {
-        assert_eq!(written(|m| write_date(m, 0)), " \"Thu, 1970-Jan-01 00:00:00 +0000\"");
-        assert_eq!(written(|m| write_date(m, 1_700_000_000)), " \"Tue, 2023-Nov-14 22:13:20 +0000\"");
-        assert_eq!(written(|m| write_date(m, 951_782_400)), " \"Tue, 2000-Feb-29 00:00:00 +0000\"");
-        assert_eq!(written(|m| write_date(m, -1)), " \"Wed, 1969-Dec-31 23:59:59 +0000\"");
+        assert_eq!(written(|m| write_date_at(m, 0, 0)), " \"Thu, 1970-Jan-01 00:00:00 +0000\"");
+        assert_eq!(written(|m| write_date_at(m, 1_700_000_000, 0)), " \"Tue, 2023-Nov-14 22:13:20 +0000\"");
+        assert_eq!(written(|m| write_date_at(m, 951_782_400, 0)), " \"Tue, 2000-Feb-29 00:00:00 +0000\"");
+        assert_eq!(written(|m| write_date_at(m, -1, 0)), " \"Wed, 1969-Dec-31 23:59:59 +0000\"");
+        assert_eq!(written(|m| write_date_at(m, 1_700_000_000, -5 * 3600)), " \"Tue, 2023-Nov-14 17:13:20 -0500\"");
+        assert_eq!(written(|m| write_date_at(m, 0, 5 * 3600 + 1800)), " \"Thu, 1970-Jan-01 05:30:00 +0530\"");
     }
 
     #[test]

@@ -44,3 +44,4 @@ pub mod number;
 
 // Clocks, sleeping and waiting for descriptors (issue 12, time branch).
 pub mod clock;
+pub mod zone;
