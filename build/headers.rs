@@ -64,6 +64,11 @@ fn system_headers(c: &Call) -> Vec<&'static str> {
             // Name resolution and terminals (issue 13, net branch).
             "struct addrinfo" | "struct hostent" => "netdb.h",
             "struct termios" => "termios.h",
+            // Time, events and waiting (issue 12, time branch).
+            "time_t" => "time.h",
+            "struct timeb" => "sys/timeb.h",
+            "sigset_t" => "signal.h",
+            "fd_set" => "sys/select.h",
             _ => continue,
         };
         if !v.contains(&h) {

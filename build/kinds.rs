@@ -58,6 +58,16 @@ pub fn read(path: &Path) -> BTreeMap<String, Kind> {
             (e, "IoctlData")
         } else if let Some(e) = cols[2].strip_suffix("!ioctl") {
             (e, "IoctlRequest")
+        // Time, events and waiting (issue 12, time branch): poll's array and its count,
+        // select's sets and their nfds.
+        } else if let Some(e) = cols[2].strip_suffix("?poll") {
+            (e, "PollArray")
+        } else if let Some(e) = cols[2].strip_suffix("!poll") {
+            (e, "PollCount")
+        } else if let Some(e) = cols[2].strip_suffix("?fdset") {
+            (e, "FdSet")
+        } else if let Some(e) = cols[2].strip_suffix("!fdset") {
+            (e, "FdSetCount")
         } else {
             (cols[2], "Plain")
         };

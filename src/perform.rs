@@ -281,3 +281,57 @@ pub unsafe fn ioctl(fildes: c_int, request: c_int, data: *mut libc::c_void) -> c
     // SAFETY: the caller's arguments, passed on as C would.
     unsafe { libc::ioctl(fildes, request as u32 as libc::Ioctl, data) }
 }
+
+// --- time (issue 12, time branch): the calls glibc no longer links new programs to.
+
+extern "C" {
+    /// glibc's adjtime(3): the libc crate does not declare it.
+    #[link_name = "adjtime"]
+    fn glibc_adjtime(delta: *const timeval, olddelta: *mut timeval) -> c_int;
+}
+
+/// stime(2), which glibc 2.31 withdrew: clock_settime(2) of CLOCK_REALTIME, as glibc's
+/// last stime was.
+///
+/// # Safety
+/// `t` is NULL or points to a time_t, as for stime(2).
+pub unsafe fn stime(t: *mut libc::time_t) -> c_int {
+    if t.is_null() || !crate::sys::readable(t as usize, core::mem::size_of::<libc::time_t>()) {
+        crate::abi::set_errno(libc::EFAULT);
+        return -1;
+    }
+    // SAFETY: t was just found readable.
+    let ts = timespec { tv_sec: unsafe { *t }, tv_nsec: 0 };
+    // SAFETY: a timespec of our own.
+    unsafe { libc::clock_settime(libc::CLOCK_REALTIME, &ts) }
+}
+
+/// ftime(3), which glibc 2.33 withdrew: the time from clock_gettime(2), in
+/// milliseconds, and a zero time zone, as glibc's last ftime gave.
+///
+/// # Safety
+/// `tp` is NULL or points to a writable struct timeb, as for ftime(3).
+pub unsafe fn ftime(tp: *mut crate::sys::ctypes::timeb) -> c_int {
+    let mut ts = timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: a timespec of our own.
+    if unsafe { libc::clock_gettime(libc::CLOCK_REALTIME, &mut ts) } != 0 {
+        return -1;
+    }
+    if tp.is_null() || !crate::sys::readable(tp as usize, core::mem::size_of::<crate::sys::ctypes::timeb>()) {
+        crate::abi::set_errno(libc::EFAULT);
+        return -1;
+    }
+    let tb = crate::sys::ctypes::timeb { time: ts.tv_sec, millitm: (ts.tv_nsec / 1_000_000) as u16, timezone: 0, dstflag: 0 };
+    // SAFETY: tp points to a struct timeb the caller gave for writing.
+    unsafe { tp.write_unaligned(tb) };
+    0
+}
+
+/// adjtime(3).
+///
+/// # Safety
+/// `delta` and `olddelta` are NULL or point to timevals, as for adjtime(3).
+pub unsafe fn adjtime(delta: *const timeval, olddelta: *mut timeval) -> c_int {
+    // SAFETY: as above.
+    unsafe { glibc_adjtime(delta, olddelta) }
+}

@@ -575,3 +575,137 @@ pub fn ioctl_request(text: &str) -> Result<Parsed, String> {
         None => number(text).map(|p| Parsed::Number(p.number() as u32 as i32 as i64)).map_err(|_| "an ioctl request (TCGETS, FIONREAD…) or a number".into()),
     }
 }
+// --- time, event descriptors and waiting for descriptors (issue 12, time branch) ---
+
+/// A number of seconds as C's strtod reads it (`5`, `1.5`, `0x1000`), or a date
+/// (`2020-01-01`, `2020-01-01 10:00[:00]`, local time; a date alone takes the time of
+/// day of now, as libexplain's explain(1) does): (seconds, fraction in `scale` units).
+fn seconds(text: &str, scale: f64) -> Result<(i64, i64), String> {
+    let t = text.trim();
+    let n = match t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
+        Some(h) => i64::from_str_radix(h, 16).ok().map(|v| v as f64),
+        None => t.parse::<f64>().ok().filter(|v| v.is_finite()),
+    };
+    match n {
+        Some(n) => {
+            let sec = n.floor();
+            let frac = ((n - sec) * scale + 0.5).floor() as i64;
+            Ok(if frac >= scale as i64 { (sec as i64 + 1, 0) } else { (sec as i64, frac) })
+        }
+        None => date(t).map(|s| (s, 0)).ok_or_else(|| format!("can't parse {t:?} into a date and time")),
+    }
+}
+
+/// `YYYY-MM-DD[ HH:MM[:SS]]` in local time, as seconds since the epoch.
+fn date(t: &str) -> Option<i64> {
+    let (day, time) = t.split_once([' ', 'T']).map_or((t, None), |(d, h)| (d, Some(h.trim())));
+    let mut ymd = day.split('-').map(|p| p.parse::<i64>().ok());
+    let (y, mo, d) = (ymd.next()??, ymd.next()??, ymd.next()??);
+    if ymd.next().is_some() || !(1..=12).contains(&mo) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Days from civil (the inverse of crate::decode::clock::civil_from_days).
+    let y = if mo <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if mo > 2 { mo - 3 } else { mo + 9 }) + 2) / 5 + d - 1;
+    let days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+    // Local time at the offset in force now (mktime(3) with today's daylight saving
+    // flag, as libexplain's explain(1) reads a date); a date alone takes the local time
+    // of day of now.
+    let now = crate::sys::realtime().map_or(0, |(now, _)| now);
+    let offset = crate::probe::zone::utc_offset(now);
+    let of_day = match time {
+        Some(h) => {
+            let mut f = h.split(':').map(|p| p.parse::<i64>().ok());
+            let (hh, mm, ss) = (f.next()??, f.next()??, f.next().unwrap_or(Some(0))?);
+            hh * 3600 + mm * 60 + ss
+        }
+        None => (now + offset).rem_euclid(86400),
+    };
+    Some(days * 86400 + of_day - offset)
+}
+
+/// A struct timeval written as seconds or a date (settimeofday's tv, select's timeout);
+/// NULL or an address.
+pub fn seconds_val(text: &str) -> Result<Parsed, String> {
+    if text.trim() == "NULL" {
+        return Ok(Parsed::Null);
+    }
+    seconds(text, 1e6).map(|(s, f)| Parsed::Words(vec![s, f]))
+}
+
+/// A struct timespec written as seconds or a date (nanosleep's req); NULL.
+pub fn seconds_spec(text: &str) -> Result<Parsed, String> {
+    if text.trim() == "NULL" {
+        return Ok(Parsed::Null);
+    }
+    seconds(text, 1e9).map(|(s, f)| Parsed::Words(vec![s, f]))
+}
+
+/// stime's `time_t *`: a whole number of seconds (decimal) or a date; NULL.
+pub fn time_value(text: &str) -> Result<Parsed, String> {
+    let t = text.trim();
+    if t == "NULL" {
+        return Ok(Parsed::Null);
+    }
+    match t.parse::<i64>() {
+        Ok(v) => Ok(Parsed::Words(vec![v])),
+        Err(_) => date(t).map(|v| Parsed::Words(vec![v])).ok_or_else(|| format!("can't parse {t:?} into a date and time")),
+    }
+}
+
+/// eventfd(2) flags: `EFD_CLOEXEC|EFD_NONBLOCK|EFD_SEMAPHORE`, or a number.
+pub fn eventfd_flags(text: &str) -> Result<Parsed, String> {
+    use crate::decode::clock::{EVENTFD_FLAGS, EVENTFD_SEMAPHORE};
+    symbols(text, EVENTFD_FLAGS, &[EVENTFD_SEMAPHORE])
+}
+
+/// signalfd(2) flags: `SFD_CLOEXEC|SFD_NONBLOCK`, or a number.
+pub fn signalfd_flags(text: &str) -> Result<Parsed, String> {
+    symbols(text, crate::decode::clock::SIGNALFD_FLAGS, &[])
+}
+
+/// timerfd_create(2) flags: `TFD_CLOEXEC|TFD_NONBLOCK`, or a number.
+pub fn timerfd_flags(text: &str) -> Result<Parsed, String> {
+    symbols(text, crate::decode::clock::TIMERFD_FLAGS, &[])
+}
+
+/// A clock by name (`CLOCK_BOOTTIME`) or number.
+pub fn clockid(text: &str) -> Result<Parsed, String> {
+    one_of(text, crate::decode::clock::CLOCK_IDS).map_err(|e| expected("a clock (CLOCK_REALTIME, CLOCK_MONOTONIC…) or a number", e))
+}
+
+/// A signal set: one signal by name or number (`SIGINT`), as libexplain's explain(1)
+/// takes it, or several in the echo's notation (`{ SIGINT, SIGUSR1 }`); NULL, an
+/// address or an out-of-range number is the empty set, as there.
+pub fn sigset(text: &str) -> Result<Parsed, String> {
+    let t = text.trim();
+    let bit = |v: i64| if (1..=64).contains(&v) { 1u64 << (v - 1) } else { 0 };
+    let mut set = 0u64;
+    match t.strip_prefix('{').and_then(|r| r.strip_suffix('}')) {
+        Some(inner) => {
+            for name in inner.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                set |= bit(expr(name, &[crate::decode::SIGNALS], &[])?);
+            }
+        }
+        None => set = bit(expr(t, &[crate::decode::SIGNALS], &[])?),
+    }
+    Ok(Parsed::Words(vec![set as i64]))
+}
+
+/// One of select's sets: `{ 0, 1 }` (`{}` empty), an address or NULL.
+pub fn fd_set(text: &str) -> Result<Parsed, String> {
+    let t = text.trim();
+    let Some(inner) = t.strip_prefix('{').and_then(|r| r.strip_suffix('}')) else {
+        return pointer(t).map_err(|_| "a set of descriptors { 0, 1 }, an address or NULL".into());
+    };
+    let mut words = vec![0i64; 16];
+    for fd in inner.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        match fd.parse::<usize>() {
+            Ok(n) if n < 1024 => words[n / 64] |= 1 << (n % 64),
+            _ => return Err(format!("{fd:?} is not a descriptor below FD_SETSIZE (1024)")),
+        }
+    }
+    Ok(Parsed::Words(words))
+}

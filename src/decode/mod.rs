@@ -89,3 +89,6 @@ pub mod term;
 pub use term::{write_ioctl_data_alone, write_ioctl_request, write_tcflow_action, write_tcflush_selector, write_tcsetattr_options};
 pub mod netdb;
 pub use netdb::write_addrinfo_hints;
+
+// Time, event descriptors and waiting for descriptors (issue 12, time branch).
+pub mod clock;

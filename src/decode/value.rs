@@ -58,6 +58,15 @@ pub enum Role {
     IoctlData,
     /// …by this request.
     IoctlRequest,
+    // Time, events and waiting (issue 12, time branch):
+    /// poll's array of struct pollfd, echoed element by element…
+    PollArray,
+    /// …as many as its data_size says.
+    PollCount,
+    /// One of select's fd_sets, echoed as the descriptors in it…
+    FdSet,
+    /// …below its nfds.
+    FdSetCount,
 }
 
 /// The value of the argument that plays `role`, if any.
@@ -119,6 +128,14 @@ impl Value<'_> {
                 });
                 super::term::write_ioctl_request_on(m, value, fildes.unwrap_or(-1))
             }
+            Value::Number { value, role: Role::PollArray, echo } => match find_role(all, Role::PollCount) {
+                Some(count) => super::clock::write_pollfds(m, value as usize, count),
+                None => echo(m, value),
+            },
+            Value::Number { value, role: Role::FdSet, echo } => match find_role(all, Role::FdSetCount) {
+                Some(nfds) => super::clock::write_fd_set(m, value as usize, nfds),
+                None => echo(m, value),
+            },
             Value::Number { value, echo, .. } => echo(m, value),
             Value::Items(items) => items.echo(m),
         }

@@ -49,3 +49,7 @@ pub mod identity;
 pub mod netdb;
 // terminals (issue 13, net branch): EIO's cause, a termios's speeds.
 pub mod term;
+
+// Clocks, sleeping and waiting for descriptors (issue 12, time branch).
+pub mod clock;
+pub mod zone;

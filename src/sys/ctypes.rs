@@ -12,3 +12,14 @@ pub struct ustat {
     pub f_fname: [libc::c_char; 6],
     pub f_fpack: [libc::c_char; 6],
 }
+
+/// `struct timeb` (sys/timeb.h), ftime(3)'s result: glibc 2.33 dropped the header.
+#[repr(C)]
+#[allow(non_camel_case_types)]
+#[derive(Clone, Copy)]
+pub struct timeb {
+    pub time: libc::time_t,
+    pub millitm: libc::c_ushort,
+    pub timezone: libc::c_short,
+    pub dstflag: libc::c_short,
+}

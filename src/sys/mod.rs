@@ -314,3 +314,5 @@ pub fn uname() -> Result<libc::utsname> {
 }
 // --- name resolution (issue 13, net branch): h_errno, a name server's reply.
 pub mod netdb;
+// Clocks and the caller's time structures (issue 12, time branch).
+pub mod clock;

@@ -44,3 +44,5 @@ pub mod usage;
 // --- name resolution, terminals and ioctl (issue 13, net branch).
 pub mod netdb;
 pub mod term;
+// Clocks, sleeping, event descriptors and waiting for descriptors (issue 12, time branch).
+pub mod clock;
