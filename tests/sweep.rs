@@ -390,15 +390,25 @@ fn sweep_export(e: &Export, w: &World, f: &mut Figures) {
     }
 }
 
+fn sweep(exports: &[Export], w: &World) -> Figures {
+    let mut f = Figures::default();
+    for e in exports {
+        sweep_export(e, w, &mut f);
+    }
+    f
+}
+
+impl Figures {
+    fn count(&self, what: &str) -> usize {
+        self.violations.iter().filter(|v| v.starts_with(what)).count()
+    }
+}
+
 #[test]
 fn every_export_survives_hostile_arguments() {
     let _serial = serial();
     let w = World::new();
-    let mut f = Figures::default();
-    for e in table::EXPORTS {
-        sweep_export(e, &w, &mut f);
-    }
-    let count = |what: &str| f.violations.iter().filter(|v| v.starts_with(what)).count();
+    let f = sweep(table::EXPORTS, &w);
     println!(
         "hostile sweep: {} exports ({} calls), {} calls made; crashes {}, hangs {}, errno changed {}, \
          written outside the message {}, not NUL-terminated {}, empty {}, NULL returned {}, descriptors leaked {}",
@@ -407,11 +417,11 @@ fn every_export_survives_hostile_arguments() {
         f.calls,
         f.crashes,
         f.hangs,
-        count("errno changed"),
-        count("written outside"),
-        count("not NUL-terminated"),
-        count("empty explanation"),
-        count("NULL returned"),
+        f.count("errno changed"),
+        f.count("written outside"),
+        f.count("not NUL-terminated"),
+        f.count("empty explanation"),
+        f.count("NULL returned"),
         f.leaks
     );
     assert!(table::EXPORTS.len() > 150, "the generated table lost calls: {}", table::EXPORTS.len());
@@ -421,4 +431,40 @@ fn every_export_survives_hostile_arguments() {
         f.violations.len(),
         f.violations.iter().take(40).cloned().collect::<Vec<_>>().join("\n")
     );
+}
+
+/// A deliberately broken export, each errnum a different fault: the sweep must see them.
+unsafe fn broken(m: *mut c_char, size: c_int, errnum: c_int, _a: &[u64]) {
+    // SAFETY: m has `size` bytes, except where the fault is the point.
+    unsafe {
+        if !m.is_null() && size >= 2 {
+            *m = b'x' as c_char;
+            *m.add(1) = 0;
+        } else if !m.is_null() && size == 1 {
+            *m = 0;
+        }
+        match errnum {
+            5 if !m.is_null() && size > 0 => *m.add(size as usize) = 0,
+            6 => *errno_ptr() = libc::EPERM,
+            7 => drop(libc::open(c"/dev/null".as_ptr(), libc::O_RDONLY)),
+            8 if !m.is_null() && size > 0 => *m = 0,
+            _ => {}
+        }
+    }
+}
+
+unsafe fn broken_shared(_errnum: c_int, _a: &[u64]) -> *const c_char {
+    c"x".as_ptr()
+}
+
+#[test]
+fn the_sweep_counts_each_fault_it_is_shown() {
+    let _serial = serial();
+    let w = World::new();
+    let f = sweep(&[Export { name: "broken", args: &[], message: broken, shared: broken_shared }], &w);
+    assert!(f.crashes >= 1, "the write past message_size was not counted: {:?}", f.violations);
+    assert!(f.count("errno changed") >= 1, "{:?}", f.violations);
+    assert!(f.leaks >= 1, "{:?}", f.violations);
+    assert!(f.count("empty explanation") >= 1, "{:?}", f.violations);
+    assert!(f.violations.iter().any(|v| v.contains("explain_message_errno_broken(message_size = 4096), errnum 5")), "{:?}", f.violations);
 }
