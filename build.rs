@@ -135,6 +135,7 @@ fn main() {
     man::generate(&root, &all, &files, env!("CARGO_PKG_VERSION"));
     // The hostile sweep (issue 14): every export with its argument kinds, for tests/sweep.rs.
     write_if_changed(&out.join("sweep_table.rs"), &sweep::table(&all, &kinds));
+    write_if_changed(&out.join("sweep_echoes.rs"), &sweep::echoes(&kinds));
 }
 
 /// A diagnostic library must never kill its host: refuse to build with `panic = "abort"`.
