@@ -191,3 +191,15 @@ fn every_call_explains_zeros() {
     }
     assert_eq!(PANICS.load(Ordering::SeqCst), before);
 }
+
+/// A word that is not UTF-8 (a path in another encoding) is refused with a message, not
+/// a panic of the command (std::env::args panics on it).
+#[test]
+fn the_command_refuses_an_argument_that_is_not_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let path = std::ffi::OsStr::from_bytes(b"/nonexistent/caf\xe9");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_explain")).args(["-e", "ENOENT", "open"]).arg(path).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("argument 4") && stderr.contains("not valid UTF-8") && !stderr.contains("panicked"), "{stderr}");
+}
