@@ -36,7 +36,7 @@ fn read_all(fd: c_int) -> String {
 
 /// Four explanations written with the process starved by `starve`, then open's
 /// `_or_die` on the same missing path; in a child whose stderr is a pipe.
-fn starved(deep: &CString, existing: &CString, starve: fn()) -> Starved {
+fn starved_with(deep: &CString, existing: &CString, starve: fn()) -> Starved {
     let (out, err) = (pipe(), pipe());
     // SAFETY: the child calls the library and plain system calls, then leaves.
     let pid = unsafe { libc::fork() };
@@ -69,24 +69,25 @@ fn starved(deep: &CString, existing: &CString, starve: fn()) -> Starved {
             libc::_exit(if fd >= 0 { 3 } else { 4 });
         }
     }
-    // SAFETY: the write ends are the child's.
-    unsafe {
-        libc::close(out[1]);
-        libc::close(err[1]);
-    }
-    let messages = read_all(out[0]);
+    // SAFETY: stderr's write end is the child's.
+    unsafe { libc::close(err[1]) };
+    let (messages, status) = reap(pid, out);
     let stderr = read_all(err[0]);
-    let mut status = 0;
-    // SAFETY: our own child.
-    unsafe { libc::waitpid(pid, &mut status, 0) };
     Starved { messages, stderr, status }
 }
 
 use std::ffi::CString;
 
-fn paths(s: &Scratch) -> (CString, CString) {
+/// The explanations of a starved child, about a deep missing path and an existing
+/// directory of a fresh scratch directory; checked to say something (below).
+fn starved(what: &str, starve: fn()) -> Starved {
+    let _serial = serial();
+    let s = Scratch::new("limits");
     std::fs::create_dir_all(s.join("a/b/c")).unwrap();
-    (CString::new(s.s("a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/file")).unwrap(), CString::new(s.s("a/b")).unwrap())
+    let deep = CString::new(s.s("a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/file")).unwrap();
+    let r = starved_with(&deep, &CString::new(s.s("a/b")).unwrap(), starve);
+    assert_says_something(&r, what);
+    r
 }
 
 /// Each message names its call and errno and gives a reason; `_or_die` printed one
@@ -134,41 +135,25 @@ fn both() {
 
 #[test]
 fn every_descriptor_in_use_still_gives_messages() {
-    let _serial = serial();
-    let s = Scratch::new("limits-nofile");
-    let (deep, existing) = paths(&s);
-    let r = starved(&deep, &existing, no_descriptor_left);
-    assert_says_something(&r, "RLIMIT_NOFILE exhausted");
+    let r = starved("RLIMIT_NOFILE exhausted", no_descriptor_left);
     // The path walk needs no descriptor: the missing component is still named.
     assert_facts(&r.messages, &["there is no \"d\" directory", "RLIMIT_NOFILE, of 32"]);
 }
 
 #[test]
 fn an_address_space_just_above_the_process_still_gives_messages() {
-    let _serial = serial();
-    let s = Scratch::new("limits-as");
-    let (deep, existing) = paths(&s);
-    let r = starved(&deep, &existing, no_memory_to_spare);
-    assert_says_something(&r, "RLIMIT_AS just above the size");
+    let r = starved("RLIMIT_AS just above the size", no_memory_to_spare);
     assert_facts(&r.messages, &["there is no \"d\" directory"]);
 }
 
 #[test]
 fn no_descriptor_and_no_memory_at_once_still_give_messages() {
-    let _serial = serial();
-    let s = Scratch::new("limits-both");
-    let (deep, existing) = paths(&s);
-    let r = starved(&deep, &existing, both);
-    assert_says_something(&r, "both limits");
+    starved("both limits", both);
 }
 
 /// The same explanations without the limits, to show what the starved ones may leave out.
 #[test]
 fn unstarved_messages_for_comparison() {
-    let _serial = serial();
-    let s = Scratch::new("limits-none");
-    let (deep, existing) = paths(&s);
-    let r = starved(&deep, &existing, || {});
-    assert_says_something(&r, "no limit");
+    let r = starved("no limit", || {});
     assert_facts(&r.messages, &["\"d\""]);
 }

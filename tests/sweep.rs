@@ -13,8 +13,6 @@
 mod common;
 use common::*;
 use libc::{c_char, c_int};
-use std::io::Read;
-use std::os::fd::FromRawFd;
 
 /// What kind of hostile value an argument gets (build/sweep.rs chooses, from the C type
 /// and the argument kind of the call table).
@@ -333,14 +331,7 @@ fn in_a_child(e: &Export, w: &World, cases: &[Case]) -> Outcome {
         // SAFETY: leaving at once, running no destructors.
         unsafe { libc::_exit(0) };
     }
-    // SAFETY: the write end is the child's; the read end is ours alone.
-    unsafe { libc::close(fds[1]) };
-    let mut r = unsafe { std::fs::File::from_raw_fd(fds[0]) };
-    let mut s = String::new();
-    r.read_to_string(&mut s).unwrap();
-    let mut status = 0;
-    // SAFETY: waiting for our own child.
-    unsafe { libc::waitpid(pid, &mut status, 0) };
+    let (s, status) = reap(pid, fds);
     let signal = if libc::WIFSIGNALED(status) { Some(libc::WTERMSIG(status)) } else { None };
     let mut lines = s.lines();
     let head = lines.next().unwrap_or("0 0");
