@@ -38,6 +38,9 @@ mod tables;
 mod man;
 #[path = "build/variadic.rs"]
 mod variadic;
+// The hostile sweep (issue 14): a table of every explain_message_errno_* for tests/sweep.rs.
+#[path = "build/sweep.rs"]
+mod sweep;
 
 fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
@@ -130,6 +133,9 @@ fn main() {
     }
     // The manual, from the same tables and the headers just written (build/man.rs).
     man::generate(&root, &all, &files, env!("CARGO_PKG_VERSION"));
+    // The hostile sweep (issue 14): every export with its argument kinds, for tests/sweep.rs.
+    write_if_changed(&out.join("sweep_table.rs"), &sweep::table(&all, &kinds));
+    write_if_changed(&out.join("sweep_echoes.rs"), &sweep::echoes(&kinds));
 }
 
 /// A diagnostic library must never kill its host: refuse to build with `panic = "abort"`.

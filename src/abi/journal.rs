@@ -81,8 +81,8 @@ unsafe extern "C" fn journal_message(op: *mut explain_output_t, text: *const c_c
     e.field("MESSAGE", text.bytes());
     let level = if printing.is_some_and(|p| p.warning) { libc::LOG_WARNING } else { libc::LOG_ERR };
     e.number("PRIORITY", level as i64);
-    let mut name = [0u8; 256];
-    let n = super::program_name::get(&mut name);
+    let mut name = [0u8; 1024];
+    let n = super::program_name::get_escaped(&mut name);
     e.field("SYSLOG_IDENTIFIER", &name[..n]);
     e.number("SYSLOG_PID", crate::sys::getpid() as i64);
     if let Some(p) = printing.filter(|p| !p.call.is_empty()) {

@@ -93,8 +93,8 @@ pub fn report(text: &[u8], warning: bool) {
     let mut buf = [0u8; super::MESSAGE_SIZE];
     let mut m = crate::message::Message::new(&mut buf);
     if options().program_name && !super::outputs::names_the_program(held.op()) {
-        let mut name = [0u8; 256];
-        let n = super::program_name::get(&mut name);
+        let mut name = [0u8; 1024];
+        let n = super::program_name::get_escaped(&mut name);
         if n > 0 {
             m.raw(&name[..n]);
             m.text(": ");

@@ -117,10 +117,10 @@ fn cannot_open(filename: *const c_char, flags: c_int, errnum: c_int) {
     // SAFETY: a buffer of its own size; the boundary checks filename before reading it.
     unsafe { super::boundary::explain_message_errno_open(why.as_mut_ptr() as *mut c_char, why.len() as c_int, errnum, filename, flags, 0o666) };
     let why = &why[..why.iter().position(|&b| b == 0).unwrap_or(why.len())];
-    let mut line = [0u8; super::MESSAGE_SIZE + 256];
+    let mut line = [0u8; super::MESSAGE_SIZE + 1024];
     let mut m = crate::message::Message::new(&mut line);
-    let mut name = [0u8; 256];
-    let n = if crate::message::options().program_name { super::program_name::get(&mut name) } else { 0 };
+    let mut name = [0u8; 1024];
+    let n = if crate::message::options().program_name { super::program_name::get_escaped(&mut name) } else { 0 };
     if n > 0 {
         m.raw(&name[..n]);
         m.text(": ");

@@ -50,6 +50,17 @@ pub fn get(out: &mut [u8; CAP]) -> usize {
     out.iter().position(|&c| c == 0).unwrap_or(0)
 }
 
+/// The name as the outputs print it (the stderr prefix, the syslog and journal
+/// identifiers): C-escaped like every user string, so that a name holding a newline or
+/// a terminal escape sequence cannot forge a log line or recolour a terminal.
+pub fn get_escaped(out: &mut [u8; 4 * CAP]) -> usize {
+    let mut raw = [0u8; CAP];
+    let n = get(&mut raw);
+    let mut m = crate::message::Message::new(out);
+    crate::message::quote::escape(&mut m, &raw[..n]);
+    m.finish()
+}
+
 /// Sets the name printed before explanations; only its last path component is kept, so
 /// `explain_program_name_set(argv[0])` does the right thing. NULL restores the default.
 #[no_mangle]

@@ -53,8 +53,8 @@ unsafe extern "C" fn syslog_message(op: *mut explain_output_t, text: *const c_ch
     timestamp(&mut time);
     m.raw(&time);
     m.text(" ");
-    let mut name = [0u8; 256];
-    let n = super::program_name::get(&mut name);
+    let mut name = [0u8; 1024];
+    let n = super::program_name::get_escaped(&mut name);
     m.raw(&name[..n]);
     if out.option & libc::LOG_PID != 0 {
         let _ = core::fmt::write(&mut m, format_args!("[{}]", crate::sys::getpid()));

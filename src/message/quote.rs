@@ -75,7 +75,13 @@ pub fn escape(m: &mut Message, b: &[u8]) {
             i += 1;
         } else {
             let n = utf8_len(&b[i..]);
-            if n == 0 {
+            // U+0080..U+009F are the C1 controls: U+009B is a terminal's CSI (ESC [) and
+            // U+0085 a line break to some readers. Escaped like the C0 controls.
+            if n == 2 && b[i] == 0xC2 && b[i + 1] < 0xA0 {
+                octal(m, b[i]);
+                octal(m, b[i + 1]);
+                i += 2;
+            } else if n == 0 {
                 octal(m, c);
                 i += 1;
             } else {
@@ -122,6 +128,8 @@ mod tests {
     fn escapes_controls_quotes_and_invalid_bytes() {
         assert_eq!(quoted(b"a\"b\\c\n\x01\xff\x7f", 100), r#""a\"b\\c\n\001\377\177""#);
         assert_eq!(quoted("é".as_bytes(), 100), "\"é\"");
+        // C1 controls (CSI, NEL) are escaped though valid UTF-8.
+        assert_eq!(quoted("a\u{9b}31m\u{85}b".as_bytes(), 100), r#""a\302\23331m\302\205b""#);
     }
 
     #[test]

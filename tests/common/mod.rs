@@ -194,8 +194,6 @@ macro_rules! explained {
 /// (a lowered RLIMIT_AS). The child leaves with _exit, running no destructors.
 #[allow(dead_code)]
 pub fn in_child(child: impl FnOnce(&mut [u8])) -> String {
-    use std::io::Read;
-    use std::os::fd::FromRawFd;
     let mut fds = [0; 2];
     // SAFETY: fds has room for two descriptors.
     assert_eq!(unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) }, 0);
@@ -213,15 +211,7 @@ pub fn in_child(child: impl FnOnce(&mut [u8])) -> String {
             libc::_exit(0);
         }
     }
-    // SAFETY: the write end is the child's; the read end is ours alone.
-    unsafe { libc::close(fds[1]) };
-    let mut r = unsafe { std::fs::File::from_raw_fd(fds[0]) };
-    let mut s = String::new();
-    r.read_to_string(&mut s).unwrap();
-    let mut status = 0;
-    // SAFETY: waiting for our own child.
-    unsafe { libc::waitpid(pid, &mut status, 0) };
-    s
+    reap(pid, fds).0
 }
 
 /// The tests of a binary that forks run one at a time (`let _serial = serial();` first):
@@ -230,4 +220,23 @@ pub fn in_child(child: impl FnOnce(&mut [u8])) -> String {
 pub fn serial() -> std::sync::MutexGuard<'static, ()> {
     static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
     SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+// --- The hostile sweep (issue 14, sweep branch) ---
+
+/// The parent's side of a forked child `pid` that writes its report into the pipe
+/// `fds`: closes the write end, reads the report to its end, then waits for the child;
+/// returns the report and the wait status.
+pub fn reap(pid: libc::pid_t, fds: [libc::c_int; 2]) -> (String, libc::c_int) {
+    use std::io::Read;
+    use std::os::fd::FromRawFd;
+    // SAFETY: the write end is the child's; the read end is ours alone.
+    unsafe { libc::close(fds[1]) };
+    let mut r = unsafe { std::fs::File::from_raw_fd(fds[0]) };
+    let mut s = String::new();
+    r.read_to_string(&mut s).unwrap();
+    let mut status = 0;
+    // SAFETY: waiting for our own child.
+    unsafe { libc::waitpid(pid, &mut status, 0) };
+    (s, status)
 }
