@@ -79,3 +79,9 @@ pub use stream::{signal, write_setvbuf_mode, SETVBUF_MODES, SIGNALS};
 pub use stream::{write_byte, write_fpos, write_stream_path};
 // --- the environment and character sets (issue 11, environ): iconv's size_t pointers.
 pub mod iconv;
+// --- sockets (issue 13, sock branch): families, types, protocols, options, addresses.
+pub mod sock;
+pub use sock::{
+    write_accept4_flags, write_family, write_level, write_msg_flags, write_protocol, write_shutdown_how, write_socket_type,
+    write_socklen_ptr, write_sockaddr, write_sockopt_name, write_sockopt_value,
+};

@@ -41,3 +41,7 @@ pub mod iconv;
 // printf's wide characters and strcoll's collation (issue 11, printf branch).
 pub mod locale;
 pub mod number;
+// Sockets (issue 13, sock branch): /etc/services and /etc/protocols; who holds an address.
+pub mod netdb;
+pub mod sockets;
+pub mod msghdr;

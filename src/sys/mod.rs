@@ -302,3 +302,5 @@ pub fn fxattr_size(fd: c_int, name: &[u8]) -> Result<usize> {
 
 // Memory and System V shared memory (issue 11, mem branch).
 pub mod vm;
+// Sockets (issue 13, sock branch): options, names, peer credentials.
+pub mod socket;

@@ -37,3 +37,6 @@ pub mod environ;
 // Formatted output and the string conversions (issue 11, printf branch).
 pub mod format;
 pub mod convert;
+// Sockets (issue 13, sock branch): addresses and their holders; descriptors, peers, options.
+pub mod sockaddr;
+pub mod socket;
