@@ -340,3 +340,63 @@ fn the_command_takes_addresses_as_strace_prints_them() {
     let out = explain(&["-e", "EINVAL", "socket", "AF_INET6", "SOCK_RAW", "ipv6-icmp"]);
     assert_facts(&out, &["socket(family = PF_INET6, type = SOCK_RAW, protocol = IPPROTO_ICMPV6)"]);
 }
+
+#[test]
+fn bind_eaddrinuse_on_a_port_in_time_wait_suggests_so_reuseaddr() {
+    let listener = sock(libc::AF_INET, libc::SOCK_STREAM);
+    assert_eq!(bind_inet(listener, &inet([127, 0, 0, 1], 0)), 0);
+    let port = port_of(listener);
+    // SAFETY: plain system calls on descriptors this test owns.
+    unsafe {
+        assert_eq!(libc::listen(listener, 1), 0);
+        let client = sock(libc::AF_INET, libc::SOCK_STREAM);
+        assert_eq!(connect_to(client, &inet([127, 0, 0, 1], port)), 0);
+        let served = libc::accept(listener, std::ptr::null_mut(), std::ptr::null_mut());
+        assert!(served >= 0);
+        // The server's end closes first: its side of the connection stays in TIME_WAIT.
+        close(served);
+        let mut b = [0u8; 1];
+        libc::read(client, b.as_mut_ptr() as *mut _, 1);
+        close(client);
+    }
+    close(listener);
+    let fd = sock(libc::AF_INET, libc::SOCK_STREAM);
+    let a = inet([127, 0, 0, 1], port);
+    assert_eq!(bind_inet(fd, &a), -1);
+    let e = errno();
+    assert_eq!(e, libc::EADDRINUSE);
+    let msg = explained!(explain_message_errno_bind(e, fd, &a as *const _ as *const _, 16));
+    close(fd);
+    assert_facts(&msg, &[&format!("127.0.0.1 port {port} was used by a connection that closed recently"), "TIME_WAIT", "SO_REUSEADDR"]);
+}
+
+#[test]
+fn bind_eaddrinuse_on_a_stale_unix_socket_file_says_to_remove_it() {
+    let dir = Scratch::new("sock-bind-stale");
+    let path = dir.s("old.sock");
+    let a = unix(&path);
+    let first = sock(libc::AF_UNIX, libc::SOCK_STREAM);
+    // SAFETY: a is a live sockaddr_un.
+    assert_eq!(unsafe { libc::bind(first, &a as *const _ as *const sockaddr, size_of::<sockaddr_un>() as socklen_t) }, 0);
+    close(first);
+    let fd = sock(libc::AF_UNIX, libc::SOCK_STREAM);
+    assert_eq!(unsafe { libc::bind(fd, &a as *const _ as *const sockaddr, size_of::<sockaddr_un>() as socklen_t) }, -1);
+    let e = errno();
+    assert_eq!(e, libc::EADDRINUSE);
+    let msg = explained!(explain_message_errno_bind(e, fd, &a as *const _ as *const _, size_of::<sockaddr_un>() as c_int));
+    close(fd);
+    assert_facts(&msg, &[&format!("the socket file \"{path}\" already exists, and no socket is bound to it"), "stale socket file", "remove it"]);
+}
+
+#[test]
+fn getsockopt_einval_compares_data_size_with_the_option_size() {
+    let fd = sock(libc::AF_INET, libc::SOCK_STREAM);
+    let l = libc::linger { l_onoff: 1, l_linger: 5 };
+    // SAFETY: l is a live struct linger; the size given is too small on purpose.
+    assert_eq!(unsafe { libc::setsockopt(fd, libc::SOL_SOCKET, libc::SO_LINGER, &l as *const _ as *const _, 4) }, -1);
+    let e = errno();
+    assert_eq!(e, libc::EINVAL);
+    let msg = explained!(explain_message_errno_setsockopt(e, fd, libc::SOL_SOCKET, libc::SO_LINGER, &l as *const _ as *mut _, 4));
+    close(fd);
+    assert_facts(&msg, &["name = SO_LINGER, data = { 1 }, data_size = 4", "data_size is 4, and the option's value takes 8 bytes"]);
+}

@@ -527,6 +527,12 @@ pub fn msg_flags(text: &str) -> Result<Parsed, String> {
     one_of(text, crate::decode::sock::MSG_FLAGS).map_err(|e| expected("MSG_* flags or a number", e))
 }
 
+/// The length of a socket address, kept within 2 and 128 (a sa_family alone, a whole
+/// sockaddr_storage), as libexplain's explain(1) keeps it.
+pub fn sockaddr_size(text: &str) -> Result<Parsed, String> {
+    Ok(Parsed::Number(integer(text).ok_or("a number")?.clamp(2, 128)))
+}
+
 /// A `socklen_t *` libexplain's command takes as an address (accept's): an address,
 /// NULL, or `{ 16 }`, a length of the command's own.
 pub fn socklen_addr(text: &str) -> Result<Parsed, String> {

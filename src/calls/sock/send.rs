@@ -61,13 +61,14 @@ pub fn transfer(m: &mut Message, errnum: i32, sockfd: i32, data: Option<(usize, 
             socket::message_too_big(m, len, limit.map(|l| l.0), limit.map(|l| l.1).unwrap_or(""));
         }
         libc::ETOOMANYREFS => {
-            let mut passed = 0;
-            if let Some(h) = msg {
+            let passed = msg.map(|h| {
+                let mut n = 0;
                 crate::probe::msghdr::for_each_passed_fd(h, |_, _| {
-                    passed += 1;
+                    n += 1;
                     true
                 });
-            }
+                n
+            });
             socket::too_many_refs(m, passed, sockets::descriptors_in_flight_limit());
         }
         libc::ENOTCONN | libc::EDESTADDRREQ => match s {

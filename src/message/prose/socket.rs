@@ -124,11 +124,14 @@ pub fn bad_passed_fd(m: &mut Message, index: usize, fildes: i32) {
     );
 }
 
-/// ETOOMANYREFS: descriptors in flight against RLIMIT_NOFILE.
-pub fn too_many_refs(m: &mut Message, passed: usize, limit: Option<u64>) {
+/// ETOOMANYREFS: descriptors in flight against RLIMIT_NOFILE (`passed`: how many this
+/// message passes, when it could be read).
+pub fn too_many_refs(m: &mut Message, passed: Option<usize>, limit: Option<u64>) {
     m.because();
-    let _ = core::fmt::write(m, format_args!("the message passes {passed} descriptors in SCM_RIGHTS, and "));
-    m.text("the descriptors this process has in flight (sent and not yet received) may not exceed its open file limit (RLIMIT_NOFILE");
+    if let Some(n) = passed {
+        let _ = core::fmt::write(m, format_args!("the message passes {n} descriptors in SCM_RIGHTS, and "));
+    }
+    m.text("the descriptors this process has in flight (sent over AF_UNIX sockets and not yet received) may not exceed its open file limit (RLIMIT_NOFILE");
     if let Some(l) = limit {
         let _ = core::fmt::write(m, format_args!(", {l}"));
     }
