@@ -400,3 +400,29 @@ fn getsockopt_einval_compares_data_size_with_the_option_size() {
     close(fd);
     assert_facts(&msg, &["name = SO_LINGER, data = { 1 }, data_size = 4", "data_size is 4, and the option's value takes 8 bytes"]);
 }
+
+#[test]
+fn accept_emfile_names_the_descriptor_limit() {
+    let _serial = serial();
+    let msg = in_child(|buf| {
+        // SAFETY: plain system calls in the child.
+        unsafe {
+            let listener = sock(libc::AF_INET, libc::SOCK_STREAM);
+            bind_inet(listener, &inet([127, 0, 0, 1], 0));
+            libc::listen(listener, 1);
+            let client = sock(libc::AF_INET, libc::SOCK_STREAM);
+            connect_to(client, &inet([127, 0, 0, 1], port_of(listener)));
+            let top = listener.max(client) as u64 + 1;
+            let lim = libc::rlimit { rlim_cur: top, rlim_max: top };
+            libc::setrlimit(libc::RLIMIT_NOFILE, &lim);
+            // Fill every descriptor below the limit.
+            while libc::dup(0) >= 0 {}
+            if libc::accept(listener, std::ptr::null_mut(), std::ptr::null_mut()) >= 0 {
+                return;
+            }
+            let e = errno();
+            explain::abi::boundary::explain_message_errno_accept(buf.as_mut_ptr() as *mut _, buf.len() as c_int, e, listener, std::ptr::null_mut(), std::ptr::null_mut());
+        }
+    });
+    assert_facts(&msg, &["accept(fildes", "EMFILE", "RLIMIT_NOFILE"]);
+}

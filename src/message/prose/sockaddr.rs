@@ -156,7 +156,7 @@ pub fn nobody_listens_unix(m: &mut Message, sa: &SockAddr, len: usize, what: Opt
             m.text(kind);
             m.text(", not a socket");
         }
-        None => m.text(" had no listening socket when the call was made"),
+        None => m.text(" does not exist now: no server has made its socket there, or it was removed since"),
     }
 }
 
