@@ -18,7 +18,7 @@ pub fn names(m: &mut Message, errnum: i32, fildes: i32, sock_addr: usize, sock_a
     match errnum {
         libc::ENOTCONN if peer => match crate::probe::sockets::socket_of(fildes) {
             Some(s) => socket::not_connected(m, "fildes", fildes, &s),
-            None => generic::meaning(m, errnum),
+            None => socket::was_not_connected(m),
         },
         libc::EFAULT if !len_ok => fd::bad_pointer(m, "sock_addr_size", sock_addr_size, 4),
         libc::EFAULT => {

@@ -73,7 +73,7 @@ pub fn transfer(m: &mut Message, errnum: i32, sockfd: i32, data: Option<(usize, 
         }
         libc::ENOTCONN | libc::EDESTADDRREQ => match s {
             Some(s) => socket::not_connected(m, "sockfd", sockfd, &s),
-            None => generic::meaning(m, errnum),
+            None => socket::was_not_connected(m),
         },
         libc::EISCONN => socket::already_connected(m, "sockfd", sockfd),
         libc::EFAULT => match data {

@@ -14,6 +14,7 @@ pub fn explain(m: &mut Message, errnum: i32, sockfd: i32, how: i32) {
             let _ = core::fmt::write(m, format_args!("how is {how}, and only SHUT_RD (0), SHUT_WR (1) and SHUT_RDWR (2) exist"));
         }
         (libc::ENOTCONN, Some(s)) => socket::not_connected(m, "sockfd", sockfd, &s),
+        (libc::ENOTCONN, None) => socket::was_not_connected(m),
         _ => generic::meaning(m, errnum),
     }
 }

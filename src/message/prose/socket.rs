@@ -72,6 +72,12 @@ pub fn not_connected(m: &mut Message, arg: &str, fildes: i32, s: &Socket) {
     m.text(if s.listening { " that listens: it accepts connections and has no peer of its own" } else { " that is not connected (connect was not called, or failed)" });
 }
 
+/// ENOTCONN when the descriptor is no socket now: what it was at the call.
+pub fn was_not_connected(m: &mut Message) {
+    m.because();
+    m.text("the socket had no peer when the call was made: connect had not succeeded on it, or the connection was never accepted");
+}
+
 /// EISCONN.
 pub fn already_connected(m: &mut Message, arg: &str, fildes: i32) {
     m.because();
