@@ -426,3 +426,30 @@ fn accept_emfile_names_the_descriptor_limit() {
     });
     assert_facts(&msg, &["accept(fildes", "EMFILE", "RLIMIT_NOFILE"]);
 }
+
+#[test]
+fn connect_eagain_on_a_full_unix_backlog_gives_the_backlog() {
+    let dir = Scratch::new("sock-backlog");
+    let path = dir.s("busy.sock");
+    let a = unix(&path);
+    let server = sock(libc::AF_UNIX, libc::SOCK_STREAM);
+    // SAFETY: a is a live sockaddr_un.
+    assert_eq!(unsafe { libc::bind(server, &a as *const _ as *const sockaddr, size_of::<sockaddr_un>() as socklen_t) }, 0);
+    assert_eq!(unsafe { libc::listen(server, 1) }, 0);
+    let mut clients = Vec::new();
+    let e = loop {
+        let fd = sock(libc::AF_UNIX, libc::SOCK_STREAM | libc::SOCK_NONBLOCK);
+        clients.push(fd);
+        if connect_to(fd, &a) == -1 {
+            break errno();
+        }
+        assert!(clients.len() < 64, "the backlog never filled");
+    };
+    assert_eq!(e, libc::EAGAIN);
+    let fd = *clients.last().unwrap();
+    let msg = explained!(explain_message_errno_connect(e, fd, &a as *const _ as *const _, size_of::<sockaddr_un>() as c_int));
+    let waiting = clients.len() - 1;
+    clients.into_iter().for_each(close);
+    close(server);
+    assert_facts(&msg, &["EAGAIN", &format!("has its queue of connections waiting to be accepted full ({waiting} waiting, backlog 1)")]);
+}

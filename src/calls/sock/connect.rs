@@ -49,7 +49,10 @@ pub fn explain(m: &mut Message, errnum: i32, fildes: i32, serv_addr: usize, serv
                 _ => generic::meaning(m, errnum),
             }
         }
-        libc::EAGAIN if unix.is_some() => sockaddr::backlog_full(m, &sa, len, None, sockets::somaxconn()),
+        libc::EAGAIN if unix.is_some() => {
+            let queue = unix.and_then(|(p, a)| sockets::unix_bound(p, a)).and_then(|e| crate::sys::socket::unix_listen_queue(e.inode as u32));
+            sockaddr::backlog_full(m, &sa, len, queue.map(|(q, b)| (q as u64, b as u64)), sockets::somaxconn());
+        }
         libc::EAGAIN => {
             m.because();
             m.text("no local port was free for the connection (net.ipv4.ip_local_port_range is used up)");
