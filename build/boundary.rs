@@ -105,6 +105,8 @@ fn value(kinds: &Kinds, a: &Arg) -> String {
         "text" if k.echo == "address_if_efault" => format!("crate::decode::Value::AddressIfEfault(&{n})"),
         "text" => format!("crate::decode::Value::Text(&{n})"),
         "varargs" | "varargs_hidden" => format!("crate::decode::Value::Items({n})"),
+        // sockets (issue 13): an echo that reads the call's other arguments.
+        _ if k.role == "Related" => format!("crate::decode::Value::Related {{ value: {n} as i64, echo: crate::decode::{} }}", k.echo),
         _ => format!(
             "crate::decode::Value::Number {{ value: {n} as i64, echo: crate::decode::{}, role: crate::decode::Role::{} }}",
             k.echo, k.role

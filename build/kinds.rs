@@ -68,6 +68,9 @@ pub fn read(path: &Path) -> BTreeMap<String, Kind> {
             (e, "FdSet")
         } else if let Some(e) = cols[2].strip_suffix("!fdset") {
             (e, "FdSetCount")
+        } else if let Some(e) = cols[2].strip_suffix('&') {
+            // sockets (issue 13): the echo reads the other arguments (Value::Related).
+            (e, "Related")
         } else {
             (cols[2], "Plain")
         };

@@ -709,3 +709,183 @@ pub fn fd_set(text: &str) -> Result<Parsed, String> {
     }
     Ok(Parsed::Words(words))
 }
+// --- sockets (issue 13, sock branch) ---
+
+/// An address family: PF_INET, AF_UNIX… or a number.
+pub fn sock_family(text: &str) -> Result<Parsed, String> {
+    one_of(text, crate::decode::sock::ADDRESS_FAMILIES).map_err(|e| expected("an address family (AF_INET, PF_UNIX…) or a number", e))
+}
+
+/// A socket type, with SOCK_NONBLOCK or SOCK_CLOEXEC or-ed in as strace shows them.
+pub fn sock_type(text: &str) -> Result<Parsed, String> {
+    use crate::decode::sock::{SOCKET_TYPES, SOCKET_TYPE_FLAGS};
+    expr(text, &[SOCKET_TYPES, SOCKET_TYPE_FLAGS], &[]).map(Parsed::Number).map_err(|e| expected("a socket type (SOCK_STREAM…) or a number", e))
+}
+
+/// A protocol: IPPROTO_TCP, a name of /etc/protocols (`tcp`, `ipv6-icmp`) or a number.
+pub fn sock_protocol(text: &str) -> Result<Parsed, String> {
+    if let Some(n) = crate::probe::netdb::protocol_number(text.trim().as_bytes()) {
+        return Ok(Parsed::Number(n as i64));
+    }
+    one_of(text, crate::decode::sock::IP_PROTOCOLS).map_err(|e| expected("a protocol (IPPROTO_TCP, tcp…) or a number", e))
+}
+
+/// An option level: SOL_SOCKET, SOL_IP, IPPROTO_TCP… or a number.
+pub fn sockopt_level(text: &str) -> Result<Parsed, String> {
+    one_of(text, crate::decode::sock::SOCKOPT_LEVELS).map_err(|e| expected("an option level (SOL_SOCKET…) or a number", e))
+}
+
+/// An option name of any level (SO_REUSEADDR, IP_TOS, TCP_NODELAY) or a number.
+pub fn sockopt_name(text: &str) -> Result<Parsed, String> {
+    use crate::decode::sock::{SOL_IP_OPTIONS, SOL_SOCKET_OPTIONS, SOL_TCP_OPTIONS};
+    expr(text, &[SOL_SOCKET_OPTIONS, SOL_IP_OPTIONS, SOL_TCP_OPTIONS], &[])
+        .map(Parsed::Number)
+        .map_err(|e| expected("an option name (SO_REUSEADDR…) or a number", e))
+}
+
+/// accept4's flags: SOCK_NONBLOCK|SOCK_CLOEXEC or a number.
+pub fn accept4_flags(text: &str) -> Result<Parsed, String> {
+    one_of(text, crate::decode::sock::SOCKET_TYPE_FLAGS).map_err(|e| expected("SOCK_NONBLOCK, SOCK_CLOEXEC or a number", e))
+}
+
+/// shutdown's how: SHUT_RD, SHUT_WR, SHUT_RDWR or a number.
+pub fn shutdown_how(text: &str) -> Result<Parsed, String> {
+    one_of(text, crate::decode::sock::SHUTDOWN_HOW).map_err(|e| expected("SHUT_RD, SHUT_WR, SHUT_RDWR or a number", e))
+}
+
+/// send and recv flags: MSG_DONTWAIT|MSG_NOSIGNAL… or a number.
+pub fn msg_flags(text: &str) -> Result<Parsed, String> {
+    one_of(text, crate::decode::sock::MSG_FLAGS).map_err(|e| expected("MSG_* flags or a number", e))
+}
+
+/// The length of a socket address, kept within 2 and 128 (a sa_family alone, a whole
+/// sockaddr_storage), as libexplain's explain(1) keeps it.
+pub fn sockaddr_size(text: &str) -> Result<Parsed, String> {
+    Ok(Parsed::Number(integer(text).ok_or("a number")?.clamp(2, 128)))
+}
+
+/// A `socklen_t *` libexplain's command takes as an address (accept's): an address,
+/// NULL, or `{ 16 }`, a length of the command's own.
+pub fn socklen_addr(text: &str) -> Result<Parsed, String> {
+    match text.trim().strip_prefix('{').and_then(|t| t.strip_suffix('}')) {
+        Some(inner) => boxed_word(inner.trim()),
+        None => pointer(text),
+    }
+}
+
+/// A socket address: an address (0x1234) or NULL, or the address itself written as
+/// strace prints it (`{sa_family=AF_INET, sin_port=htons(8080),
+/// sin_addr=inet_addr("127.0.0.1")}`, `{sa_family=AF_UNIX, sun_path="/run/x.sock"}`)
+/// or briefly (`127.0.0.1:8080`, `[::1]:80`, `/run/x.sock`, `@abstract`): the command
+/// passes a struct sockaddr of its own.
+pub fn sockaddr(text: &str) -> Result<Parsed, String> {
+    let t = text.trim();
+    if let Ok(p) = pointer(t) {
+        return Ok(p);
+    }
+    let bytes = if t.starts_with('{') { strace_sockaddr(t) } else { brief_sockaddr(t) }
+        .ok_or_else(|| "a socket address (127.0.0.1:80, [::1]:80, /path, @name, strace's {sa_family=…}) or an address".to_string())?;
+    let mut words = vec![0i64; 16];
+    for (i, chunk) in bytes.chunks(8).enumerate() {
+        let mut w = [0u8; 8];
+        w[..chunk.len()].copy_from_slice(chunk);
+        words[i] = i64::from_ne_bytes(w);
+    }
+    Ok(Parsed::Words(words))
+}
+
+fn sockaddr_in(ip: std::net::Ipv4Addr, port: u16) -> [u8; 128] {
+    let mut b = [0u8; 128];
+    b[..2].copy_from_slice(&(libc::AF_INET as u16).to_ne_bytes());
+    b[2..4].copy_from_slice(&port.to_be_bytes());
+    b[4..8].copy_from_slice(&ip.octets());
+    b
+}
+
+fn sockaddr_in6(ip: std::net::Ipv6Addr, port: u16) -> [u8; 128] {
+    let mut b = [0u8; 128];
+    b[..2].copy_from_slice(&(libc::AF_INET6 as u16).to_ne_bytes());
+    b[2..4].copy_from_slice(&port.to_be_bytes());
+    b[8..24].copy_from_slice(&ip.octets());
+    b
+}
+
+fn sockaddr_un(path: &[u8], abstract_name: bool) -> Option<[u8; 128]> {
+    let mut b = [0u8; 128];
+    b[..2].copy_from_slice(&(libc::AF_UNIX as u16).to_ne_bytes());
+    let at = 2 + abstract_name as usize;
+    if at + path.len() > 2 + 108 {
+        return None;
+    }
+    b[at..at + path.len()].copy_from_slice(path);
+    Some(b)
+}
+
+fn brief_sockaddr(t: &str) -> Option<[u8; 128]> {
+    if let Some(name) = t.strip_prefix('@') {
+        return sockaddr_un(name.as_bytes(), true);
+    }
+    if t.starts_with('/') || t.starts_with('.') {
+        return sockaddr_un(t.as_bytes(), false);
+    }
+    match t.parse::<std::net::SocketAddr>().ok()? {
+        std::net::SocketAddr::V4(a) => Some(sockaddr_in(*a.ip(), a.port())),
+        std::net::SocketAddr::V6(a) => Some(sockaddr_in6(*a.ip(), a.port())),
+    }
+}
+
+/// The value of `field=` in strace's notation, up to the next `,` or `}` outside quotes.
+fn strace_field<'a>(t: &'a str, field: &str) -> Option<&'a str> {
+    let start = t.find(&format!("{field}="))? + field.len() + 1;
+    let rest = &t[start..];
+    let mut quoted = false;
+    let end = rest
+        .char_indices()
+        .find(|&(_, c)| {
+            if c == '"' {
+                quoted = !quoted;
+            }
+            !quoted && (c == ',' || c == '}')
+        })
+        .map(|(i, _)| i)
+        .unwrap_or(rest.len());
+    Some(rest[..end].trim())
+}
+
+fn between<'a>(t: &'a str, open: char, close: char) -> Option<&'a str> {
+    let s = t.find(open)? + 1;
+    let e = t[s..].find(close)? + s;
+    Some(&t[s..e])
+}
+
+fn strace_sockaddr(t: &str) -> Option<[u8; 128]> {
+    let family = sock_family(strace_field(t, "sa_family")?).ok()?.number() as i32;
+    let port = |f: &str| -> Option<u16> {
+        let v = strace_field(t, f)?;
+        let n = between(v, '(', ')').unwrap_or(v);
+        integer(n).map(|p| p as u16)
+    };
+    match family {
+        libc::AF_INET => {
+            let a = strace_field(t, "sin_addr")?;
+            sockaddr_in(between(a, '"', '"').unwrap_or(a).parse().ok()?, port("sin_port").unwrap_or(0)).into()
+        }
+        libc::AF_INET6 => {
+            let a = t.find("inet_pton(").map(|i| &t[i..]).and_then(|r| between(r, '"', '"')).or_else(|| strace_field(t, "sin6_addr"))?;
+            sockaddr_in6(a.parse().ok()?, port("sin6_port").unwrap_or(0)).into()
+        }
+        libc::AF_UNIX => {
+            let p = strace_field(t, "sun_path")?;
+            let (p, abstract_name) = match p.strip_prefix('@') {
+                Some(r) => (r, true),
+                None => (p, false),
+            };
+            sockaddr_un(between(p, '"', '"').unwrap_or(p).as_bytes(), abstract_name)
+        }
+        f => {
+            let mut b = [0u8; 128];
+            b[..2].copy_from_slice(&(f as u16).to_ne_bytes());
+            Some(b)
+        }
+    }
+}

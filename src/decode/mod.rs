@@ -92,3 +92,9 @@ pub use netdb::write_addrinfo_hints;
 
 // Time, event descriptors and waiting for descriptors (issue 12, time branch).
 pub mod clock;
+// --- sockets (issue 13, sock branch): families, types, protocols, options, addresses.
+pub mod sock;
+pub use sock::{
+    write_accept4_flags, write_family, write_level, write_msg_flags, write_protocol, write_shutdown_how, write_socket_type,
+    write_socklen_ptr, write_sockaddr, write_sockopt_name, write_sockopt_value,
+};

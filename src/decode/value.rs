@@ -26,6 +26,10 @@ pub enum Value<'a> {
     /// The variadic arguments of a printf-style call, decoded by its format: echoed
     /// unnamed, each after a comma (crate::decode::format).
     Items(&'a super::format::Items),
+    /// A number whose echo reads the call's other arguments, found by name (a socket
+    /// address and its length, a socket option's value and its level, name and size:
+    /// kinds whose ECHO ends in `&`).
+    Related { value: i64, echo: fn(&mut Message, i64, &[Arg]) },
 }
 
 /// How an argument's echo depends on the others.
@@ -67,6 +71,15 @@ pub enum Role {
     FdSet,
     /// …below its nfds.
     FdSetCount,
+}
+
+/// The value of the numeric argument called `name`, if the call has one (for the echo of
+/// a `Value::Related`).
+pub fn related(all: &[Arg], name: &str) -> Option<i64> {
+    all.iter().find_map(|a| match a.value {
+        Value::Number { value, .. } | Value::Related { value, .. } if a.name == name => Some(value),
+        _ => None,
+    })
 }
 
 /// The value of the argument that plays `role`, if any.
@@ -138,6 +151,7 @@ impl Value<'_> {
             },
             Value::Number { value, echo, .. } => echo(m, value),
             Value::Items(items) => items.echo(m),
+            Value::Related { value, echo } => echo(m, value, all),
         }
     }
 }

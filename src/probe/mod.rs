@@ -53,3 +53,6 @@ pub mod term;
 // Clocks, sleeping and waiting for descriptors (issue 12, time branch).
 pub mod clock;
 pub mod zone;
+// Sockets (issue 13, sock branch): /etc/services and /etc/protocols; who holds an address.
+pub mod sockets;
+pub mod msghdr;

@@ -1,9 +1,12 @@
 //! Name resolution's files, read directly (issue 13): /etc/hosts, /etc/services,
 //! /etc/resolv.conf and the hosts line of /etc/nsswitch.conf; and whether each name
 //! server answers. Never through getaddrinfo or gethostbyname, which a preload library
-//! may intercept (and which are what failed).
+//! may intercept (and which are what failed). Also the names /etc/services and
+//! /etc/protocols give ports and protocols in the sockets' echo: getservbyport and
+//! getprotobynumber go through NSS, allocate and keep static state.
 
-use super::lines::for_each_line;
+use super::lines::{for_each_line, number};
+use super::users::Name;
 use super::suggest::{acceptable, distance};
 use crate::sys::netdb::{ask_name_server, ServerReply};
 
@@ -244,4 +247,53 @@ pub fn is_numeric_host(name: &[u8]) -> bool {
 /// Whether `service` is a port number.
 pub fn is_numeric_service(service: &[u8]) -> bool {
     !service.is_empty() && service.iter().all(u8::is_ascii_digit)
+}
+
+// --- sockets (issue 13, sock branch): names for the echo.
+
+/// The name /etc/services gives `port` over `proto` (`tcp`, `udp`).
+pub fn service_name(port: u16, proto: &[u8]) -> Option<Name> {
+    let mut found = None;
+    let _ = for_each_line(b"/etc/services", |line| {
+        let mut w = words(line);
+        let (Some(name), Some(pp)) = (w.next(), w.next()) else { return true };
+        let mut parts = pp.split(|&c| c == b'/');
+        let (p, pr) = (parts.next().and_then(number), parts.next());
+        if p == Some(port as u64) && pr == Some(proto) {
+            found = Some(Name::from_bytes(name));
+            return false;
+        }
+        true
+    });
+    found
+}
+
+/// The official name /etc/protocols gives protocol number `n`.
+pub fn protocol_name(n: i32) -> Option<Name> {
+    let mut found = None;
+    let _ = for_each_line(b"/etc/protocols", |line| {
+        let mut w = words(line);
+        let (Some(name), Some(num)) = (w.next(), w.next()) else { return true };
+        if num.iter().all(u8::is_ascii_digit) && number(num) == Some(n as u64) {
+            found = Some(Name::from_bytes(name));
+            return false;
+        }
+        true
+    });
+    found
+}
+
+/// The number of the protocol /etc/protocols calls `name` (its official name or an alias).
+pub fn protocol_number(name: &[u8]) -> Option<i32> {
+    let mut found = None;
+    let _ = for_each_line(b"/etc/protocols", |line| {
+        let mut w = words(line);
+        let (Some(first), Some(num)) = (w.next(), w.next()) else { return true };
+        if first == name || w.any(|a| a == name) {
+            found = number(num).map(|n| n as i32);
+            return false;
+        }
+        true
+    });
+    found
 }

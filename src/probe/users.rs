@@ -14,6 +14,13 @@ impl Name {
     pub fn as_bytes(&self) -> &[u8] {
         &self.buf[..self.len]
     }
+
+    /// A copy of `b`, cut at 64 bytes (a service or protocol name of /etc/services).
+    pub fn from_bytes(b: &[u8]) -> Name {
+        let mut name = Name { buf: [0; 64], len: b.len().min(64) };
+        name.buf[..name.len].copy_from_slice(&b[..name.len]);
+        name
+    }
 }
 
 fn lookup(db: &[u8], id: u32) -> Option<Name> {

@@ -316,3 +316,5 @@ pub fn uname() -> Result<libc::utsname> {
 pub mod netdb;
 // Clocks and the caller's time structures (issue 12, time branch).
 pub mod clock;
+// Sockets (issue 13, sock branch): options, names, peer credentials.
+pub mod socket;

@@ -46,3 +46,6 @@ pub mod netdb;
 pub mod term;
 // Clocks, sleeping, event descriptors and waiting for descriptors (issue 12, time branch).
 pub mod clock;
+// Sockets (issue 13, sock branch): addresses and their holders; descriptors, peers, options.
+pub mod sockaddr;
+pub mod socket;

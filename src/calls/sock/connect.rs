@@ -1,0 +1,128 @@
+//! connect(2): ERRORS ECONNREFUSED (nothing listens on that port, or on that AF_UNIX
+//! path: a stale socket file, or a file that is no socket), ENOENT (the path
+//! diagnosis), EPROTOTYPE (the listener's type against ours), EAGAIN (a full backlog,
+//! or no free local port), EINPROGRESS, EALREADY, EISCONN, EADDRINUSE, EADDRNOTAVAIL,
+//! EAFNOSUPPORT, EACCES, EBADF, ENOTSOCK, EFAULT, ENETUNREACH, ETIMEDOUT, EINTR.
+//! Also the helpers bind shares: who holds an address, a bad length, a wrong family.
+
+use crate::decode::sock::{read_sockaddr, SockAddr};
+use crate::message::prose::{fd, generic, path, sockaddr, socket};
+use crate::message::Message;
+use crate::probe::sockets;
+
+pub fn explain(m: &mut Message, errnum: i32, fildes: i32, serv_addr: usize, serv_addr_size: i32) {
+    if socket::descriptor_error(m, errnum, "fildes", fildes) {
+        return;
+    }
+    let len = serv_addr_size.max(0) as usize;
+    let Some(sa) = read_sockaddr(serv_addr) else { return fd::bad_pointer(m, "serv_addr", serv_addr, len) };
+    let unix = sa.unix_path(len);
+    match errnum {
+        libc::ECONNREFUSED => match unix {
+            Some((p, abstract_name)) => {
+                let bound = sockets::unix_bound(p, abstract_name);
+                let what = if abstract_name { bound.map(|_| "socket") } else { file_type(p) };
+                sockaddr::nobody_listens_unix(m, &sa, len, what, bound.is_some());
+            }
+            None => {
+                let local = match (sa.ipv4(), sa.ipv6()) {
+                    (Some(a), _) => a[0] == 127 || sockets::ipv4_is_local(a) == Some(true),
+                    (_, Some(a)) => sockets::ipv6_is_local(a) == Some(true),
+                    _ => false,
+                };
+                sockaddr::nobody_listens_inet(m, &sa, len, local);
+            }
+        },
+        libc::ENOENT | libc::ENOTDIR | libc::ELOOP | libc::ENAMETOOLONG | libc::EACCES if unix.is_some_and(|(_, a)| !a) => {
+            let mut slot = core::mem::MaybeUninit::uninit();
+            let text = crate::decode::Text::copy_into(&mut slot, serv_addr + 2);
+            if path::resolve_or_explain(m, "serv_addr.sun_path", text, crate::probe::path::Start::Cwd, true).is_ok() {
+                generic::meaning(m, errnum);
+            }
+        }
+        libc::ENOENT if unix.is_some() => sockaddr::nobody_listens_unix(m, &sa, len, None, false),
+        libc::EPROTOTYPE => {
+            let ours = sockets::socket_of(fildes).map(|s| s.kind);
+            let theirs = unix.and_then(|(p, a)| sockets::unix_bound(p, a)).map(|e| e.kind);
+            match (ours, theirs) {
+                (Some(o), Some(t)) => sockaddr::type_mismatch(m, &sa, len, o, t),
+                _ => generic::meaning(m, errnum),
+            }
+        }
+        libc::EAGAIN if unix.is_some() => {
+            let queue = unix.and_then(|(p, a)| sockets::unix_bound(p, a)).and_then(|e| crate::sys::socket::unix_listen_queue(e.inode as u32));
+            sockaddr::backlog_full(m, &sa, len, queue.map(|(q, b)| (q as u64, b as u64)), sockets::somaxconn());
+        }
+        libc::EAGAIN => {
+            m.because();
+            m.text("no local port was free for the connection (net.ipv4.ip_local_port_range is used up)");
+        }
+        libc::EINPROGRESS => socket::connect_pending(m, "fildes", fildes, true),
+        libc::EALREADY => socket::connect_pending(m, "fildes", fildes, false),
+        libc::EISCONN => socket::already_connected(m, "fildes", fildes),
+        libc::EADDRINUSE => {
+            m.because();
+            m.text("the local address and port this connection would use are already in use by another connection to ");
+            sockaddr::address(m, &sa, len);
+        }
+        libc::EAFNOSUPPORT => wrong_family(m, fildes, &sa),
+        libc::EINVAL => bad_length(m, "serv_addr_size", &sa, len),
+        libc::EFAULT => fd::bad_pointer(m, "serv_addr", serv_addr, len),
+        _ => generic::meaning(m, errnum),
+    }
+}
+
+/// What the file at an AF_UNIX path is: `socket`, `regular file`…; None when absent.
+pub fn file_type(p: &[u8]) -> Option<&'static str> {
+    let path = crate::sys::CPath::from_bytes(p)?;
+    let st = crate::sys::stat_at(libc::AT_FDCWD, &path, false).ok()?;
+    Some(crate::probe::fd::type_name(st.st_mode))
+}
+
+/// EADDRINUSE: whoever holds the address.
+pub fn address_in_use(m: &mut Message, fildes: i32, sa: &SockAddr, len: usize) {
+    if let Some((p, abstract_name)) = sa.unix_path(len) {
+        let bound = sockets::unix_bound(p, abstract_name);
+        let what = if abstract_name { None } else { file_type(p) };
+        return sockaddr::unix_in_use(m, sa, len, bound.map(|b| (b.listening, sockets::holder(b.inode))), what);
+    }
+    let udp = sockets::socket_of(fildes).is_some_and(|s| s.kind == libc::SOCK_DGRAM);
+    let e = sockets::inet_user(sa, if udp { "udp" } else { "tcp" });
+    let owner = e.and_then(|e| sockets::holder(e.inode));
+    sockaddr::inet_in_use(m, sa, len, e.as_ref(), owner);
+}
+
+/// EINVAL: the length does not fit the family.
+pub fn bad_length(m: &mut Message, arg: &str, sa: &SockAddr, len: usize) {
+    let wanted = match sa.family() {
+        libc::AF_INET => Some(16),
+        libc::AF_INET6 => Some(28),
+        _ => None,
+    };
+    match wanted {
+        Some(w) if len < w => {
+            m.because();
+            let _ = core::fmt::write(m, format_args!("{arg} is {len}, and an address of this family takes {w} bytes"));
+        }
+        _ if len > 128 || len < 2 => {
+            m.because();
+            let _ = core::fmt::write(m, format_args!("{arg} is {len}, and a socket address takes between 2 and 128 bytes"));
+        }
+        _ => generic::meaning(m, libc::EINVAL),
+    }
+}
+
+/// EAFNOSUPPORT: the address's family is not the socket's.
+pub fn wrong_family(m: &mut Message, fildes: i32, sa: &SockAddr) {
+    m.because();
+    m.text("the address is of family ");
+    sockaddr::family(m, sa.family());
+    if let Some(s) = sockets::socket_of(fildes) {
+        m.text(", and ");
+        fd::argument(m, "fildes", fildes);
+        m.text(" is a socket of family ");
+        sockaddr::family(m, s.domain);
+    } else {
+        m.text(", which this socket does not support");
+    }
+}

@@ -1,0 +1,85 @@
+//! send(2): ERRORS EACCES, EAGAIN/EWOULDBLOCK and ENOBUFS (the send buffer and its
+//! size), EALREADY, EBADF, ECONNRESET and EPIPE (the peer closed: who it was), EDESTADDRREQ,
+//! EFAULT, EINTR, EINVAL, EISCONN, EMSGSIZE (the socket's limit), ENOMEM, ENOTCONN,
+//! ENOTSOCK, EOPNOTSUPP. `transfer` is shared by the whole send and recv family.
+
+use crate::message::prose::{fd, generic, socket};
+use crate::message::Message;
+use crate::probe::msghdr::MsgHdr;
+use crate::probe::sockets;
+
+pub fn explain(m: &mut Message, errnum: i32, sockfd: i32, buf: usize, len: usize, flags: i32) {
+    transfer(m, errnum, sockfd, Some((buf, len)), flags, None, true);
+}
+
+/// The largest UDP payload over IPv4 (65535 less the IP and UDP headers).
+const UDP_MAX: u64 = 65507;
+
+/// One explanation for send, sendto, sendmsg, recv, recvfrom and recvmsg: `data` is the
+/// buffer and its length (None for the msghdr calls, whose `msg` says them).
+pub fn transfer(m: &mut Message, errnum: i32, sockfd: i32, data: Option<(usize, usize)>, flags: i32, msg: Option<&MsgHdr>, sending: bool) {
+    if errnum == libc::EBADF {
+        if let Some(h) = msg {
+            let mut bad = None;
+            crate::probe::msghdr::for_each_passed_fd(h, |i, f| {
+                if !crate::sys::fd_is_open(f) {
+                    bad = Some((i, f));
+                }
+                bad.is_none()
+            });
+            if let Some((i, f)) = bad {
+                if crate::sys::fd_is_open(sockfd) {
+                    return socket::bad_passed_fd(m, i, f);
+                }
+            }
+        }
+    }
+    if socket::descriptor_error(m, errnum, "sockfd", sockfd) {
+        return;
+    }
+    let s = sockets::socket_of(sockfd);
+    let len = match (data, msg) {
+        (Some((_, l)), _) => l as u64,
+        (None, Some(h)) => crate::probe::msghdr::data_length(h),
+        _ => 0,
+    };
+    let nonblocking = flags & libc::MSG_DONTWAIT != 0
+        || crate::sys::fcntl(sockfd, libc::F_GETFL, 0).is_ok_and(|f| f as i32 & libc::O_NONBLOCK != 0);
+    match errnum {
+        libc::EPIPE | libc::ECONNRESET => socket::peer_closed(m, "sockfd", sockfd, sockets::peer(sockfd), errnum == libc::ECONNRESET),
+        libc::EAGAIN | libc::ENOBUFS if sending => socket::send_buffer_full(m, "sockfd", sockfd, sockets::send_buffer(sockfd), nonblocking),
+        libc::EAGAIN => {
+            let t = crate::sys::io::socket_timeout(sockfd, libc::SO_RCVTIMEO).unwrap_or(0);
+            socket::nothing_to_read(m, "sockfd", sockfd, if nonblocking { 0 } else { t });
+        }
+        libc::EMSGSIZE => {
+            let limit = match s {
+                Some(s) if s.domain == libc::AF_INET && s.kind == libc::SOCK_DGRAM => Some((UDP_MAX, "the largest UDP datagram over IPv4")),
+                Some(s) if s.domain == libc::AF_UNIX => sockets::send_buffer(sockfd).map(|b| (b, "its send buffer, SO_SNDBUF")),
+                _ => None,
+            };
+            socket::message_too_big(m, len, limit.map(|l| l.0), limit.map(|l| l.1).unwrap_or(""));
+        }
+        libc::ETOOMANYREFS => {
+            let passed = msg.map(|h| {
+                let mut n = 0;
+                crate::probe::msghdr::for_each_passed_fd(h, |_, _| {
+                    n += 1;
+                    true
+                });
+                n
+            });
+            socket::too_many_refs(m, passed, sockets::descriptors_in_flight_limit());
+        }
+        libc::ENOTCONN | libc::EDESTADDRREQ => match s {
+            Some(s) => socket::not_connected(m, "sockfd", sockfd, &s),
+            None => socket::was_not_connected(m),
+        },
+        libc::EISCONN => socket::already_connected(m, "sockfd", sockfd),
+        libc::EFAULT => match data {
+            Some((buf, l)) if !crate::sys::readable(buf, l) => fd::bad_pointer(m, "buf", buf, l),
+            _ => generic::meaning(m, errnum),
+        },
+        _ => generic::meaning(m, errnum),
+    }
+}

@@ -1,0 +1,195 @@
+//! Sockets in words (issue 13): what a descriptor is instead of a socket, whether it
+//! listens, its peer, its options and buffers, descriptors passed in SCM_RIGHTS.
+
+use super::{fd, ids};
+use crate::decode::sock::{any_name, options_of, SOCKOPT_LEVELS};
+use crate::message::Message;
+use crate::probe::sockets::Socket;
+
+/// ENOTSOCK: what the descriptor refers to instead, with its path.
+pub fn not_a_socket(m: &mut Message, arg: &str, fildes: i32) {
+    let Ok(st) = crate::sys::stat_fd(fildes) else { return fd::bad_fd(m, arg, fildes, None) };
+    m.because();
+    fd::argument(m, arg, fildes);
+    m.text(" refers to a ");
+    m.text(crate::probe::fd::type_name(st.st_mode));
+    m.text(", not a socket");
+}
+
+/// `a SOCK_STREAM socket of family AF_INET`.
+fn socket_words(m: &mut Message, s: &Socket) {
+    m.text("a ");
+    super::sockaddr::socket_type(m, s.kind);
+    m.text(" socket of family ");
+    super::sockaddr::family(m, s.domain);
+}
+
+/// EINVAL on accept: listen was never called.
+pub fn not_listening(m: &mut Message, arg: &str, fildes: i32, s: &Socket) {
+    m.because();
+    fd::argument(m, arg, fildes);
+    m.text(" is ");
+    socket_words(m, s);
+    if s.kind != libc::SOCK_STREAM && s.kind != libc::SOCK_SEQPACKET {
+        m.text(", a type that accepts no connections");
+        return;
+    }
+    m.text(" that is not listening for connections: listen must be called on it (after bind) before accept");
+}
+
+/// EOPNOTSUPP on accept or listen: the type takes no connections.
+pub fn connectionless(m: &mut Message, arg: &str, fildes: i32, s: &Socket) {
+    m.because();
+    fd::argument(m, arg, fildes);
+    m.text(" is ");
+    socket_words(m, s);
+    m.text("; only SOCK_STREAM and SOCK_SEQPACKET sockets take connections");
+}
+
+/// EPIPE, ECONNRESET: the other end is gone.
+pub fn peer_closed(m: &mut Message, arg: &str, fildes: i32, peer: Option<(i32, u32)>, reset: bool) {
+    m.because();
+    m.text("the other end of the connection of ");
+    fd::argument(m, arg, fildes);
+    m.text(if reset { " reset it (closed it with data unread, or ended)" } else { " has been closed (or this end shut down for writing)" });
+    if let Some((pid, uid)) = peer {
+        m.text("; the peer was process ");
+        ids::process(m, pid);
+        m.text(" of user ");
+        ids::user(m, uid);
+    }
+    if !reset {
+        m.text("; the process also gets SIGPIPE unless MSG_NOSIGNAL is given or the signal is ignored");
+    }
+}
+
+/// ENOTCONN: the socket is not connected.
+pub fn not_connected(m: &mut Message, arg: &str, fildes: i32, s: &Socket) {
+    m.because();
+    fd::argument(m, arg, fildes);
+    m.text(" is ");
+    socket_words(m, s);
+    m.text(if s.listening { " that listens: it accepts connections and has no peer of its own" } else { " that is not connected (connect was not called, or failed)" });
+}
+
+/// ENOTCONN when the descriptor is no socket now: what it was at the call.
+pub fn was_not_connected(m: &mut Message) {
+    m.because();
+    m.text("the socket had no peer when the call was made: connect had not succeeded on it, or the connection was never accepted");
+}
+
+/// EISCONN.
+pub fn already_connected(m: &mut Message, arg: &str, fildes: i32) {
+    m.because();
+    fd::argument(m, arg, fildes);
+    m.text(" is already connected; a connected socket cannot connect again");
+}
+
+/// EINPROGRESS / EALREADY: a non-blocking connect.
+pub fn connect_pending(m: &mut Message, arg: &str, fildes: i32, first: bool) {
+    m.because();
+    fd::argument(m, arg, fildes);
+    if first {
+        m.text(" is non-blocking and the connection cannot be made at once: it goes on in the background; wait for the socket to become writable (poll, select), then read SO_ERROR to learn how it ended");
+    } else {
+        m.text(" is non-blocking and an earlier connect on it is still in progress; wait for the socket to become writable, then read SO_ERROR");
+    }
+}
+
+/// ENOPROTOOPT: the option is unknown at that level.
+pub fn no_such_option(m: &mut Message, level: i32, name: i32, s: Option<&Socket>) {
+    m.because();
+    m.text("option ");
+    match any_name(options_of(level), name as i64) {
+        Some(n) => m.text(n),
+        None => m.number(name as i64),
+    }
+    m.text(" is not known at level ");
+    match any_name(SOCKOPT_LEVELS, level as i64) {
+        Some(n) => m.text(n),
+        None => m.number(level as i64),
+    }
+    if let Some(s) = s {
+        m.text(" for ");
+        socket_words(m, s);
+    }
+}
+
+/// EINVAL for an option: the size given against the size the option takes.
+pub fn option_size(m: &mut Message, arg: &str, given: i64, wanted: usize) {
+    m.because();
+    let _ = core::fmt::write(m, format_args!("{arg} is {given}, and the option's value takes {wanted} bytes"));
+}
+
+/// EBADF in SCM_RIGHTS: which descriptor of the message is not open.
+pub fn bad_passed_fd(m: &mut Message, index: usize, fildes: i32) {
+    m.because();
+    let _ = core::fmt::write(
+        m,
+        format_args!("descriptor {fildes}, number {} of those passed in the SCM_RIGHTS control message, is not an open file descriptor", index + 1),
+    );
+}
+
+/// ETOOMANYREFS: descriptors in flight against RLIMIT_NOFILE (`passed`: how many this
+/// message passes, when it could be read).
+pub fn too_many_refs(m: &mut Message, passed: Option<usize>, limit: Option<u64>) {
+    m.because();
+    if let Some(n) = passed {
+        let _ = core::fmt::write(m, format_args!("the message passes {n} descriptors in SCM_RIGHTS, and "));
+    }
+    m.text("the descriptors this process has in flight (sent over AF_UNIX sockets and not yet received) may not exceed its open file limit (RLIMIT_NOFILE");
+    if let Some(l) = limit {
+        let _ = core::fmt::write(m, format_args!(", {l}"));
+    }
+    m.text("); the receiver must read the earlier messages first");
+}
+
+/// EMSGSIZE: the message is bigger than the socket takes at once.
+pub fn message_too_big(m: &mut Message, len: u64, limit: Option<u64>, what: &str) {
+    m.because();
+    let _ = core::fmt::write(m, format_args!("the message of {len} bytes must be sent at once, and "));
+    match limit {
+        Some(l) => {
+            let _ = core::fmt::write(m, format_args!("the socket takes at most {l} bytes ({what})"));
+        }
+        None => m.text("the socket's type takes no message that large"),
+    }
+}
+
+/// EAGAIN or ENOBUFS on send: the send buffer is full.
+pub fn send_buffer_full(m: &mut Message, arg: &str, fildes: i32, sndbuf: Option<u64>, nonblocking: bool) {
+    m.because();
+    m.text("the send buffer of ");
+    fd::argument(m, arg, fildes);
+    m.text(" is full");
+    if let Some(b) = sndbuf {
+        let _ = core::fmt::write(m, format_args!(" (SO_SNDBUF is {b} bytes)"));
+    }
+    if nonblocking {
+        m.text(", and the socket is non-blocking (or MSG_DONTWAIT was given), so the call would have had to wait");
+    } else {
+        m.text("; the receiver is not reading fast enough");
+    }
+}
+
+/// EAGAIN on recv: nothing to read and non-blocking, or a timeout.
+pub fn nothing_to_read(m: &mut Message, arg: &str, fildes: i32, timeout_us: u64) {
+    m.because();
+    fd::argument(m, arg, fildes);
+    if timeout_us > 0 {
+        let _ = core::fmt::write(m, format_args!(" had no data within its receive timeout (SO_RCVTIMEO, {} ms)", timeout_us / 1000));
+    } else {
+        m.text(" had no data to read, and the socket is non-blocking (or MSG_DONTWAIT was given)");
+    }
+}
+
+/// EBADF and ENOTSOCK, shared by every socket call: explains them and returns true when
+/// `errnum` is one of them.
+pub fn descriptor_error(m: &mut Message, errnum: i32, arg: &str, fildes: i32) -> bool {
+    match errnum {
+        libc::EBADF => fd::bad_fd(m, arg, fildes, None),
+        libc::ENOTSOCK => not_a_socket(m, arg, fildes),
+        _ => return false,
+    }
+    true
+}

@@ -1,0 +1,335 @@
+//! Sockets (issue 13): what a descriptor's socket is, who holds an address (the tables
+//! of /proc/net matched by inode against every process's /proc/PID/fd), which addresses
+//! the interfaces have, and the kernel's port and backlog settings.
+
+use super::lines::{for_each_line, number};
+use crate::decode::sock::SockAddr;
+use crate::sys::{self, socket, CPath};
+
+/// What a socket descriptor is.
+#[derive(Clone, Copy, Debug)]
+pub struct Socket {
+    pub domain: i32,
+    pub kind: i32,
+    pub protocol: i32,
+    /// listen(2) has been called on it (SO_ACCEPTCONN).
+    pub listening: bool,
+    pub inode: u64,
+}
+
+/// The socket open on `fd`; None when `fd` is not an open socket.
+pub fn socket_of(fd: i32) -> Option<Socket> {
+    let st = sys::stat_fd(fd).ok()?;
+    if st.st_mode & libc::S_IFMT != libc::S_IFSOCK {
+        return None;
+    }
+    let int = |o| socket::sockopt_int(fd, libc::SOL_SOCKET, o).unwrap_or(-1);
+    Some(Socket {
+        domain: int(libc::SO_DOMAIN),
+        kind: int(libc::SO_TYPE),
+        protocol: int(libc::SO_PROTOCOL),
+        listening: int(libc::SO_ACCEPTCONN) == 1,
+        inode: st.st_ino,
+    })
+}
+
+/// The address the socket on `fd` is bound to.
+pub fn local_address(fd: i32) -> Option<SockAddr> {
+    let mut sa = SockAddr { bytes: [0; 128], len: 0 };
+    sa.len = socket::sockname(fd, &mut sa.bytes).ok()?;
+    Some(sa)
+}
+
+/// Whether the socket on `fd` is connected to a peer.
+pub fn has_peer(fd: i32) -> bool {
+    let mut b = [0u8; 128];
+    socket::peername(fd, &mut b).is_ok()
+}
+
+/// Calls `f(pid, fd)` for each descriptor of each process (this one too) that refers to
+/// the socket of `inode`, until it returns false.
+pub fn for_each_holder(inode: u64, mut f: impl FnMut(i32, i32) -> bool) {
+    if inode == 0 {
+        return;
+    }
+    // `socket:[12345]`, the link every descriptor on that socket reads.
+    let mut want = [0u8; 32];
+    let mut w = crate::message::Message::new(&mut want);
+    w.text("socket:[");
+    w.unsigned(inode);
+    w.text("]");
+    let n = w.finish();
+    let want = &want[..n];
+    let Some(proc_dir) = CPath::from_bytes(b"/proc") else { return };
+    let mut go_on = true;
+    let _ = sys::for_each_entry(libc::AT_FDCWD, &proc_dir, |name, _| {
+        let Some(pid) = number(name).filter(|_| name.iter().all(u8::is_ascii_digit)) else { return true };
+        let mut dir = CPath::from_bytes(b"/proc/").unwrap_or_default();
+        if dir.push(name).and_then(|_| dir.push(b"/fd")).is_none() {
+            return true;
+        }
+        let Ok(dfd) = sys::open_at(libc::AT_FDCWD, &dir, libc::O_RDONLY | libc::O_DIRECTORY) else { return true };
+        let _ = sys::for_each_entry_fd(dfd.raw(), |fd_name, _| {
+            let Some(link_name) = CPath::from_bytes(fd_name).filter(|_| fd_name.iter().all(u8::is_ascii_digit)) else { return true };
+            if let Ok(target) = sys::readlink_at(dfd.raw(), &link_name) {
+                if target.as_bytes() == want {
+                    go_on = f(pid as i32, number(fd_name).unwrap_or(0) as i32);
+                }
+            }
+            go_on
+        });
+        go_on
+    });
+}
+
+/// The first process holding the socket of `inode`: another one before this one.
+pub fn holder(inode: u64) -> Option<i32> {
+    let me = sys::getpid();
+    let mut found = None;
+    for_each_holder(inode, |pid, _| {
+        found = Some(pid);
+        pid == me
+    });
+    found
+}
+
+/// TCP states of /proc/net/tcp (include/net/tcp_states.h).
+pub const TCP_ESTABLISHED: u8 = 1;
+pub const TCP_TIME_WAIT: u8 = 6;
+pub const TCP_LISTEN: u8 = 10;
+
+/// A row of /proc/net/{tcp,tcp6,udp,udp6}.
+#[derive(Clone, Copy, Debug)]
+pub struct InetEntry {
+    pub addr: [u8; 16],
+    pub v6: bool,
+    pub port: u16,
+    pub state: u8,
+    pub inode: u64,
+    /// For a listening TCP socket: connections waiting to be accepted, and the backlog.
+    pub queued: u64,
+    pub backlog: u64,
+}
+
+fn hex(b: &[u8]) -> Option<u64> {
+    u64::from_str_radix(core::str::from_utf8(b).ok()?, 16).ok()
+}
+
+/// Parses a row: `sl local:port rem:port st tx:rx tr:when retr uid timeout inode`.
+fn parse_inet(line: &[u8], v6: bool) -> Option<InetEntry> {
+    let mut w = line.split(|c| c.is_ascii_whitespace()).filter(|w| !w.is_empty());
+    w.next()?;
+    let local = w.next()?;
+    w.next()?;
+    let state = hex(w.next()?)? as u8;
+    let queues = w.next()?;
+    let (tx, rx) = queues.split_at(queues.iter().position(|&c| c == b':')?);
+    let inode = number(w.nth(4)?)?;
+    let (a, p) = local.split_at(local.iter().position(|&c| c == b':')?);
+    let mut addr = [0u8; 16];
+    // The address is the kernel's words in hex, each in host (little-endian) order.
+    for (i, chunk) in a.chunks(8).enumerate().take(4) {
+        let word = hex(chunk)? as u32;
+        addr[i * 4..i * 4 + 4].copy_from_slice(&word.to_ne_bytes());
+    }
+    Some(InetEntry { addr, v6, port: hex(&p[1..])? as u16, state, inode, queued: hex(&rx[1..]).unwrap_or(0), backlog: hex(tx).unwrap_or(0) })
+}
+
+/// Calls `f` with each row of the tables of `proto` (`tcp` or `udp`), IPv4 then IPv6.
+pub fn for_each_inet(proto: &str, mut f: impl FnMut(&InetEntry) -> bool) {
+    let tables: [(&[u8], bool); 2] = if proto == "udp" {
+        [(b"/proc/net/udp", false), (b"/proc/net/udp6", true)]
+    } else {
+        [(b"/proc/net/tcp", false), (b"/proc/net/tcp6", true)]
+    };
+    for (path, v6) in tables {
+        let mut go_on = true;
+        let _ = for_each_line(path, |line| {
+            if let Some(e) = parse_inet(line, v6) {
+                go_on = f(&e);
+            }
+            go_on
+        });
+        if !go_on {
+            return;
+        }
+    }
+}
+
+/// The address of an entry as an IPv4 address, when it is one (or IPv4-mapped).
+pub fn entry_ipv4(e: &InetEntry) -> Option<[u8; 4]> {
+    if !e.v6 {
+        return Some([e.addr[0], e.addr[1], e.addr[2], e.addr[3]]);
+    }
+    (e.addr[..10] == [0; 10] && e.addr[10..12] == [0xff, 0xff]).then(|| [e.addr[12], e.addr[13], e.addr[14], e.addr[15]])
+}
+
+/// Whether `e` stands in the way of binding `sa`: the same port, and the same address
+/// or a wildcard on either side (an IPv6 wildcard also covers IPv4 unless v6only).
+fn conflicts(e: &InetEntry, sa: &SockAddr) -> bool {
+    if Some(e.port) != sa.port() {
+        return false;
+    }
+    let wildcard = e.addr == [0; 16];
+    match (sa.ipv4(), sa.ipv6()) {
+        (Some(a), _) => wildcard || a == [0; 4] || entry_ipv4(e) == Some(a),
+        (_, Some(a)) => wildcard || a == [0; 16] || (e.v6 && e.addr == a),
+        _ => false,
+    }
+}
+
+/// What holds the address `sa` (AF_INET or AF_INET6) for sockets of `proto`: a socket
+/// with an owner (listening first), or else one in TIME_WAIT.
+pub fn inet_user(sa: &SockAddr, proto: &str) -> Option<InetEntry> {
+    let mut best: Option<InetEntry> = None;
+    for_each_inet(proto, |e| {
+        if conflicts(e, sa) {
+            let rank = |x: &InetEntry| match x.state {
+                TCP_LISTEN => 3,
+                _ if x.inode != 0 => 2,
+                _ => 1,
+            };
+            if best.is_none_or(|b| rank(e) > rank(&b)) {
+                best = Some(*e);
+            }
+        }
+        true
+    });
+    best
+}
+
+/// The listening TCP socket on `sa`'s port and address, if any.
+pub fn tcp_listener(sa: &SockAddr) -> Option<InetEntry> {
+    inet_user(sa, "tcp").filter(|e| e.state == TCP_LISTEN)
+}
+
+/// A row of /proc/net/unix.
+#[derive(Clone, Copy, Debug)]
+pub struct UnixEntry {
+    pub kind: i32,
+    pub listening: bool,
+    pub inode: u64,
+}
+
+/// The socket bound to the AF_UNIX `path` (abstract names written with their `@`).
+pub fn unix_bound(path: &[u8], abstract_name: bool) -> Option<UnixEntry> {
+    let mut found = None;
+    let _ = for_each_line(b"/proc/net/unix", |line| {
+        // Num RefCount Protocol Flags Type St Inode Path
+        let mut w = line.split(|&c| c == b' ').filter(|w| !w.is_empty());
+        let (Some(_), Some(_), Some(_), Some(flags), Some(kind), Some(_), Some(inode)) =
+            (w.next(), w.next(), w.next(), w.next(), w.next(), w.next(), w.next())
+        else {
+            return true;
+        };
+        let Some(name) = w.next() else { return true };
+        let matches = match name.strip_prefix(b"@") {
+            Some(rest) => abstract_name && rest == path,
+            None => !abstract_name && name == path,
+        };
+        if matches {
+            // __SO_ACCEPTCON in Flags marks a listening socket.
+            let e = UnixEntry {
+                kind: hex(kind).unwrap_or(0) as i32,
+                listening: hex(flags).unwrap_or(0) & 0x10000 != 0,
+                inode: number(inode).unwrap_or(0),
+            };
+            let better = found.is_none_or(|f: UnixEntry| e.listening && !f.listening);
+            if better {
+                found = Some(e);
+            }
+        }
+        true
+    });
+    found
+}
+
+fn sysctl(path: &[u8]) -> Option<u64> {
+    let mut b = [0u8; 32];
+    let n = sys::read_file(path, &mut b).ok()?;
+    number(&b[..n])
+}
+
+/// net.ipv4.ip_unprivileged_port_start: the first port an unprivileged process may bind.
+pub fn unprivileged_port_start() -> Option<u64> {
+    sysctl(b"/proc/sys/net/ipv4/ip_unprivileged_port_start")
+}
+
+/// net.core.somaxconn: the most a listen backlog is cut to.
+pub fn somaxconn() -> Option<u64> {
+    sysctl(b"/proc/sys/net/core/somaxconn")
+}
+
+/// net.core.wmem_max and rmem_max: the most SO_SNDBUF and SO_RCVBUF may be set to.
+pub fn buffer_maxima() -> (Option<u64>, Option<u64>) {
+    (sysctl(b"/proc/sys/net/core/wmem_max"), sysctl(b"/proc/sys/net/core/rmem_max"))
+}
+
+/// Whether some interface has the IPv4 address `a` (the LOCAL host routes of
+/// /proc/net/fib_trie: `|-- 192.168.1.5` followed by `/32 host LOCAL`).
+pub fn ipv4_is_local(a: [u8; 4]) -> Option<bool> {
+    let mut last = [0u8; 4];
+    let mut local = false;
+    let mut readable = false;
+    let _ = for_each_line(b"/proc/net/fib_trie", |line| {
+        readable = true;
+        let t = line.trim_ascii();
+        if let Some(addr) = t.strip_prefix(b"|-- ") {
+            let mut parts = addr.split(|&c| c == b'.').map(number);
+            for b in last.iter_mut() {
+                *b = parts.next().flatten().unwrap_or(0) as u8;
+            }
+        } else if t.starts_with(b"/32 host LOCAL") && last == a {
+            local = true;
+            return false;
+        }
+        true
+    });
+    readable.then_some(local)
+}
+
+/// Whether some interface has the IPv6 address `a` (/proc/net/if_inet6).
+pub fn ipv6_is_local(a: [u8; 16]) -> Option<bool> {
+    let mut local = false;
+    let mut readable = false;
+    let _ = for_each_line(b"/proc/net/if_inet6", |line| {
+        readable = true;
+        let Some(h) = line.get(..32) else { return true };
+        let mut addr = [0u8; 16];
+        for (i, b) in addr.iter_mut().enumerate() {
+            *b = hex(&h[i * 2..i * 2 + 2]).unwrap_or(0) as u8;
+        }
+        local = addr == a;
+        !local
+    });
+    readable.then_some(local)
+}
+
+/// The number of descriptors in flight in SCM_RIGHTS messages is not shown by the
+/// kernel; what is known is the limit they count against.
+pub fn descriptors_in_flight_limit() -> Option<u64> {
+    super::limits::open_files_limit().map(|(soft, _)| soft)
+}
+
+/// The peer of a connected AF_UNIX socket: (pid, uid) from SO_PEERCRED.
+pub fn peer(fd: i32) -> Option<(i32, u32)> {
+    socket::peer_credentials(fd).ok().filter(|(pid, _, _)| *pid > 0).map(|(p, u, _)| (p, u))
+}
+
+/// The send buffer size of the socket (SO_SNDBUF, as the kernel doubled it).
+pub fn send_buffer(fd: i32) -> Option<u64> {
+    socket::sockopt_int(fd, libc::SOL_SOCKET, libc::SO_SNDBUF).ok().map(|v| v as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_proc_net_tcp_rows() {
+        let e = parse_inet(b"   0: 0100007F:1F90 00000000:0000 0A 00000000:00000002 00:00000000 00000000     0        0 12345 1 0000000000000000 100 0 0 10 0", false).unwrap();
+        assert_eq!((e.addr[..4].to_vec(), e.port, e.state, e.inode, e.queued), (vec![127, 0, 0, 1], 8080, TCP_LISTEN, 12345, 2));
+        let e = parse_inet(b"   1: 00000000000000000000000001000000:0050 00000000000000000000000000000000:0000 0A 00000000:00000000 00:00000000 00000000  0 0 777 1", true).unwrap();
+        assert_eq!((e.addr[15], e.port, e.inode), (1, 80, 777));
+    }
+}
