@@ -29,6 +29,11 @@ fn rust_type(ctype: &str) -> String {
         return "*mut c_void".to_string();
     }
     let t = ctype.replace(" *", "*").replace("* ", "*");
+    // processes (issue 12, proc branch): execve's `char *const *argv`, a pointer to const
+    // pointers to char (cbindgen writes `*const *mut c_char` back as that C type).
+    if let Some(inner) = t.strip_suffix("*const*") {
+        return format!("*const {}", rust_type(&format!("{inner}*")));
+    }
     let (is_const, base) = match t.strip_prefix("const ") {
         Some(rest) => (true, rest.to_string()),
         None => (false, t.clone()),

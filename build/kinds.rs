@@ -44,6 +44,14 @@ pub fn read(path: &Path) -> BTreeMap<String, Kind> {
             (e, "IovArray")
         } else if let Some(e) = cols[2].strip_suffix("!iov") {
             (e, "IovCount")
+        // processes (issue 12, proc branch): getpriority's which and who, setpgrp's
+        // arguments that the echo leaves out.
+        } else if let Some(e) = cols[2].strip_suffix("!prio") {
+            (e, "PriorityWhich")
+        } else if let Some(e) = cols[2].strip_suffix("?prio") {
+            (e, "PriorityWho")
+        } else if let Some(e) = cols[2].strip_suffix("?hidden") {
+            (e, "Hidden")
         } else {
             (cols[2], "Plain")
         };

@@ -190,7 +190,9 @@ fn run(argv: Vec<String>) -> i32 {
         return usage_error(&format!("unknown function {func:?}"));
     };
     let given = &rest[1..];
-    if given.len() > cmd.args.len() {
+    // An exec call's argv takes the rest of the line (issue 12, proc branch).
+    let takes_rest = cmd.args.iter().any(|p| p.default == super::parse::REST_OF_LINE);
+    if given.len() > cmd.args.len() && !takes_rest {
         return usage_error(&format!("{} takes at most {} {} ({}), {} given", cmd.name, cmd.args.len(), plural(cmd.args.len()), names(cmd), given.len()));
     }
     // Left-out arguments take their defaults, but a call is not explained from nothing:
@@ -205,6 +207,16 @@ fn run(argv: Vec<String>) -> i32 {
     let all_given = given.len() == cmd.args.len();
     let mut from_line = given.iter();
     for param in cmd.args {
+        // argv: the program's name (the first argument) and all that is left.
+        if param.default == super::parse::REST_OF_LINE {
+            let mut words = vec![given.first().cloned().unwrap_or_default()];
+            words.extend(from_line.by_ref().cloned());
+            match super::parse::argv(&words) {
+                Ok(p) => parsed.push(p),
+                Err(what) => return usage_error(&format!("{} argument ({}): expected {what}", cmd.name, param.name)),
+            }
+            continue;
+        }
         if param.default == "&?" && !all_given {
             parsed.push(super::parse::buffer());
             continue;

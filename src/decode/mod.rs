@@ -79,3 +79,9 @@ pub use stream::{signal, write_setvbuf_mode, SETVBUF_MODES, SIGNALS};
 pub use stream::{write_byte, write_fpos, write_stream_path};
 // --- the environment and character sets (issue 11, environ): iconv's size_t pointers.
 pub mod iconv;
+// --- processes, signals and waiting (issue 12, proc branch): pids with their program,
+// signals, wait options, ptrace requests, priorities, argv and envp arrays.
+pub mod process;
+pub use process::{
+    write_argv, write_envp, write_pid, write_priority_which, write_ptrace_request, write_signal, write_wait_options,
+};

@@ -41,6 +41,13 @@ pub enum Role {
     IovArray,
     /// …as many as this count says.
     IovCount,
+    // --- processes (issue 12, proc branch) ---
+    /// getpriority's which, which decides…
+    PriorityWhich,
+    /// …whether who is echoed as a user or as a process.
+    PriorityWho,
+    /// An argument libexplain's echo leaves out (setpgrp's pid and pgid).
+    Hidden,
 }
 
 /// The value of the argument that plays `role`, if any.
@@ -65,6 +72,7 @@ impl Value<'_> {
             Value::Number { role: Role::FcntlArg, .. } => {
                 find_role(all, Role::FcntlCommand).is_none_or(|cmd| super::fcntl_takes_arg(cmd as i32))
             }
+            Value::Number { role: Role::Hidden, .. } => false,
             _ => true,
         }
     }
@@ -82,6 +90,10 @@ impl Value<'_> {
             },
             Value::Number { value, role: Role::IovArray, echo } => match find_role(all, Role::IovCount) {
                 Some(count) => super::write_iovec(m, value as usize, count),
+                None => echo(m, value),
+            },
+            Value::Number { value, role: Role::PriorityWho, echo } => match find_role(all, Role::PriorityWhich) {
+                Some(which) => super::process::write_priority_who(m, which, value),
                 None => echo(m, value),
             },
             Value::Number { value, echo, .. } => echo(m, value),

@@ -41,3 +41,7 @@ pub mod iconv;
 // printf's wide characters and strcoll's collation (issue 11, printf branch).
 pub mod locale;
 pub mod number;
+// Processes, signals and waiting (issue 12, proc branch): other processes as /proc shows
+// them; program files, the command search PATH and the argument area.
+pub mod process;
+pub mod program;

@@ -302,3 +302,6 @@ pub fn fxattr_size(fd: c_int, name: &[u8]) -> Result<usize> {
 
 // Memory and System V shared memory (issue 11, mem branch).
 pub mod vm;
+// Processes, signals and waiting (issue 12, proc branch): the caller's nice value,
+// session, group and parent.
+pub mod process;

@@ -37,3 +37,7 @@ pub mod environ;
 // Formatted output and the string conversions (issue 11, printf branch).
 pub mod format;
 pub mod convert;
+// Processes, signals and waiting (issue 12, proc branch).
+pub mod programs;
+pub mod signals;
+pub mod waiting;
