@@ -44,14 +44,14 @@ pub fn read(path: &Path) -> BTreeMap<String, Kind> {
             (e, "IovArray")
         } else if let Some(e) = cols[2].strip_suffix("!iov") {
             (e, "IovCount")
-        // processes (issue 12, proc branch): getpriority's which and who, setpgrp's
-        // arguments that the echo leaves out.
+        // processes (issue 12, proc branch): getpriority's which and who, getpgrp's and
+        // setpgrp's arguments, which the echo leaves out when all are 0.
         } else if let Some(e) = cols[2].strip_suffix("!prio") {
             (e, "PriorityWhich")
         } else if let Some(e) = cols[2].strip_suffix("?prio") {
             (e, "PriorityWho")
-        } else if let Some(e) = cols[2].strip_suffix("?hidden") {
-            (e, "Hidden")
+        } else if let Some(e) = cols[2].strip_suffix("?zero") {
+            (e, "HiddenWhenZero")
         } else {
             (cols[2], "Plain")
         };

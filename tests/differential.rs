@@ -49,6 +49,8 @@ const KNOWN: &[(&str, &str, &str)] = &[
     ("chdir", "EFAULT", "for EFAULT Debian echoes the pathname's address instead of the string"),
     ("strtoul", "*", "Debian's command fills strtoul's endptr from nptr's number (endptr = 0x0000007B for \"123\"), a bug of its argument parsing"),
     ("strtoull", "*", "Debian's command fills strtoull's endptr from nptr's number, as for strtoul"),
+    // processes (issue 12, proc branch)
+    ("execve", "EFAULT", "for EFAULT Debian echoes argv and envp as addresses instead of their strings"),
 ];
 /// Calls neither Debian's command nor ours takes: the printf family (its arguments are
 /// C variadic ones; libexplain's explain(1) has no syntax for them). Their echo is checked

@@ -31,6 +31,18 @@ pub fn write_pid(m: &mut Message, pid: i64) {
     }
 }
 
+/// The wait family's pid: a process, -1 (any child) bare, or a process group named with
+/// its leader: `0 = process group 42 "sh"`, `-42 = process group 42 "sh"`.
+pub fn write_wait_pid(m: &mut Message, pid: i64) {
+    if pid > 0 || pid == -1 {
+        return write_pid(m, pid);
+    }
+    m.number(pid);
+    let group = if pid == 0 { crate::sys::io::getpgrp() as i64 } else { -pid };
+    m.text(" = process group ");
+    write_pid(m, group);
+}
+
 /// A signal by name: `SIGTERM`, `SIGRTMIN + 3`, `SIGRTMAX`; a number otherwise.
 pub fn write_signal(m: &mut Message, sig: i64) {
     match signal_name(sig as i32) {
@@ -97,11 +109,8 @@ pub fn write_priority_which(m: &mut Message, which: i64) {
 }
 
 /// getpriority's who, as its which says: a user for PRIO_USER, else a process (a group's
-/// id is its leader's pid); 0 (the caller) bare.
+/// id is its leader's pid).
 pub fn write_priority_who(m: &mut Message, which: i64, who: i64) {
-    if who == 0 {
-        return m.number(0);
-    }
     match which as u32 {
         libc::PRIO_USER => super::write_uid(m, who),
         libc::PRIO_PROCESS | libc::PRIO_PGRP => write_pid(m, who),
@@ -109,8 +118,10 @@ pub fn write_priority_who(m: &mut Message, which: i64, who: i64) {
     }
 }
 
-/// The most elements of an argv the echo lists before `...`.
+/// The most elements of an argv the echo lists before `...`, and the most bytes of
+/// echo they may take: the explanation must still fit after a huge argv (E2BIG).
 const ARGV_SHOWN: usize = 64;
+const ARGV_ECHO_BYTES: usize = 1024;
 
 /// An argv array: `["ls", "-l"]`, each string quoted; NULL; the address when the array
 /// cannot be read.
@@ -123,6 +134,7 @@ pub fn write_argv(m: &mut Message, argv: i64) {
         return write_pointer(m, argv as i64);
     }
     m.text("[");
+    let start = m.as_bytes().len();
     let mut i = 0;
     while let Some(p) = crate::sys::read_word(argv + i * core::mem::size_of::<usize>()) {
         if p == 0 {
@@ -131,7 +143,7 @@ pub fn write_argv(m: &mut Message, argv: i64) {
         if i > 0 {
             m.text(", ");
         }
-        if i == ARGV_SHOWN {
+        if i == ARGV_SHOWN || m.as_bytes().len() - start > ARGV_ECHO_BYTES {
             m.text("...");
             break;
         }

@@ -46,8 +46,9 @@ pub enum Role {
     PriorityWhich,
     /// …whether who is echoed as a user or as a process.
     PriorityWho,
-    /// An argument libexplain's echo leaves out (setpgrp's pid and pgid).
-    Hidden,
+    /// Arguments libexplain's echo leaves out when all of them are 0 (`getpgrp()`,
+    /// `setpgrp()`: the System V forms, which take none).
+    HiddenWhenZero,
 }
 
 /// The value of the argument that plays `role`, if any.
@@ -72,7 +73,9 @@ impl Value<'_> {
             Value::Number { role: Role::FcntlArg, .. } => {
                 find_role(all, Role::FcntlCommand).is_none_or(|cmd| super::fcntl_takes_arg(cmd as i32))
             }
-            Value::Number { role: Role::Hidden, .. } => false,
+            Value::Number { role: Role::HiddenWhenZero, .. } => all.iter().any(|a| {
+                matches!(a.value, Value::Number { value, role: Role::HiddenWhenZero, .. } if value != 0)
+            }),
             _ => true,
         }
     }
