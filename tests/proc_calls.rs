@@ -9,6 +9,10 @@ use common::*;
 use std::ffi::CString;
 use std::process::{Command, Stdio};
 
+extern "C" {
+    fn explain_message_errno_execlp(message: *mut libc::c_char, size: libc::c_int, errnum: libc::c_int, pathname: *const libc::c_char, arg: *const libc::c_char, ...);
+}
+
 fn c(s: &str) -> CString {
     CString::new(s).unwrap()
 }
@@ -396,4 +400,19 @@ fn setpgid_esrch_names_the_parent_of_a_process_that_is_not_ours() {
 fn getpriority_echo_decodes_which_and_who() {
     assert_facts(&explain(&["-e", "ESRCH", "getpriority", "PRIO_USER", "65534"]), &["getpriority(which = PRIO_USER, who = 65534 \"nobody\") failed", "no process belongs to user 65534 \"nobody\""]);
     assert_facts(&explain(&["-e", "EINVAL", "getpriority", "7", "1"]), &["getpriority(which = 7, who = 1) failed", "which is 7, none of PRIO_PROCESS"]);
+}
+
+#[test]
+fn execlp_echoes_its_list_and_explains_the_missing_interpreter() {
+    let d = Scratch::new("proc-execlp");
+    write_program(&d.join("script"), b"#!/nonexistent/sh\n", 0o755);
+    let (p, a1, a2) = (c(&d.s("script")), c("one"), c("two"));
+    let mut out = [0u8; 4096];
+    // SAFETY: NUL-terminated strings, the list ended by NULL.
+    unsafe {
+        explain_message_errno_execlp(out.as_mut_ptr() as *mut libc::c_char, out.len() as libc::c_int, libc::ENOENT, p.as_ptr(), p.as_ptr(), a1.as_ptr(), a2.as_ptr(), std::ptr::null::<libc::c_char>())
+    };
+    let msg = text(&out);
+    let path = d.s("script");
+    assert_facts(&msg, &[&format!("execlp(pathname = \"{path}\", arg = \"{path}\", \"one\", \"two\", NULL) failed"), "ENOENT", "names the interpreter \"/nonexistent/sh\""]);
 }

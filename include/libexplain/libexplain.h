@@ -23,6 +23,7 @@
 #include "dirfd.h"
 #include "dup.h"
 #include "dup2.h"
+#include "execlp.h"
 #include "execv.h"
 #include "execve.h"
 #include "execvp.h"

@@ -83,5 +83,5 @@ pub mod iconv;
 // signals, wait options, ptrace requests, priorities, argv and envp arrays.
 pub mod process;
 pub use process::{
-    write_argv, write_envp, write_pid, write_priority_which, write_wait_pid, write_ptrace_request, write_signal, write_wait_options,
+    write_argv, write_envp, write_exec_rest, write_pid, write_priority_which, write_wait_pid, write_ptrace_request, write_signal, write_wait_options,
 };

@@ -157,6 +157,31 @@ pub fn write_argv(m: &mut Message, argv: i64) {
     m.text("]");
 }
 
+/// execlp's strings after `arg`, then the NULL that ends them: `"-l", "/tmp", NULL`.
+pub fn write_exec_rest(m: &mut Message, rest: i64) {
+    let rest = rest as usize;
+    let step = core::mem::size_of::<usize>();
+    let start = m.as_bytes().len();
+    let mut i = 0;
+    while let Some(p) = (rest != 0).then(|| crate::sys::read_word(rest + i * step)).flatten() {
+        if p == 0 {
+            break;
+        }
+        if i == ARGV_SHOWN || m.as_bytes().len() - start > ARGV_ECHO_BYTES {
+            m.text("..., ");
+            break;
+        }
+        let t = Text::copy(p);
+        match t.state {
+            TextState::Ok => m.quoted_text(&t),
+            _ => write_pointer(m, p as i64),
+        }
+        m.text(", ");
+        i += 1;
+    }
+    m.text("NULL");
+}
+
 /// An environment: `[/* 35 vars */]`, as strace and libexplain count it.
 pub fn write_envp(m: &mut Message, envp: i64) {
     if envp == 0 {
