@@ -70,22 +70,15 @@ pub fn write_wait_options(m: &mut Message, options: i64) {
     write_names_then_hex(m, options as u32 as i64, WAIT_OPTIONS);
 }
 
+/// Names of `table` joined by ` | ` (symbols::write_flags), then the bits no name covers
+/// in upper-case hex, as libexplain prints them (`WNOHANG | 0x1000000`).
 fn write_names_then_hex(m: &mut Message, value: i64, table: &[Entry]) {
-    if value == 0 {
-        return m.text("0");
-    }
-    let mut rest = value;
-    let mut first = true;
-    for e in table.iter().filter(|e| e.value != 0 && value & e.value == e.value) {
-        if !first {
-            m.text(" | ");
-        }
-        m.text(e.name);
-        rest &= !e.value;
-        first = false;
+    let rest = super::symbols::unknown_bits(value, table);
+    if value == 0 || rest != value {
+        super::symbols::write_flags(m, value & !rest, table, "0");
     }
     if rest != 0 {
-        if !first {
+        if rest != value {
             m.text(" | ");
         }
         let _ = core::fmt::write(m, format_args!("0x{:X}", rest));

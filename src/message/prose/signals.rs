@@ -26,6 +26,21 @@ pub fn process(m: &mut Message, pid: i32) {
     ids::process(m, pid);
 }
 
+/// `process 1234 "sleep" belongs to user 0 "root"`, and its `which`'th uid (1 effective,
+/// 2 saved) called `label` where that differs.
+fn belongs_to(m: &mut Message, pid: i32, target: &Facts, which: usize, label: &str) {
+    process(m, pid);
+    m.text(" belongs to user ");
+    ids::user(m, target.uids[0]);
+    if target.uids[which] != target.uids[0] {
+        m.text(" (");
+        m.text(label);
+        m.text(" ");
+        ids::user(m, target.uids[which]);
+        m.text(")");
+    }
+}
+
 /// ESRCH for one pid (`arg` names the argument): no such process now, or a zombie,
 /// with the parent that has not waited for it.
 pub fn no_process(m: &mut Message, arg: &str, pid: i32, facts: Option<&Facts>) {
@@ -74,14 +89,7 @@ pub fn bad_signal(m: &mut Message, sig: i32) {
 pub fn may_not_signal(m: &mut Message, pid: i32, target: &Facts, c: &Creds) {
     m.because();
     let (ruid, euid, _) = crate::sys::uids();
-    process(m, pid);
-    m.text(" belongs to user ");
-    ids::user(m, target.uids[0]);
-    if target.uids[2] != target.uids[0] {
-        m.text(" (saved uid ");
-        ids::user(m, target.uids[2]);
-        m.text(")");
-    }
+    belongs_to(m, pid, target, 2, "saved uid");
     m.text(", and the caller's real user ");
     ids::user(m, ruid);
     if euid != ruid {
@@ -210,14 +218,7 @@ pub fn priority_refused(m: &mut Message, current: Option<i32>, wanted: i32, c: &
 /// setpriority EPERM: a process of another user.
 pub fn not_owner_of(m: &mut Message, pid: i32, target: &Facts, c: &Creds) {
     m.because();
-    process(m, pid);
-    m.text(" belongs to user ");
-    ids::user(m, target.uids[0]);
-    if target.uids[1] != target.uids[0] {
-        m.text(" (effective user ");
-        ids::user(m, target.uids[1]);
-        m.text(")");
-    }
+    belongs_to(m, pid, target, 1, "effective user");
     m.text(", not to the caller's effective user ");
     ids::user(m, c.uid);
     lacks(m, c, CAP_SYS_NICE, "would allow changing any process's priority");
