@@ -416,3 +416,12 @@ fn execlp_echoes_its_list_and_explains_the_missing_interpreter() {
     let path = d.s("script");
     assert_facts(&msg, &[&format!("execlp(pathname = \"{path}\", arg = \"{path}\", \"one\", \"two\", NULL) failed"), "ENOENT", "names the interpreter \"/nonexistent/sh\""]);
 }
+
+#[test]
+fn execve_with_null_and_wild_pointers_still_explains() {
+    let wild = usize::MAX - 7;
+    let msg = explained!(explain_message_errno_execve(libc::E2BIG, c("/bin/true").as_ptr(), wild as *const *mut libc::c_char, std::ptr::null()));
+    assert_facts(&msg, &[&format!("argv = 0x{wild:X}, envp = NULL) failed"), "E2BIG", "ARG_MAX"]);
+    let msg = explained!(explain_message_errno_execve(libc::EFAULT, std::ptr::null(), std::ptr::null(), std::ptr::null()));
+    assert_facts(&msg, &["execve(pathname = NULL, argv = NULL, envp = NULL) failed", "EFAULT", "pathname is the NULL pointer"]);
+}

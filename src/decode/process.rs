@@ -129,7 +129,7 @@ pub fn write_argv(m: &mut Message, argv: i64) {
     m.text("[");
     let start = m.as_bytes().len();
     let mut i = 0;
-    while let Some(p) = crate::sys::read_word(argv + i * core::mem::size_of::<usize>()) {
+    while let Some(p) = element(argv, i) {
         if p == 0 {
             break;
         }
@@ -153,10 +153,9 @@ pub fn write_argv(m: &mut Message, argv: i64) {
 /// execlp's strings after `arg`, then the NULL that ends them: `"-l", "/tmp", NULL`.
 pub fn write_exec_rest(m: &mut Message, rest: i64) {
     let rest = rest as usize;
-    let step = core::mem::size_of::<usize>();
     let start = m.as_bytes().len();
     let mut i = 0;
-    while let Some(p) = (rest != 0).then(|| crate::sys::read_word(rest + i * step)).flatten() {
+    while let Some(p) = (rest != 0).then(|| element(rest, i)).flatten() {
         if p == 0 {
             break;
         }
@@ -188,13 +187,18 @@ pub fn write_envp(m: &mut Message, envp: i64) {
     }
 }
 
+/// The `i`th pointer of the array at `array`, when it can be read (never an overflow:
+/// the address is the caller's, perhaps wild).
+pub fn element(array: usize, i: usize) -> Option<usize> {
+    crate::sys::read_word(array.checked_add(i.checked_mul(core::mem::size_of::<usize>())?)?)
+}
+
 /// The number of pointers before the NULL that ends an argv or envp array; None when
 /// the array cannot be read from its start.
 pub fn argv_count(argv: usize) -> Option<usize> {
-    let step = core::mem::size_of::<usize>();
     let mut n = 0;
     loop {
-        match crate::sys::read_word(argv.checked_add(n * step)?) {
+        match element(argv, n) {
             Some(0) => return Some(n),
             Some(_) => n += 1,
             None if n == 0 => return None,
@@ -209,7 +213,7 @@ pub fn argv_bytes(argv: usize) -> u64 {
     let step = core::mem::size_of::<usize>();
     let mut total = 0u64;
     let mut i = 0;
-    while let Some(p) = crate::sys::read_word(argv + i * step) {
+    while let Some(p) = element(argv, i) {
         if p == 0 {
             break;
         }

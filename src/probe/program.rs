@@ -110,10 +110,9 @@ pub const MAX_ARG_STRLEN: u64 = 32 * 4096;
 
 /// The longest string of the array at `argv`, in bytes.
 pub fn longest_string(argv: usize) -> u64 {
-    let step = core::mem::size_of::<usize>();
     let mut longest = 0;
     let mut i = 0;
-    while let Some(p) = sys::read_word(argv + i * step) {
+    while let Some(p) = crate::decode::process::element(argv, i) {
         if p == 0 {
             break;
         }
