@@ -96,6 +96,10 @@ pub fn may_not_signal(m: &mut Message, pid: i32, target: &Facts, c: &Creds) {
         m.text(" and effective user ");
         ids::user(m, euid);
     }
+    if [ruid, euid].iter().any(|&u| u == target.uids[0] || u == target.uids[2]) {
+        // The ids match: ownership is not what refused it.
+        return m.text(" may signal it by the rules of ids; a security module (SELinux, AppArmor, seccomp) or the target's user namespace refused it");
+    }
     m.text(if euid != ruid { " are" } else { " is" });
     m.text(" neither of its real and saved users");
     lacks(m, c, CAP_KILL, "would allow signalling any process");
@@ -205,13 +209,13 @@ pub fn priority_refused(m: &mut Message, current: Option<i32>, wanted: i32, c: &
         let _ = core::fmt::write(m, format_args!(" (it is {cur} now)"));
     }
     match limit {
+        Some(0) => m.text(", and RLIMIT_NICE is 0, which allows no lowering of the nice value (no raising of the priority) at all"),
         Some(l) if l != u64::MAX => {
             let floor = 20 - l.min(40) as i32;
-            let _ = core::fmt::write(m, format_args!(", and RLIMIT_NICE is {l}, which allows a nice value of {floor} or more"));
+            let _ = core::fmt::write(m, format_args!(", and RLIMIT_NICE is {l}, which allows lowering the nice value down to {floor} only"));
         }
         _ => m.text(", and RLIMIT_NICE is unlimited"),
     }
-    m.text("; lowering a nice value (raising the priority) beyond that");
     lacks(m, c, CAP_SYS_NICE, "would allow any nice value");
 }
 
