@@ -29,6 +29,11 @@ fn rust_type(ctype: &str) -> String {
         return "*mut c_void".to_string();
     }
     let t = ctype.replace(" *", "*").replace("* ", "*");
+    // processes (issue 12, proc branch): execve's `char *const *argv`, a pointer to const
+    // pointers to char (cbindgen writes `*const *mut c_char` back as that C type).
+    if let Some(inner) = t.strip_suffix("*const*") {
+        return format!("*const {}", rust_type(&format!("{inner}*")));
+    }
     let (is_const, base) = match t.strip_prefix("const ") {
         Some(rest) => (true, rest.to_string()),
         None => (false, t.clone()),
@@ -407,11 +412,14 @@ pub fn command_table(calls: &[(String, Call)], kinds: &Kinds) -> String {
     s.push_str("pub static COMMANDS: &[Command] = &[\n");
     // Debian's explain command knows no printf-style call (their arguments follow a
     // format); nor does ours.
-    let calls: Vec<&(String, Call)> = calls.iter().filter(|(_, c)| !c.is_variadic()).collect();
+    // execlp (issue 12, proc branch) is variadic, but its `...` is a list of strings the
+    // command can build: it is in the table without its `...`.
+    let calls: Vec<&(String, Call)> = calls.iter().filter(|(_, c)| !c.is_variadic() || super::variadic::is_gathered(c)).collect();
     for (_, c) in &calls {
         let args: Vec<String> = c
             .args
             .iter()
+            .filter(|a| a.ctype != "...")
             .map(|a| {
                 let k = kind(kinds, a);
                 // `NAME+`: parse::NAME reads one word, parse::NAME_words several.
@@ -430,7 +438,17 @@ pub fn command_table(calls: &[(String, Call)], kinds: &Kinds) -> String {
         writeln!(s, "    Command {{ name: {:?}, args: &[{}], run: run_{} }},", c.name, args.join(", "), c.name).unwrap();
     }
     s.push_str("];\n\n");
-    for (_, c) in &calls {
+    for (_, c) in calls.iter().filter(|(_, c)| super::variadic::is_gathered(c)) {
+        // The command's argv (the `&argv` default: the file name, then the rest of the
+        // line) is arg's; the strings after it are the `...`.
+        writeln!(s,
+            "fn run_{n}(buf: &mut [u8], errnum: i32, a: &[Parsed]) {{\n\
+             \x20   let list = a[1].pointer() as *const *const c_char;\n\
+             \x20   // SAFETY: the command's own strings and NULL-ended array, alive for the call.\n\
+             \x20   unsafe {{ crate::abi::boundary::libexplain_rs_{n}(1, buf.as_mut_ptr() as *mut c_char, buf.len() as c_int, errnum, a[0].pointer(), *list, list.add(1) as *mut _) }};\n}}\n",
+            n = c.name).unwrap();
+    }
+    for (_, c) in calls.iter().filter(|(_, c)| !c.is_variadic()) {
         let pass: Vec<String> = c
             .args
             .iter()

@@ -23,6 +23,9 @@ fn header_of_export(func: &str) -> &'static str {
         "pclose.h"
     } else if func.starts_with("explain_filename_from") {
         "filename.h"
+    } else if func.starts_with("explain_system_success") {
+        // libexplain's extras of system(3) (issue 12, proc branch).
+        "system.h"
     } else {
         "version.h"
     }

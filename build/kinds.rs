@@ -71,6 +71,14 @@ pub fn read(path: &Path) -> BTreeMap<String, Kind> {
         } else if let Some(e) = cols[2].strip_suffix('&') {
             // sockets (issue 13): the echo reads the other arguments (Value::Related).
             (e, "Related")
+        // processes (issue 12, proc branch): getpriority's which and who, getpgrp's and
+        // setpgrp's arguments, which the echo leaves out when all are 0.
+        } else if let Some(e) = cols[2].strip_suffix("!prio") {
+            (e, "PriorityWhich")
+        } else if let Some(e) = cols[2].strip_suffix("?prio") {
+            (e, "PriorityWho")
+        } else if let Some(e) = cols[2].strip_suffix("?zero") {
+            (e, "HiddenWhenZero")
         } else {
             (cols[2], "Plain")
         };

@@ -27,7 +27,8 @@ pub fn generate(root: &Path, calls: &[(String, Call)], headers: &BTreeMap<String
     let mut pages: BTreeMap<String, String> = BTreeMap::new();
 
     // The explain command knows no printf-style call (build/boundary.rs, command_table).
-    let functions = calls.iter().filter(|(_, c)| !c.is_variadic()).map(|(_, c)| command_entry(c)).collect::<String>();
+    // execlp (issue 12) is variadic, but the command takes it (its `...` as the rest).
+    let functions = calls.iter().filter(|(_, c)| !c.is_variadic() || super::variadic::is_gathered(c)).map(|(_, c)| command_entry(c)).collect::<String>();
     let call_list = calls.iter().map(|(_, c)| format!(".BR explain_{} (3),\n", c.name)).collect::<String>();
     let fill = |text: String| {
         let text = text.replace("@VERSION@", version).replace("@FUNCTIONS@", &functions).replace("@CALLS@", &call_list);
@@ -194,6 +195,10 @@ fn what(c: &Call) -> &'static str {
 fn failure(c: &Call) -> &'static str {
     match c.ret_class.as_str() {
         "pointer" => "returns NULL",
+        // nice, getpriority and ptrace (issue 12) may also return -1 on success.
+        "limit" if matches!(c.name.as_str(), "nice" | "getpriority" | "ptrace") => {
+            "returns \\-1 and sets \\fIerrno\\fP (\\-1 with \\fIerrno\\fP untouched is a successful result)"
+        }
         "limit" => "returns \\-1 and sets \\fIerrno\\fP (\\-1 with \\fIerrno\\fP untouched means there is no limit)",
         "pointer_errno" => {
             "returns NULL and sets \\fIerrno\\fP (NULL with \\fIerrno\\fP untouched is the end of the stream)"

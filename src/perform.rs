@@ -335,3 +335,52 @@ pub unsafe fn adjtime(delta: *const timeval, olddelta: *mut timeval) -> c_int {
     // SAFETY: as above.
     unsafe { glibc_adjtime(delta, olddelta) }
 }
+
+// --- processes (issue 12, proc branch) ---
+
+/// vfork(2), performed as fork(2): the child of a vfork shares the caller's stack, and
+/// would return from `explain_vfork_or_die` into a frame its parent then reuses; a fork
+/// gives the same result to both sides without that hazard.
+///
+/// # Safety
+/// As for fork(2).
+pub unsafe fn vfork() -> libc::pid_t {
+    // SAFETY: fork(2) has no preconditions beyond the caller's own.
+    unsafe { libc::fork() }
+}
+
+/// ptrace(2): glibc's is variadic; each request takes the same three words.
+///
+/// # Safety
+/// `addr` and `data` are what `request` expects, as for ptrace(2).
+pub unsafe fn ptrace(request: c_int, pid: libc::pid_t, addr: *mut libc::c_void, data: *mut libc::c_void) -> libc::c_long {
+    // SAFETY: the caller's arguments, as ptrace(2) takes them.
+    unsafe { libc::ptrace(request as libc::c_uint, pid, addr, data) }
+}
+
+/// libexplain's getpgrp(pid), the BSD form: getpgid(2).
+///
+/// # Safety
+/// None beyond getpgid(2)'s.
+pub unsafe fn getpgrp(pid: libc::pid_t) -> libc::pid_t {
+    // SAFETY: getpgid(2) takes a number.
+    unsafe { libc::getpgid(pid) }
+}
+
+/// libexplain's setpgrp(pid, pgid), the BSD form: setpgid(2).
+///
+/// # Safety
+/// None beyond setpgid(2)'s.
+pub unsafe fn setpgrp(pid: libc::pid_t, pgid: libc::pid_t) -> c_int {
+    // SAFETY: setpgid(2) takes numbers.
+    unsafe { libc::setpgid(pid, pgid) }
+}
+
+/// wait3(2): wait4(-1, …); the libc crate does not declare wait3.
+///
+/// # Safety
+/// `status` and `rusage` are NULL or writable, as for wait4(2).
+pub unsafe fn wait3(status: *mut c_int, options: c_int, rusage: *mut libc::rusage) -> libc::pid_t {
+    // SAFETY: the caller's pointers, as wait4(2) takes them.
+    unsafe { libc::wait4(-1, status, options, rusage) }
+}

@@ -34,6 +34,8 @@ const KNOWN: &[(&str, &str, &str)] = &[
     ("endgrent", "*", "Debian's endgrent echo lacks the call's name and opening parenthesis (`) failed, …`), a bug of its library"),
     // Name resolution (issue 13, net branch).
     ("gethostbyname", "*", "Debian reads the errnum as an h_errno value and prints any other number without a name (`unknown <netdb.h> error (22, )`); ours names it as an errno"),
+    // processes (issue 12, proc branch)
+    ("execve", "EFAULT", "for EFAULT Debian echoes argv and envp as addresses instead of their strings"),
 ];
 /// Calls neither Debian's command nor ours takes: the printf family (its arguments are
 /// C variadic ones; libexplain's explain(1) has no syntax for them). Their echo is checked

@@ -11,6 +11,8 @@ pub mod outputs;
 pub mod program_name;
 // The extra functions of pclose.h and filename.h.
 pub mod streams;
+// The extra functions of system.h (issue 12, proc branch).
+pub mod programs;
 pub mod syslog;
 pub mod version;
 

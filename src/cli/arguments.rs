@@ -16,6 +16,15 @@ pub fn arguments(cmd: &Command, given: &[String]) -> Result<Vec<Parsed>, String>
     let mut parsed: Vec<Parsed> = Vec::with_capacity(cmd.args.len());
     let mut at = 0;
     for param in cmd.args {
+        // argv: the program's name (the first argument) and all that is left (the exec
+        // calls, as libexplain's command takes them).
+        if param.default == super::parse::REST_OF_LINE {
+            let mut rest: Vec<String> = vec![words.first().map_or(String::new(), |w| w.to_string())];
+            rest.extend(words[at.min(words.len())..].iter().map(|w| w.to_string()));
+            at = words.len();
+            parsed.push(super::parse::argv(&rest).map_err(|what| format!("{} argument ({}): expected {what}", cmd.name, param.name))?);
+            continue;
+        }
         if param.default == "&?" && !all_given {
             parsed.push(buffer());
             continue;

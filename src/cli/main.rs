@@ -192,7 +192,7 @@ fn run(argv: Vec<String>) -> i32 {
         return usage_error(&format!("unknown function {func:?}"));
     };
     let given = &rest[1..];
-    if given.len() > cmd.args.len() && cmd.args.iter().all(|p| p.words.is_none()) {
+    if given.len() > cmd.args.len() && cmd.args.iter().all(|p| p.words.is_none() && p.default != super::parse::REST_OF_LINE) {
         return usage_error(&format!("{} takes at most {} {} ({}), {} given", cmd.name, cmd.args.len(), plural(cmd.args.len()), names(cmd), given.len()));
     }
     // Left-out arguments take their defaults, but a call is not explained from nothing:

@@ -889,3 +889,74 @@ fn strace_sockaddr(t: &str) -> Option<[u8; 128]> {
         }
     }
 }
+// --- processes, signals and waiting (issue 12, proc branch) ---
+
+/// A signal: `SIGTERM`, `SIGRTMIN+3`, `SIGPOLL`, `SIGCLD`, `SIGIOT` or a number.
+pub fn signal(text: &str) -> Result<Parsed, String> {
+    use crate::decode::process::{SIGRTMAX, SIGRTMIN};
+    let extra = [
+        ("SIGRTMIN", SIGRTMIN as i64),
+        ("SIGRTMAX", SIGRTMAX as i64),
+        ("SIGPOLL", libc::SIGIO as i64),
+        ("SIGCLD", libc::SIGCHLD as i64),
+        ("SIGIOT", libc::SIGABRT as i64),
+    ];
+    // `SIGRTMIN+3` counts up from SIGRTMIN, `SIGRTMAX-1` down from SIGRTMAX (an
+    // offset, not the `|` that `+` means between flags).
+    for (sep, sign) in [('+', 1), ('-', -1)] {
+        if let Some((head, n)) = text.trim().split_once(sep).filter(|(h, _)| !h.trim().is_empty()) {
+            if let (Ok(base), Some(n)) = (expr(head, &[crate::decode::SIGNALS], &extra), integer(n)) {
+                return Ok(Parsed::Number(base + sign * n));
+            }
+        }
+    }
+    symbols(text, crate::decode::SIGNALS, &extra).map_err(|e| expected("a signal (SIGTERM, SIGRTMIN+3) or a number", e))
+}
+
+/// Wait options: `WNOHANG|WUNTRACED`, or a number.
+pub fn wait_options(text: &str) -> Result<Parsed, String> {
+    expr(text, &[crate::decode::process::WAIT_OPTIONS, crate::decode::process::WAIT_OPTIONS_MORE], &[])
+        .map(Parsed::Number)
+        .map_err(|e| expected("wait options (WNOHANG|WUNTRACED) or a number", e))
+}
+
+/// A ptrace request: `PT_ATTACH` or `PTRACE_ATTACH`, or a number.
+pub fn ptrace_request(text: &str) -> Result<Parsed, String> {
+    expr(text, &[crate::decode::process::PTRACE_REQUESTS, crate::decode::process::PTRACE_NAMES], &[])
+        .map(Parsed::Number)
+        .map_err(|e| expected("a ptrace request (PTRACE_ATTACH) or a number", e))
+}
+
+/// getpriority's which: PRIO_PROCESS, PRIO_PGRP, PRIO_USER, or a number.
+pub fn priority_which(text: &str) -> Result<Parsed, String> {
+    one_of(text, crate::decode::process::PRIORITY_WHICH).map_err(|e| expected("PRIO_PROCESS, PRIO_PGRP, PRIO_USER or a number", e))
+}
+
+/// An exec call's envp: the command's own environment, as libexplain's explain(1)
+/// passes it (the argument is never written on the command line).
+pub fn environ(_text: &str) -> Result<Parsed, String> {
+    Ok(Parsed::Number(crate::sys::environ_table() as i64))
+}
+
+/// An exec call's argv: the program's name (the pathname argument, given first) then
+/// every argument left on the command line, as libexplain's explain(1) builds it. The
+/// strings live as long as the command (it explains one call and exits).
+pub fn argv(words: &[String]) -> Result<Parsed, String> {
+    let mut pointers = Vec::with_capacity(words.len() + 1);
+    for w in words {
+        let s = CString::new(w.as_str()).map_err(|_| "strings without NUL bytes".to_string())?;
+        pointers.push(Box::leak(s.into_boxed_c_str()).as_ptr() as i64);
+    }
+    pointers.push(0);
+    Ok(Parsed::Words(pointers))
+}
+
+/// The parser named in kinds.table for an argv: never called one word at a time (the
+/// command hands argv() the rest of the line, see `REST_OF_LINE`).
+pub fn argv_rest(text: &str) -> Result<Parsed, String> {
+    argv(&[text.to_string()])
+}
+
+/// The default of an argument that takes the rest of the command line (an exec call's
+/// argv).
+pub const REST_OF_LINE: &str = "&argv";

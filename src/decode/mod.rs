@@ -98,3 +98,9 @@ pub use sock::{
     write_accept4_flags, write_family, write_level, write_msg_flags, write_protocol, write_shutdown_how, write_socket_type,
     write_socklen_ptr, write_sockaddr, write_sockopt_name, write_sockopt_value,
 };
+// --- processes, signals and waiting (issue 12, proc branch): pids with their program,
+// signals, wait options, ptrace requests, priorities, argv and envp arrays.
+pub mod process;
+pub use process::{
+    write_argv, write_envp, write_exec_rest, write_pid, write_priority_which, write_wait_pid, write_ptrace_request, write_signal, write_wait_options,
+};

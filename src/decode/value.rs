@@ -71,6 +71,14 @@ pub enum Role {
     FdSet,
     /// …below its nfds.
     FdSetCount,
+    // --- processes (issue 12, proc branch) ---
+    /// getpriority's which, which decides…
+    PriorityWhich,
+    /// …whether who is echoed as a user or as a process.
+    PriorityWho,
+    /// Arguments libexplain's echo leaves out when all of them are 0 (`getpgrp()`,
+    /// `setpgrp()`: the System V forms, which take none).
+    HiddenWhenZero,
 }
 
 /// The value of the numeric argument called `name`, if the call has one (for the echo of
@@ -104,6 +112,9 @@ impl Value<'_> {
             Value::Number { role: Role::FcntlArg, .. } => {
                 find_role(all, Role::FcntlCommand).is_none_or(|cmd| super::fcntl_takes_arg(cmd as i32))
             }
+            Value::Number { role: Role::HiddenWhenZero, .. } => all.iter().any(|a| {
+                matches!(a.value, Value::Number { value, role: Role::HiddenWhenZero, .. } if value != 0)
+            }),
             _ => true,
         }
     }
@@ -147,6 +158,10 @@ impl Value<'_> {
             },
             Value::Number { value, role: Role::FdSet, echo } => match find_role(all, Role::FdSetCount) {
                 Some(nfds) => super::clock::write_fd_set(m, value as usize, nfds),
+                None => echo(m, value),
+            },
+            Value::Number { value, role: Role::PriorityWho, echo } => match find_role(all, Role::PriorityWhich) {
+                Some(which) => super::process::write_priority_who(m, which, value),
                 None => echo(m, value),
             },
             Value::Number { value, echo, .. } => echo(m, value),

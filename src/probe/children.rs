@@ -18,6 +18,10 @@ pub struct ForkLimits {
     /// Threads in the whole system, and /proc/sys/kernel/threads-max.
     pub system_tasks: Option<u64>,
     pub threads_max: Option<u64>,
+    /// The cgroup's (pids.max, pids.current); pids.max u64::MAX is "max" (issue 12).
+    pub cgroup_pids: Option<(u64, u64)>,
+    /// /proc/sys/kernel/pid_max, the highest pid plus one (issue 12).
+    pub pid_max: Option<u64>,
 }
 
 const CAP_SYS_ADMIN: u64 = 1 << 21;
@@ -33,6 +37,8 @@ pub fn fork_limits() -> ForkLimits {
         exempt,
         system_tasks: system_tasks(),
         threads_max: number_in(b"/proc/sys/kernel/threads-max"),
+        cgroup_pids: super::process::cgroup_pids(),
+        pid_max: number_in(b"/proc/sys/kernel/pid_max"),
     }
 }
 

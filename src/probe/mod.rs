@@ -56,3 +56,7 @@ pub mod zone;
 // Sockets (issue 13, sock branch): /etc/services and /etc/protocols; who holds an address.
 pub mod sockets;
 pub mod msghdr;
+// Processes, signals and waiting (issue 12, proc branch): other processes as /proc shows
+// them; program files, the command search PATH and the argument area.
+pub mod process;
+pub mod program;

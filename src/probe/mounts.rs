@@ -12,6 +12,8 @@ pub struct Mount {
     pub nodev: bool,
     /// Mounted noexec: its files cannot be executed or mapped with PROT_EXEC.
     pub noexec: bool,
+    /// Mounted nosuid: set-user-ID bits and file capabilities are ignored (issue 12).
+    pub nosuid: bool,
     pub stat: Option<libc::statfs>,
 }
 
@@ -45,11 +47,12 @@ pub fn mount_of_dev(dev: libc::dev_t) -> Option<Mount> {
         let Some(dash) = line.windows(3).position(|w| w == b" - ") else { return true };
         let fstype = line[dash + 3..].split(|&c| c == b' ').next().unwrap_or(b"");
         let super_opts = line[dash + 3..].split(|&c| c == b' ').nth(2).unwrap_or(b"");
-        let mut m = Mount { point: unescape(point.unwrap_or(b"")), fstype: [0; 32], fstype_len: fstype.len().min(32), read_only: false, nodev: false, noexec: false, stat: None };
+        let mut m = Mount { point: unescape(point.unwrap_or(b"")), fstype: [0; 32], fstype_len: fstype.len().min(32), read_only: false, nodev: false, noexec: false, nosuid: false, stat: None };
         m.fstype[..m.fstype_len].copy_from_slice(&fstype[..m.fstype_len]);
         m.read_only = has_ro(opts.unwrap_or(b"")) || has_ro(super_opts);
         m.nodev = opts.unwrap_or(b"").split(|&c| c == b',').any(|o| o == b"nodev");
         m.noexec = opts.unwrap_or(b"").split(|&c| c == b',').any(|o| o == b"noexec");
+        m.nosuid = opts.unwrap_or(b"").split(|&c| c == b',').any(|o| o == b"nosuid");
         found = Some(m);
         true
     });

@@ -318,3 +318,6 @@ pub mod netdb;
 pub mod clock;
 // Sockets (issue 13, sock branch): options, names, peer credentials.
 pub mod socket;
+// Processes, signals and waiting (issue 12, proc branch): the caller's nice value,
+// session, group and parent.
+pub mod process;

@@ -49,3 +49,7 @@ pub mod clock;
 // Sockets (issue 13, sock branch): addresses and their holders; descriptors, peers, options.
 pub mod sockaddr;
 pub mod socket;
+// Processes, signals and waiting (issue 12, proc branch).
+pub mod programs;
+pub mod signals;
+pub mod waiting;

@@ -61,7 +61,22 @@ pub fn fork_refused(m: &mut Message, f: &ForkLimits) {
             m.text(", which is reached");
         }
     }
-    m.text("; a cgroup's pids.max can also refuse it");
+    // The cgroup's pids controller and the pid space (issue 12, proc branch).
+    match f.cgroup_pids {
+        Some((max, cur)) if max != u64::MAX => {
+            let _ = core::fmt::write(m, format_args!("; the process's cgroup has {cur} processes (pids.current) of the {max} it allows (pids.max)"));
+            if cur >= max {
+                m.text(", which is reached");
+            }
+        }
+        Some(_) => m.text("; the process's cgroup sets no pids.max"),
+        None => m.text("; a cgroup's pids.max can also refuse it"),
+    }
+    if let (Some(total), Some(max)) = (f.system_tasks, f.pid_max) {
+        if total + 1 >= max {
+            let _ = core::fmt::write(m, format_args!("; the {total} threads of the system use up the pids below {max} (/proc/sys/kernel/pid_max)"));
+        }
+    }
 }
 
 /// popen's ENOMEM: glibc reports any failure to start the process so.
