@@ -69,11 +69,13 @@ pub fn table(calls: &[(String, Call)], kinds: &BTreeMap<String, Kind>) -> String
         } else {
             "explain::abi::boundary::"
         };
+        // getaddrinfo's forms take an error code, not an errno (explain_message_errcode_*).
+        let form = if c.ret_class == "errcode" { "errcode" } else { "errno" };
         writeln!(fns,
             "unsafe fn message_{n}(m: *mut c_char, size: c_int, errnum: c_int, {a}: &[u64]) {{\n\
-             \x20   unsafe {{ {path}explain_message_errno_{n}(m, size, errnum{sep}{w}) }}\n}}\n\
+             \x20   unsafe {{ {path}explain_message_{form}_{n}(m, size, errnum{sep}{w}) }}\n}}\n\
              unsafe fn shared_{n}(errnum: c_int, {a}: &[u64]) -> *const c_char {{\n\
-             \x20   unsafe {{ {path}explain_errno_{n}(errnum{sep}{w}) }}\n}}").unwrap();
+             \x20   unsafe {{ {path}explain_{form}_{n}(errnum{sep}{w}) }}\n}}").unwrap();
     }
     writeln!(s, "extern \"C\" {{\n{externs}}}\n\npub static EXPORTS: &[Export] = &[\n{entries}];\n\n{fns}").unwrap();
     s
@@ -89,7 +91,9 @@ pub fn echoes(kinds: &BTreeMap<String, Kind>) -> String {
     );
     let mut seen = std::collections::BTreeSet::new();
     for k in kinds.values() {
-        if k.echo != "-" && seen.insert(k.echo.clone()) {
+        // A string kind is echoed by the message itself; a Related echo reads the call's
+        // other arguments too (the export sweep gives those their values).
+        if k.echo != "-" && k.ty != "text" && k.role != "Related" && seen.insert(k.echo.clone()) {
             writeln!(s, "    ({:?}, explain::decode::{}),", k.echo, k.echo).unwrap();
         }
     }
