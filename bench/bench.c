@@ -18,6 +18,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <signal.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -458,6 +459,104 @@ static int s_iconv_open_einval(struct lib *l, char *buf)
     return 0;
 }
 
+/* ------------------------------------------- process calls (issue 12, proc2 branch) */
+
+/* kill EPERM on a process of another user (a `setpriv --reuid=65534 sleep 60` started in
+ * setup), and execve ENOENT on a script whose #! interpreter is missing. */
+typedef void (*kill_fn)(char *, int, int, pid_t, int);
+typedef void (*execve_fn)(char *, int, int, const char *, char *const *, char *const *);
+struct proc_syms {
+    kill_fn kill;
+    execve_fn execve;
+};
+static struct proc_syms ours_proc, theirs_proc;
+static pid_t other_user_pid = -1;
+static char other_user_status[64];
+static char missing_interp_script[400];
+#define MISSING_INTERP "/nonexistent-bench/bin/interp"
+
+static void load_proc(struct lib *l, struct proc_syms *s)
+{
+    if (!l->handle)
+        return;
+    s->kill = (kill_fn)dlsym(l->handle, "explain_message_errno_kill");
+    s->execve = (execve_fn)dlsym(l->handle, "explain_message_errno_execve");
+}
+
+static struct proc_syms *proc_of(struct lib *l)
+{
+    return l == &ours ? &ours_proc : &theirs_proc;
+}
+
+/* The other user's process, and the script: made by setup_proc(), ended by cleanup_proc(). */
+static void setup_proc(void)
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        execlp("setpriv", "setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "sleep", "600", (char *)NULL);
+        _exit(127);
+    }
+    other_user_pid = pid;
+    snprintf(other_user_status, sizeof other_user_status, "/proc/%d/status", (int)pid);
+    usleep(200000); /* setpriv has changed its user and exec'd sleep by now */
+
+    snprintf(missing_interp_script, sizeof missing_interp_script, "%s/script", scratch);
+    int fd = open(missing_interp_script, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0755);
+    if (fd >= 0) {
+        static const char text[] = "#!" MISSING_INTERP " -x\necho never\n";
+        if (write(fd, text, sizeof text - 1) < 0)
+            perror("script");
+        close(fd);
+    }
+}
+
+static void cleanup_proc(void)
+{
+    if (other_user_pid > 0) {
+        kill(other_user_pid, SIGKILL);
+        waitpid(other_user_pid, 0, 0);
+    }
+}
+
+/* Floor: the owner of the target, which the diagnosis cannot learn without reading
+ * /proc/PID/status (its Uid: line), and the caller's own ids. */
+static int s_kill_eperm(struct lib *l, char *buf)
+{
+    if (!l) {
+        read_file(other_user_status);
+        syscall(SYS_getuid);
+        return 0;
+    }
+    if (!proc_of(l)->kill)
+        return -1;
+    proc_of(l)->kill(buf, MSG, EPERM, other_user_pid, SIGTERM);
+    return 0;
+}
+
+/* Floor: open and read the script's first line (its #! line), and stat the interpreter
+ * it names. */
+static int s_execve_enoent_interp(struct lib *l, char *buf)
+{
+    static char *argv[] = { "script", "arg", NULL };
+    static char *envp[] = { "PATH=/usr/bin:/bin", NULL };
+    if (!l) {
+        char line[256];
+        struct stat st;
+        int fd = open(missing_interp_script, O_RDONLY | O_CLOEXEC);
+        if (fd >= 0) {
+            if (read(fd, line, sizeof line) < 0)
+                line[0] = 0;
+            close(fd);
+        }
+        stat(MISSING_INTERP, &st);
+        return 0;
+    }
+    if (!proc_of(l)->execve)
+        return -1;
+    proc_of(l)->execve(buf, MSG, ENOENT, missing_interp_script, argv, envp);
+    return 0;
+}
+
 /* ---------------------------------------------------------------- measuring */
 
 static int cmp_double(const void *a, const void *b)
@@ -819,11 +918,15 @@ int main(int argc, char **argv)
 
     load_stdio(&ours, &ours_stdio);
     load_stdio(&theirs, &theirs_stdio);
+    /* process calls (issue 12, proc2 branch) */
+    load_proc(&ours, &ours_proc);
+    load_proc(&theirs, &theirs_proc);
     fprintf(stderr, "setting up %s (100,000 files)...\n", "/tmp/explain-bench-PID");
     setup();
     /* Directories just created: let their change times age past the listing cache's
      * safety margin so the steady state is measured, as in a long-running daemon. */
     sleep(3);
+    setup_proc(); /* process calls (issue 12, proc2 branch) */
 
     struct scenario all[] = {
         { "open_enoent_typo", 200, s_typo, 0, 0 },
@@ -841,6 +944,9 @@ int main(int argc, char **argv)
         { "fwrite_or_die_ok_x100", 5000, s_fwrite_ok, 0, 0 },
         { "fwrite_inline_ok_x100", 5000, s_fwrite_inline_ok, 0, 0 },
         { "iconv_open_einval", 5, s_iconv_open_einval, 0, 0 },
+        /* process calls (issue 12, proc2 branch) */
+        { "kill_eperm", 500, s_kill_eperm, 0, 0 },
+        { "execve_enoent_interp", 500, s_execve_enoent_interp, 0, 0 },
     };
     printf("# median of %d rounds; ns per call; machine shared, expect noise\n", ROUNDS);
     printf("%-22s %11s %11s %8s %10s %8s\n", "scenario", "ours_ns", "theirs_ns", "o/t", "floor_ns", "o/floor");
@@ -870,6 +976,18 @@ int main(int argc, char **argv)
     char m[MSG];
     ours.open(m, MSG, ENOENT, big_path, O_RDONLY, 0);
     printf("# 100k dir, ours says: %.300s\n", m);
+
+    /* process calls (issue 12, proc2 branch): what ours says */
+    if (ours_proc.kill) {
+        ours_proc.kill(m, MSG, EPERM, other_user_pid, SIGTERM);
+        printf("# kill_eperm, ours says: %.400s\n", m);
+    }
+    if (ours_proc.execve) {
+        char *argv[] = { "script", NULL }, *envp[] = { NULL };
+        ours_proc.execve(m, MSG, ENOENT, missing_interp_script, argv, envp);
+        printf("# execve_enoent_interp, ours says: %.400s\n", m);
+    }
+    cleanup_proc();
 
     thread_scaling();
     context_cost();

@@ -72,6 +72,8 @@ fn system_headers(c: &Call) -> Vec<&'static str> {
             "struct timeb" => "sys/timeb.h",
             "sigset_t" => "signal.h",
             "fd_set" => "sys/select.h",
+            // Sockets' lengths (issue 12, proc2 branch: the umbrella header did not compile).
+            "socklen_t" => "sys/socket.h",
             _ => continue,
         };
         if !v.contains(&h) {

@@ -5,6 +5,7 @@
 #include "gcc_attributes.h"
 #include <sys/types.h>
 #include <stddef.h>
+#include <sys/socket.h>
 struct sockaddr;
 
 #ifdef __cplusplus
