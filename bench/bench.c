@@ -29,6 +29,11 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
+#include <signal.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 #include "inline_forms.h"
 
@@ -557,6 +562,283 @@ static int s_execve_enoent_interp(struct lib *l, char *buf)
     return 0;
 }
 
+/* ------------------------------------------------------------ sockets (issue 13) */
+
+/* bind EADDRINUSE names the process holding the address (src/probe/sockets.rs: the
+ * /proc/net/tcp row, then its inode among every /proc/PID/fd); connect ECONNREFUSED on a
+ * stale AF_UNIX socket file. The listener is held by a child of the bench. */
+typedef void (*sock_fn)(char *, int, int, int, const struct sockaddr *, int);
+static sock_fn sock_bind_of(struct lib *l)
+{
+    return l && l->handle ? (sock_fn)dlsym(l->handle, "explain_message_errno_bind") : 0;
+}
+static sock_fn sock_connect_of(struct lib *l)
+{
+    return l && l->handle ? (sock_fn)dlsym(l->handle, "explain_message_errno_connect") : 0;
+}
+
+/* A child that listens on 127.0.0.1 (ephemeral ports) with `n` sockets, reports the
+ * port of its socket `report` through `wfd` (an 8-byte record: its index, the port) and
+ * pauses. Returns the child's pid, or -1. */
+static pid_t sock_fork_listener(int n, int report, int idx, int wfd, int rfd)
+{
+    pid_t pid = fork();
+    if (pid != 0)
+        return pid;
+    if (rfd >= 0)
+        close(rfd);
+    int rec[2] = { idx, -1 };
+    for (int i = 0; i < n; i++) {
+        int s = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        struct sockaddr_in a = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+        socklen_t len = sizeof a;
+        if (s < 0 || bind(s, (struct sockaddr *)&a, sizeof a) < 0 || listen(s, 1) < 0)
+            break;
+        if (i == report && getsockname(s, (struct sockaddr *)&a, &len) == 0)
+            rec[1] = ntohs(a.sin_port);
+    }
+    if (write(wfd, rec, sizeof rec) != sizeof rec)
+        _exit(1);
+    close(wfd);
+    for (;;)
+        pause();
+}
+
+/* The floor of the holder search: the /proc/net/tcp row of the port (its inode), then
+ * the readlink of every /proc/PID/fd/N until "socket:[INODE]". Returns the pid or -1. */
+static long sock_tcp_inode(int port)
+{
+    char b[1 << 16], *p;
+    long inode = -1;
+    int fd = open("/proc/net/tcp", O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    size_t have = 0;
+    ssize_t n;
+    while ((n = read(fd, b + have, sizeof b - 1 - have)) > 0) {
+        have += n;
+        b[have] = 0;
+        char *last = strrchr(b, '\n');
+        if (!last)
+            break;
+        for (p = b; p < last && inode < 0;) {
+            char *eol = strchr(p, '\n');
+            *eol = 0;
+            /* sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode */
+            unsigned long addr, lport, ino;
+            if (sscanf(p, " %*[^:]: %lx:%lx %*s %*s %*s %*s %*s %*s %*s %lu", &addr, &lport, &ino) == 3
+                && addr == 0x0100007F && lport == (unsigned long)port)
+                inode = (long)ino;
+            p = eol + 1;
+        }
+        have = b + have - (last + 1);
+        memmove(b, last + 1, have);
+    }
+    close(fd);
+    return inode;
+}
+static int sock_inode_holder(long inode)
+{
+    char want[64], path[300], link[64];
+    int found = -1;
+    snprintf(want, sizeof want, "socket:[%ld]", inode);
+    size_t wl = strlen(want);
+    DIR *proc = opendir("/proc");
+    struct dirent *e;
+    while (found < 0 && proc && (e = readdir(proc))) {
+        if (e->d_name[0] < '1' || e->d_name[0] > '9')
+            continue;
+        snprintf(path, sizeof path, "/proc/%s/fd", e->d_name);
+        DIR *fds = opendir(path);
+        struct dirent *f;
+        while (found < 0 && fds && (f = readdir(fds))) {
+            if (f->d_name[0] == '.')
+                continue;
+            snprintf(path, sizeof path, "/proc/%s/fd/%s", e->d_name, f->d_name);
+            ssize_t n = readlink(path, link, sizeof link);
+            if (n == (ssize_t)wl && memcmp(link, want, wl) == 0)
+                found = atoi(e->d_name);
+        }
+        if (fds)
+            closedir(fds);
+    }
+    if (proc)
+        closedir(proc);
+    return found;
+}
+
+static pid_t sock_holder = -1;
+static int sock_port = -1, sock_inet_fd = -1, sock_unix_fd = -1;
+static char sock_stale[300];
+
+static void sock_setup(void)
+{
+    int p[2];
+    if (pipe2(p, O_CLOEXEC) == 0) {
+        sock_holder = sock_fork_listener(1, 0, 0, p[1], p[0]);
+        close(p[1]);
+        int rec[2];
+        if (sock_holder > 0 && read(p[0], rec, sizeof rec) == sizeof rec)
+            sock_port = rec[1];
+        close(p[0]);
+    }
+    sock_inet_fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    /* A stale AF_UNIX socket file: bound, then closed (nobody listens on it). */
+    snprintf(sock_stale, sizeof sock_stale, "%s/stale.sock", scratch);
+    struct sockaddr_un u = { .sun_family = AF_UNIX };
+    snprintf(u.sun_path, sizeof u.sun_path, "%s", sock_stale);
+    int s = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (s >= 0 && bind(s, (struct sockaddr *)&u, sizeof u) < 0)
+        perror(sock_stale);
+    if (s >= 0)
+        close(s);
+    sock_unix_fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    printf("# sockets: holder pid %d listens on 127.0.0.1:%d; stale socket %s\n", (int)sock_holder, sock_port, sock_stale);
+}
+
+static void sock_kill(pid_t *pids, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (pids[i] > 0)
+            kill(pids[i], SIGKILL);
+    for (int i = 0; i < n; i++)
+        if (pids[i] > 0)
+            waitpid(pids[i], NULL, 0);
+}
+
+static void sock_cleanup(void)
+{
+    sock_kill(&sock_holder, 1);
+    close(sock_inet_fd);
+    close(sock_unix_fd);
+}
+
+static int s_bind_eaddrinuse_holder(struct lib *l, char *buf)
+{
+    struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(sock_port),
+        .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+    if (!l) {
+        sock_inode_holder(sock_tcp_inode(sock_port));
+        return 0;
+    }
+    sock_fn f = sock_bind_of(l);
+    if (!f)
+        return -1;
+    f(buf, MSG, EADDRINUSE, sock_inet_fd, (struct sockaddr *)&a, sizeof a);
+    return 0;
+}
+
+static int s_connect_econnrefused_unix(struct lib *l, char *buf)
+{
+    struct sockaddr_un u = { .sun_family = AF_UNIX };
+    snprintf(u.sun_path, sizeof u.sun_path, "%s", sock_stale);
+    if (!l) {
+        struct stat st;
+        stat(sock_stale, &st);
+        read_file("/proc/net/unix");
+        return 0;
+    }
+    sock_fn f = sock_connect_of(l);
+    if (!f)
+        return -1;
+    f(buf, MSG, ECONNREFUSED, sock_unix_fd, (struct sockaddr *)&u, sizeof u);
+    return 0;
+}
+
+static double median(double *v, int n);
+
+/* The pid after "by process " in our message, or -1. */
+static int sock_pid_in(const char *m)
+{
+    const char *p = strstr(m, "by process ");
+    return p ? atoi(p + 11) : -1;
+}
+
+/* `ss -tlnp`, parsed for the row of 127.0.0.1:PORT and its "pid=N". */
+static int sock_ss_holder(int port)
+{
+    char line[4096], want[40];
+    int pid = -1;
+    snprintf(want, sizeof want, "127.0.0.1:%d ", port);
+    FILE *f = popen("ss -tlnp 2>/dev/null", "r");
+    if (!f)
+        return -1;
+    while (fgets(line, sizeof line, f))
+        if (pid < 0 && strstr(line, want)) {
+            char *p = strstr(line, "pid=");
+            if (p)
+                pid = atoi(p + 4);
+        }
+    pclose(f);
+    return pid;
+}
+
+/* The holder search at scale: NPROC children holding PER sockets each; ours naming the
+ * holder of one port against `ss -tlnp` (and the C floor), in the same run. */
+#define SOCK_NPROC 1000
+#define SOCK_PER 10
+static void sock_holder_scale(void)
+{
+    static pid_t pids[SOCK_NPROC];
+    int p[2], n = 0, port = -1, target = -1;
+    char m[MSG];
+    sock_fn f = sock_bind_of(&ours);
+    FILE *pm = fopen("/proc/sys/kernel/pid_max", "re");
+    long pid_max = -1;
+    if (pm) {
+        if (fscanf(pm, "%ld", &pid_max) != 1)
+            pid_max = -1;
+        fclose(pm);
+    }
+    struct rlimit np;
+    getrlimit(RLIMIT_NPROC, &np);
+    if (!f || pipe2(p, O_CLOEXEC) < 0)
+        return;
+    for (; n < SOCK_NPROC; n++) {
+        pids[n] = sock_fork_listener(SOCK_PER, SOCK_PER / 2, n, p[1], p[0]);
+        if (pids[n] < 0) {
+            printf("# holder scale: fork refused after %d children: %s\n", n, strerror(errno));
+            break;
+        }
+    }
+    close(p[1]);
+    int rec[2], ready = 0;
+    while (ready < n && read(p[0], rec, sizeof rec) == sizeof rec) {
+        ready++;
+        if (rec[0] == n / 2) {
+            port = rec[1];
+            target = pids[rec[0]];
+        }
+    }
+    close(p[0]);
+    printf("# holder scale: %d children x %d listening sockets (pid_max %ld, RLIMIT_NPROC %ld); child %d (pid %d) holds 127.0.0.1:%d\n",
+        n, SOCK_PER, pid_max, (long)np.rlim_cur, n / 2, target, port);
+    if (port > 0) {
+        struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(port),
+            .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+        double to[3], ts[3], tf[3];
+        int po = -1, ps = -1, pf = -1;
+        for (int r = 0; r < 3; r++) {
+            double t0 = now_ns();
+            f(m, MSG, EADDRINUSE, sock_inet_fd, (struct sockaddr *)&a, sizeof a);
+            double t1 = now_ns();
+            ps = sock_ss_holder(port);
+            double t2 = now_ns();
+            pf = sock_inode_holder(sock_tcp_inode(port));
+            double t3 = now_ns();
+            po = sock_pid_in(m);
+            to[r] = t1 - t0;
+            ts[r] = t2 - t1;
+            tf[r] = t3 - t2;
+        }
+        printf("# holder scale: ours %.2f ms (pid %d), ss -tlnp %.2f ms (pid %d), C floor %.2f ms (pid %d); median of 3; same pid: %s\n",
+            median(to, 3) / 1e6, po, median(ts, 3) / 1e6, ps, median(tf, 3) / 1e6, pf,
+            po == ps && po == target ? "yes" : "no");
+        printf("# holder scale, ours says: %.300s\n", m);
+    }
+    sock_kill(pids, n);
+}
+
 /* ---------------------------------------------------------------- measuring */
 
 static int cmp_double(const void *a, const void *b)
@@ -927,6 +1209,7 @@ int main(int argc, char **argv)
      * safety margin so the steady state is measured, as in a long-running daemon. */
     sleep(3);
     setup_proc(); /* process calls (issue 12, proc2 branch) */
+    sock_setup(); /* sockets (issue 13) */
 
     struct scenario all[] = {
         { "open_enoent_typo", 200, s_typo, 0, 0 },
@@ -947,6 +1230,9 @@ int main(int argc, char **argv)
         /* process calls (issue 12, proc2 branch) */
         { "kill_eperm", 500, s_kill_eperm, 0, 0 },
         { "execve_enoent_interp", 500, s_execve_enoent_interp, 0, 0 },
+        /* sockets (issue 13) */
+        { "bind_eaddrinuse_holder", 20, s_bind_eaddrinuse_holder, 0, 0 },
+        { "connect_econnrefused_unix", 200, s_connect_econnrefused_unix, 0, 0 },
     };
     printf("# median of %d rounds; ns per call; machine shared, expect noise\n", ROUNDS);
     printf("%-22s %11s %11s %8s %10s %8s\n", "scenario", "ours_ns", "theirs_ns", "o/t", "floor_ns", "o/floor");
@@ -991,6 +1277,9 @@ int main(int argc, char **argv)
 
     thread_scaling();
     context_cost();
+    /* sockets (issue 13) */
+    sock_holder_scale();
+    sock_cleanup();
     cleanup();
     return 0;
 }
