@@ -443,9 +443,17 @@ pub fn command_table(calls: &[(String, Call)], kinds: &Kinds) -> String {
         // line) is arg's; the strings after it are the `...`.
         writeln!(s,
             "fn run_{n}(buf: &mut [u8], errnum: i32, a: &[Parsed]) {{\n\
-             \x20   let list = a[1].pointer() as *const *const c_char;\n\
+             \x20   // Only the argv parser's NULL-ended array is followed; anything else is no list.\n\
+             \x20   let (first, rest) = match &a[1] {{\n\
+             \x20       Parsed::Words(w) if !w.is_empty() => {{\n\
+             \x20           let list = w.as_ptr() as *const *const c_char;\n\
+             \x20           // SAFETY: the array has at least one word; the rest follow it.\n\
+             \x20           unsafe {{ (*list, list.add(1)) }}\n\
+             \x20       }}\n\
+             \x20       _ => (core::ptr::null(), core::ptr::null()),\n\
+             \x20   }};\n\
              \x20   // SAFETY: the command's own strings and NULL-ended array, alive for the call.\n\
-             \x20   unsafe {{ crate::abi::boundary::libexplain_rs_{n}(1, buf.as_mut_ptr() as *mut c_char, buf.len() as c_int, errnum, a[0].pointer(), *list, list.add(1) as *mut _) }};\n}}\n",
+             \x20   unsafe {{ crate::abi::boundary::libexplain_rs_{n}(1, buf.as_mut_ptr() as *mut c_char, buf.len() as c_int, errnum, a[0].pointer(), first, rest as *mut _) }};\n}}\n",
             n = c.name).unwrap();
     }
     for (_, c) in calls.iter().filter(|(_, c)| !c.is_variadic()) {
