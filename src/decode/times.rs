@@ -3,68 +3,13 @@
 //! 2020-Jan-01 12:00:00 +0000" }` for a time of day, `{ actime = 0, modtime = 0 }` for a
 //! utimbuf; the address alone when the memory cannot be read, NULL for the null pointer.
 
-use super::calendar::{write_date, write_time_t};
+use super::clock::{write_date, write_g, write_time_t};
 use super::write_pointer;
 use crate::message::Message;
 use crate::probe::times::{Layout, Stamp, Times};
 
 /// Below 1000 seconds a time is a duration (shown as a number); from there on a date.
 const DATES_FROM: i64 = 1000;
-
-/// `%.{significant}g` of C's printf in the C locale, without allocating.
-pub fn write_g(m: &mut Message, x: f64, significant: usize) {
-    if x == 0.0 || !x.is_finite() {
-        let _ = core::fmt::write(m, format_args!("{x}"));
-        return;
-    }
-    let p = significant.max(1);
-    // The exponent after rounding to p significant digits decides the style.
-    let mut sci = Digits::new();
-    let _ = core::fmt::write(&mut sci, format_args!("{:.*e}", p - 1, x));
-    let text = sci.as_str();
-    let (mantissa, exp) = text.split_once('e').unwrap_or((text, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    if exp < -4 || exp >= p as i32 {
-        m.text(trim_zeros(mantissa));
-        let _ = core::fmt::write(m, format_args!("e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.unsigned_abs()));
-    } else {
-        let mut fixed = Digits::new();
-        let _ = core::fmt::write(&mut fixed, format_args!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, x));
-        m.text(trim_zeros(fixed.as_str()));
-    }
-}
-
-fn trim_zeros(s: &str) -> &str {
-    if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.')
-    } else {
-        s
-    }
-}
-
-/// A number's text on the stack.
-struct Digits {
-    buf: [u8; 400],
-    len: usize,
-}
-
-impl Digits {
-    fn new() -> Digits {
-        Digits { buf: [0; 400], len: 0 }
-    }
-    fn as_str(&self) -> &str {
-        core::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
-    }
-}
-
-impl core::fmt::Write for Digits {
-    fn write_str(&mut self, s: &str) -> core::fmt::Result {
-        let end = (self.len + s.len()).min(self.buf.len());
-        self.buf[self.len..end].copy_from_slice(&s.as_bytes()[..end - self.len]);
-        self.len = end;
-        Ok(())
-    }
-}
 
 fn special(m: &mut Message, fraction: i64) {
     match fraction {
@@ -169,6 +114,13 @@ mod tests {
         ] {
             assert_eq!(echo(|m| write_g(m, x, p)), want, "{x} %.{p}g");
         }
+    }
+
+    #[test]
+    fn dates_as_libexplain_shows_them() {
+        use crate::decode::clock::write_date_at;
+        assert_eq!(echo(|m| write_date_at(m, 99_999_999_999, 0)), " \"Wed, 5138-Nov-16 09:46:39 +0000\"");
+        assert_eq!(echo(|m| write_date_at(m, 86_399, 0)), " \"Thu, 1970-Jan-01 23:59:59 +0000\"");
     }
 
     #[test]
