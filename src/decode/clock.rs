@@ -8,7 +8,7 @@
 use super::symbols::write_flags;
 use super::{write_fd, write_pointer, Entry};
 use crate::message::Message;
-use crate::probe::clock as probe;
+use crate::probe::clock::{self as probe, Stamp};
 use core::fmt::Write as _;
 
 /// eventfd(2) flags as libexplain names them (generated from eventfd_flags.in).
@@ -150,55 +150,90 @@ pub fn write_time_value(m: &mut Message, addr: i64) {
     }
 }
 
-/// A struct timeval: `{ 1.5 seconds }`, or `{ tv_sec = 5, tv_usec = 2000000 }` when the
-/// microseconds are out of range.
-pub fn write_timeval(m: &mut Message, addr: i64) {
-    let Some(s) = probe::stamp(addr as usize) else { return write_pointer(m, addr) };
-    if s.frac == libc::UTIME_NOW {
-        m.text("{ tv_usec = UTIME_NOW }");
-    } else if s.frac == libc::UTIME_OMIT {
-        m.text("{ tv_usec = UTIME_OMIT }");
-    } else if !(0..1_000_000).contains(&s.frac) {
-        let _ = write!(m, "{{ tv_sec = {}, tv_usec = {} }}", s.sec, s.frac);
-    } else {
-        m.text("{ ");
-        write_g(m, s.sec as f64 + 1e-6 * s.frac as f64, 8);
-        m.text(" seconds }");
+/// What the fraction of a second in a stamp counts, which decides how libexplain
+/// writes the stamp.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Fraction {
+    /// A struct timeval: `{ 1.5 seconds }` at %.8g, never a date.
+    Microseconds,
+    /// A struct timespec: %.11g for a duration, nine decimals and the date for a point
+    /// in time (DATES_FROM on).
+    Nanoseconds,
+}
+
+/// Below 1000 seconds a timespec is a duration (shown as a number); from there on a date.
+const DATES_FROM: i64 = 1000;
+
+/// A struct timeval or timespec already read (by probe::clock::stamp, or as one of the
+/// utime calls' pair, probe::times), as libexplain echoes it: `{ 1.5 seconds }`, a
+/// timespec point in time with its date, the fields by name when the fraction is out
+/// of range, UTIME_NOW and UTIME_OMIT by name (in a timeval too, as `{ tv_usec =
+/// UTIME_NOW }`, which is how libexplain writes them there).
+pub fn write_stamp(m: &mut Message, s: &Stamp, unit: Fraction) {
+    let special = match s.frac {
+        libc::UTIME_NOW => Some("UTIME_NOW"),
+        libc::UTIME_OMIT => Some("UTIME_OMIT"),
+        _ => None,
+    };
+    match unit {
+        Fraction::Microseconds => {
+            if let Some(name) = special {
+                m.text("{ tv_usec = ");
+                m.text(name);
+                m.text(" }");
+            } else if !(0..1_000_000).contains(&s.frac) {
+                let _ = write!(m, "{{ tv_sec = {}, tv_usec = {} }}", s.sec, s.frac);
+            } else {
+                m.text("{ ");
+                write_g(m, s.sec as f64 + 1e-6 * s.frac as f64, 8);
+                m.text(" seconds }");
+            }
+        }
+        Fraction::Nanoseconds if !(0..1_000_000_000).contains(&s.frac) => {
+            m.text("{ tv_sec = ");
+            if s.sec == 0 && special.is_some() {
+                m.text("0");
+            } else {
+                write_time_t(m, s.sec);
+            }
+            m.text(", tv_nsec = ");
+            match special {
+                Some(name) => m.text(name),
+                None => m.number(s.frac),
+            }
+            m.text(" }");
+        }
+        Fraction::Nanoseconds => {
+            let x = s.sec as f64 + 1e-9 * s.frac as f64;
+            m.text("{ ");
+            if s.sec < DATES_FROM {
+                write_g(m, x, 11);
+                m.text(" seconds }");
+                return;
+            }
+            let _ = write!(m, "{:11.9} seconds", x);
+            if m.opts.dialect_specific {
+                write_date(m, s.sec);
+            }
+            m.text(" }");
+        }
     }
 }
 
-/// A struct timespec: `{ 1.000000005 seconds }` for an interval, the date after a
-/// point in time (1000 seconds and more), the fields by name when tv_nsec is out of range.
+/// A struct timeval at `addr` (settimeofday's tv, select's timeout).
+pub fn write_timeval(m: &mut Message, addr: i64) {
+    match probe::stamp(addr as usize) {
+        Some(s) => write_stamp(m, &s, Fraction::Microseconds),
+        None => write_pointer(m, addr),
+    }
+}
+
+/// A struct timespec at `addr` (nanosleep's req).
 pub fn write_timespec(m: &mut Message, addr: i64) {
-    let Some(s) = probe::stamp(addr as usize) else { return write_pointer(m, addr) };
-    if !(0..1_000_000_000).contains(&s.frac) {
-        m.text("{ tv_sec = ");
-        if s.sec == 0 && (s.frac == libc::UTIME_NOW || s.frac == libc::UTIME_OMIT) {
-            m.text("0");
-        } else {
-            write_time_t(m, s.sec);
-        }
-        m.text(", tv_nsec = ");
-        match s.frac {
-            libc::UTIME_NOW => m.text("UTIME_NOW"),
-            libc::UTIME_OMIT => m.text("UTIME_OMIT"),
-            n => m.number(n),
-        }
-        m.text(" }");
-        return;
+    match probe::stamp(addr as usize) {
+        Some(s) => write_stamp(m, &s, Fraction::Nanoseconds),
+        None => write_pointer(m, addr),
     }
-    let x = s.sec as f64 + 1e-9 * s.frac as f64;
-    m.text("{ ");
-    if s.sec < 1000 {
-        write_g(m, x, 11);
-        m.text(" seconds }");
-        return;
-    }
-    let _ = write!(m, "{:11.9} seconds", x);
-    if m.opts.dialect_specific {
-        write_date(m, s.sec);
-    }
-    m.text(" }");
 }
 
 /// A struct timezone: `{ tz_minuteswest = -60, tz_dsttime = 1 }`.
@@ -362,7 +397,7 @@ mod tests {
     #[test]
     fn g_notation_is_c_printf_s() {
         // Values printf("%.8g") and printf("%.11g") give in C.
-        let cases: [(f64, usize, &str); 9] = [
+        let cases: [(f64, usize, &str); 15] = [
             (5.0, 8, "5"),
             (1.5, 8, "1.5"),
             (5.000123, 8, "5.000123"),
@@ -372,6 +407,12 @@ mod tests {
             (0.00001, 8, "1e-05"),
             (1.000000005, 11, "1.000000005"),
             (-2.5, 8, "-2.5"),
+            (12.0, 11, "12"),
+            (1e-6, 11, "1e-06"),
+            (1.57788e9, 6, "1.57788e+09"),
+            (1e8, 8, "1e+08"),
+            (999.000000001, 11, "999"),
+            (60.5, 11, "60.5"),
         ];
         for (x, p, want) in cases {
             assert_eq!(written(|m| write_g(m, x, p)), want, "{x} at %.{p}g");
@@ -386,6 +427,8 @@ mod tests {
         assert_eq!(written(|m| write_date_at(m, -1, 0)), " \"Wed, 1969-Dec-31 23:59:59 +0000\"");
         assert_eq!(written(|m| write_date_at(m, 1_700_000_000, -5 * 3600)), " \"Tue, 2023-Nov-14 17:13:20 -0500\"");
         assert_eq!(written(|m| write_date_at(m, 0, 5 * 3600 + 1800)), " \"Thu, 1970-Jan-01 05:30:00 +0530\"");
+        assert_eq!(written(|m| write_date_at(m, 99_999_999_999, 0)), " \"Wed, 5138-Nov-16 09:46:39 +0000\"");
+        assert_eq!(written(|m| write_date_at(m, 86_399, 0)), " \"Thu, 1970-Jan-01 23:59:59 +0000\"");
     }
 
     #[test]

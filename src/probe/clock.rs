@@ -6,7 +6,7 @@ use crate::sys::{self, clock};
 
 /// A `struct timeval` or `struct timespec` (two longs on Linux x86_64): seconds and the
 /// fraction (microseconds or nanoseconds).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Stamp {
     pub sec: i64,
     pub frac: i64,

@@ -23,6 +23,16 @@ impl Layout {
         }
     }
 
+    /// The stamp asks for the current time (UTIME_NOW, in a timespec only).
+    pub fn is_now(self, s: &Stamp) -> bool {
+        self == Layout::Timespec && s.frac == libc::UTIME_NOW
+    }
+
+    /// The stamp leaves its time as it is (UTIME_OMIT, in a timespec only).
+    pub fn is_omit(self, s: &Stamp) -> bool {
+        self == Layout::Timespec && s.frac == libc::UTIME_OMIT
+    }
+
     /// The largest valid fraction of a second, in the layout's unit.
     pub fn max_fraction(self) -> i64 {
         match self {
@@ -33,23 +43,9 @@ impl Layout {
     }
 }
 
-/// One of the two times: access (0) or modification (1).
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub struct Stamp {
-    pub sec: i64,
-    /// Microseconds (Timeval), nanoseconds (Timespec) or 0 (Utimbuf).
-    pub fraction: i64,
-}
-
-impl Stamp {
-    pub fn is_now(&self, layout: Layout) -> bool {
-        layout == Layout::Timespec && self.fraction == libc::UTIME_NOW
-    }
-
-    pub fn is_omit(&self, layout: Layout) -> bool {
-        layout == Layout::Timespec && self.fraction == libc::UTIME_OMIT
-    }
-}
+/// One of the two times: access (0) or modification (1); its fraction is in
+/// microseconds (Timeval), nanoseconds (Timespec) or 0 (Utimbuf).
+pub use super::clock::Stamp;
 
 /// The times argument as the call saw it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -77,8 +73,8 @@ impl Times {
         }
         let word = |i: usize| i64::from_ne_bytes(buf[i * 8..i * 8 + 8].try_into().unwrap_or([0; 8]));
         let stamps = match layout {
-            Layout::Utimbuf => [Stamp { sec: word(0), fraction: 0 }, Stamp { sec: word(1), fraction: 0 }],
-            _ => [Stamp { sec: word(0), fraction: word(1) }, Stamp { sec: word(2), fraction: word(3) }],
+            Layout::Utimbuf => [Stamp { sec: word(0), frac: 0 }, Stamp { sec: word(1), frac: 0 }],
+            _ => [Stamp { sec: word(0), frac: word(1) }, Stamp { sec: word(2), frac: word(3) }],
         };
         Times::Given { addr, layout, stamps }
     }
@@ -88,7 +84,7 @@ impl Times {
     pub fn is_touch(&self) -> bool {
         match self {
             Times::Null => true,
-            Times::Given { layout, stamps, .. } => stamps.iter().all(|s| s.is_now(*layout)),
+            Times::Given { layout, stamps, .. } => stamps.iter().all(|s| layout.is_now(s)),
             Times::Unreadable { .. } => false,
         }
     }
@@ -97,7 +93,7 @@ impl Times {
     pub fn invalid(&self) -> Option<(usize, Stamp)> {
         let Times::Given { layout, stamps, .. } = self else { return None };
         stamps.iter().enumerate().find_map(|(i, s)| {
-            let bad = (s.fraction < 0 || s.fraction > layout.max_fraction()) && !s.is_now(*layout) && !s.is_omit(*layout);
+            let bad = (s.frac < 0 || s.frac > layout.max_fraction()) && !layout.is_now(s) && !layout.is_omit(s);
             bad.then_some((i, *s))
         })
     }

@@ -24,7 +24,7 @@ pub fn bad_times(m: &mut Message, errnum: i32, arg: &str, t: &Times) -> bool {
 fn invalid(m: &mut Message, arg: &str, layout: Layout, i: usize, s: &Stamp) {
     m.because();
     let (field, max) = if layout == Layout::Timeval { ("tv_usec", "999999") } else { ("tv_nsec", "999999999") };
-    let _ = core::fmt::write(m, format_args!("the {} in {arg} has {field} = {}, outside the range 0 to {max}", WHICH[i], s.fraction));
+    let _ = core::fmt::write(m, format_args!("the {} in {arg} has {field} = {}, outside the range 0 to {max}", WHICH[i], s.frac));
     if layout == Layout::Timespec {
         m.text(" and neither UTIME_NOW nor UTIME_OMIT");
     }
