@@ -482,3 +482,40 @@ fn call_echo_and_errno_are_debians() {
     assert!(recovered.is_empty(), "DEBIAN_ALWAYS_CRASHES entries that Debian now explains or that never ran (remove them): {recovered:?}");
     assert!(stale.is_empty(), "KNOWN differences that are gone (remove them): {stale:?}");
 }
+
+// --- dates in the local zone (the dups branch) ---
+
+/// The command reads a date text as a wall-clock time in the local zone at the offset in
+/// force now (as Debian's does, through mktime), for the utime calls' pairs and the time
+/// family's timeval and time_t alike: under zones west and east of Greenwich, and one
+/// in daylight saving time in December, each echo is Debian's. Only texts that name the
+/// day and the time of day, so that nothing depends on when the test runs.
+#[test]
+fn dates_are_read_in_the_local_zone_as_debians() {
+    let ours = env!("CARGO_BIN_EXE_explain");
+    let invocations: &[&[&str]] = &[
+        &["futimens", "3", "2020-01-01 12:00", "UTIME_OMIT"],
+        &["futimens", "3", "Wed, 2020-Jan-01 12:00:00 +0000", "2020-07-01T12:00:30"],
+        &["lutimes", "/tmp", "Jan 1 2020 12:00", "2020-07-01 12:00"],
+        &["settimeofday", "2020-01-01 12:00"],
+        &["settimeofday", "January 1, 2020 12:00"],
+        &["stime", "2020-07-01 12:00"],
+        &["stime", "2020-01-01 12:00 UTC"],
+    ];
+    let echo = |program: &str, zone: &str, args: &[&str]| {
+        let out = Command::new(program).env("TZ", zone).args(["-e", "EPERM", "--"]).args(args).stdin(Stdio::null()).output().unwrap();
+        split(&String::from_utf8_lossy(&out.stdout)).map(|(echo, _)| echo)
+    };
+    let mut differ = Vec::new();
+    for zone in ["America/New_York", "Asia/Kolkata", "Australia/Sydney"] {
+        for args in invocations {
+            let theirs = echo(DEBIAN_EXPLAIN, zone, args);
+            assert!(theirs.is_some(), "Debian's command refuses TZ={zone} explain -e EPERM {args:?}");
+            let mine = echo(ours, zone, args);
+            if mine != theirs {
+                differ.push(format!("TZ={zone} explain -e EPERM {args:?}\n  Debian: {theirs:?}\n  ours:   {mine:?}"));
+            }
+        }
+    }
+    assert!(differ.is_empty(), "dates read in another zone than Debian's:\n{}", differ.join("\n"));
+}

@@ -577,53 +577,15 @@ pub fn ioctl_request(text: &str) -> Result<Parsed, String> {
 }
 // --- time, event descriptors and waiting for descriptors (issue 12, time branch) ---
 
-/// A number of seconds as C's strtod reads it (`5`, `1.5`, `0x1000`), or a date
-/// (`2020-01-01`, `2020-01-01 10:00[:00]`, local time; a date alone takes the time of
-/// day of now, as libexplain's explain(1) does): (seconds, fraction in `scale` units).
-fn seconds(text: &str, scale: f64) -> Result<(i64, i64), String> {
-    let t = text.trim();
-    let n = match t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
-        Some(h) => i64::from_str_radix(h, 16).ok().map(|v| v as f64),
-        None => t.parse::<f64>().ok().filter(|v| v.is_finite()),
-    };
-    match n {
-        Some(n) => {
-            let sec = n.floor();
-            let frac = ((n - sec) * scale + 0.5).floor() as i64;
-            Ok(if frac >= scale as i64 { (sec as i64 + 1, 0) } else { (sec as i64, frac) })
-        }
-        None => date(t).map(|s| (s, 0)).ok_or_else(|| format!("can't parse {t:?} into a date and time")),
-    }
+/// A time as crate::cli::when reads it (seconds as strtod reads them, UTIME_NOW,
+/// UTIME_OMIT or a date text in the local zone, as the utime calls' times are read):
+/// (seconds, fraction in units of 10^-`digits` seconds).
+fn seconds(text: &str, digits: u32) -> Result<(i64, i64), String> {
+    super::when::time(text, digits).ok_or_else(|| cant_parse_date(text))
 }
 
-/// `YYYY-MM-DD[ HH:MM[:SS]]` in local time, as seconds since the epoch.
-fn date(t: &str) -> Option<i64> {
-    let (day, time) = t.split_once([' ', 'T']).map_or((t, None), |(d, h)| (d, Some(h.trim())));
-    let mut ymd = day.split('-').map(|p| p.parse::<i64>().ok());
-    let (y, mo, d) = (ymd.next()??, ymd.next()??, ymd.next()??);
-    if ymd.next().is_some() || !(1..=12).contains(&mo) || !(1..=31).contains(&d) {
-        return None;
-    }
-    // Days from civil (the inverse of crate::decode::clock::civil_from_days).
-    let y = if mo <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (if mo > 2 { mo - 3 } else { mo + 9 }) + 2) / 5 + d - 1;
-    let days = era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-    // Local time at the offset in force now (mktime(3) with today's daylight saving
-    // flag, as libexplain's explain(1) reads a date); a date alone takes the local time
-    // of day of now.
-    let now = crate::sys::realtime().map_or(0, |(now, _)| now);
-    let offset = crate::probe::zone::utc_offset(now);
-    let of_day = match time {
-        Some(h) => {
-            let mut f = h.split(':').map(|p| p.parse::<i64>().ok());
-            let (hh, mm, ss) = (f.next()??, f.next()??, f.next().unwrap_or(Some(0))?);
-            hh * 3600 + mm * 60 + ss
-        }
-        None => (now + offset).rem_euclid(86400),
-    };
-    Some(days * 86400 + of_day - offset)
+fn cant_parse_date(text: &str) -> String {
+    format!("can't parse {:?} into a date and time", text.trim())
 }
 
 /// A struct timeval written as seconds or a date (settimeofday's tv, select's timeout);
@@ -632,7 +594,7 @@ pub fn seconds_val(text: &str) -> Result<Parsed, String> {
     if text.trim() == "NULL" {
         return Ok(Parsed::Null);
     }
-    seconds(text, 1e6).map(|(s, f)| Parsed::Words(vec![s, f]))
+    seconds(text, 6).map(|(s, f)| Parsed::Words(vec![s, f]))
 }
 
 /// A struct timespec written as seconds or a date (nanosleep's req); NULL.
@@ -640,7 +602,7 @@ pub fn seconds_spec(text: &str) -> Result<Parsed, String> {
     if text.trim() == "NULL" {
         return Ok(Parsed::Null);
     }
-    seconds(text, 1e9).map(|(s, f)| Parsed::Words(vec![s, f]))
+    seconds(text, 9).map(|(s, f)| Parsed::Words(vec![s, f]))
 }
 
 /// stime's `time_t *`: a whole number of seconds (decimal) or a date; NULL.
@@ -651,7 +613,7 @@ pub fn time_value(text: &str) -> Result<Parsed, String> {
     }
     match t.parse::<i64>() {
         Ok(v) => Ok(Parsed::Words(vec![v])),
-        Err(_) => date(t).map(|v| Parsed::Words(vec![v])).ok_or_else(|| format!("can't parse {t:?} into a date and time")),
+        Err(_) => super::when::local_date(t).map(|v| Parsed::Words(vec![v])).ok_or_else(|| cant_parse_date(t)),
     }
 }
 

@@ -1,8 +1,14 @@
 //! Times as the `explain` command takes them, the way libexplain's command does: seconds
 //! (`12`, `1.5`, `1e9`, `0x10`), UTIME_NOW, UTIME_OMIT, or a date text (`2020-01-01
-//! 12:00`, `Jan 1 2020`, `Wed, 2020-Jan-01 12:00:00 +0000`, `12:00`). A date without a
-//! time of day takes the present one, a time without a date today's, as libexplain's
-//! command does. UTC unless the text gives a zone.
+//! 12:00`, `Jan 1 2020`, `Wed, 2020-Jan-01 12:00:00 +0000`, `12:00`). One parser for
+//! every time the command takes: the utime calls' pairs and the time family's timeval,
+//! timespec and time_t (crate::cli::parse).
+//!
+//! As libexplain's command reads a date (mktime(3) with the daylight saving flag of
+//! now), the text is a wall-clock time in the local zone (crate::probe::zone) at the
+//! offset in force now, even for a date on the other side of a daylight saving change;
+//! a zone written in the text (`UTC`, `+0000`) is accepted and ignored, as there. A date
+//! without a time of day takes the present local one, a time without a date today's.
 
 use crate::decode::calendar::{days_in_month, now, Civil};
 
@@ -33,7 +39,13 @@ pub fn time(text: &str, digits: u32) -> Option<(i64, i64)> {
         let fraction = ((x - sec) * scale as f64 + 0.5).floor() as i64;
         return Some(if fraction >= scale { (sec as i64 + 1, 0) } else { (sec as i64, fraction) });
     }
-    date(text, now()).map(|t| (t, 0))
+    local_date(text).map(|t| (t, 0))
+}
+
+/// A date text in the local zone, as of now, in seconds since the epoch.
+pub fn local_date(text: &str) -> Option<i64> {
+    let now = now();
+    date(text, now, crate::probe::zone::utc_offset(now))
 }
 
 fn month(word: &str) -> Option<u32> {
@@ -67,10 +79,11 @@ fn iso_date(word: &str) -> Option<(i64, u32, u32)> {
     Some((y.parse().ok()?, mo, d.parse().ok()?))
 }
 
-/// A date text, in seconds since the epoch; `now` supplies what the text leaves out.
-pub fn date(text: &str, now: i64) -> Option<i64> {
-    let today = Civil::from_seconds(now);
-    let (mut year, mut mon, mut day, mut hms, mut offset) = (None, None, None, None, 0i64);
+/// A date text read as a wall-clock time `offset` seconds east of Greenwich, in seconds
+/// since the epoch; `now` supplies (at that offset) what the text leaves out.
+pub fn date(text: &str, now: i64, offset: i64) -> Option<i64> {
+    let today = Civil::from_seconds(now + offset);
+    let (mut year, mut mon, mut day, mut hms) = (None, None, None, None);
     let mut numbers = Vec::new();
     for word in text.split([' ', ',', '\t']).filter(|w| !w.is_empty()) {
         let (date_part, time_part) = match word.split_once('T') {
@@ -88,9 +101,7 @@ pub fn date(text: &str, now: i64) -> Option<i64> {
             mon = Some(mo);
         } else if weekday(word) {
         } else if matches!(word, "UTC" | "GMT" | "Z" | "UT") {
-        } else if let Some(z) = word.strip_prefix(['+', '-']).filter(|z| z.len() == 4 && z.bytes().all(|b| b.is_ascii_digit())) {
-            let minutes = z[..2].parse::<i64>().ok()? * 60 + z[2..].parse::<i64>().ok()?;
-            offset = if word.starts_with('-') { -minutes } else { minutes } * 60;
+        } else if word.strip_prefix(['+', '-']).is_some_and(|z| z.len() == 4 && z.bytes().all(|b| b.is_ascii_digit())) {
         } else if word.bytes().all(|b| b.is_ascii_digit()) {
             numbers.push(word);
         } else {
@@ -152,7 +163,26 @@ mod tests {
             ("yesterday", None),
             ("Feb 30 2020", None),
         ] {
-            assert_eq!(date(text, NOW), want, "{text}");
+            assert_eq!(date(text, NOW, 0), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn reads_a_wall_clock_time_at_the_offset_of_now() {
+        // What Debian's explain gave under TZ=America/New_York (-0500 in December) and
+        // TZ=Asia/Kolkata (+0530): July too at -0500, a written zone ignored, `12:00`
+        // on the local today (already December 3 in Kolkata at 23:44 UTC).
+        let (new_york, kolkata) = (-5 * 3600, 5 * 3600 + 1800);
+        for (text, now, offset, want) in [
+            ("2020-01-01 12:00", NOW, new_york, 1_577_898_000),
+            ("2020-07-01 12:00", NOW, new_york, 1_593_622_800),
+            ("Wed, 2020-Jan-01 12:00:00 +0000", NOW, new_york, 1_577_898_000),
+            ("2020-01-01 12:00 UTC", NOW, kolkata, 1_577_860_200),
+            ("12:00", NOW, new_york, 1_796_230_800),
+            ("12:00", NOW + 8 * 3600, kolkata, 1_796_279_400),
+            ("Jan 1 2020", NOW + 8 * 3600, kolkata, 1_577_835_882),
+        ] {
+            assert_eq!(date(text, now, offset), Some(want), "{text} at {offset}");
         }
     }
 

@@ -1,8 +1,8 @@
-//! Civil dates and seconds since the epoch, both ways, in UTC, for the date texts the
-//! `explain` command takes for time arguments (crate::cli::when). The echo of dates is
-//! crate::decode::clock's.
+//! Civil dates and seconds since the epoch, both ways, at offset zero, for the date
+//! texts the `explain` command takes for time arguments (crate::cli::when, which adds
+//! the local zone's offset). The echo of dates is crate::decode::clock's.
 
-/// A civil date and time of day, UTC.
+/// A civil date and time of day, at offset zero.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct Civil {
     pub year: i64,
