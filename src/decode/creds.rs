@@ -3,7 +3,8 @@
 //! the number it points at, and sethostname's name as the `name_size` bytes the call
 //! takes (it need not end in a NUL).
 
-use super::{name_of, write_pointer, Entry};
+use super::fdio::named;
+use super::{write_pointer, Entry};
 use crate::message::Message;
 
 /// getrlimit(2) resources (rlimit_resources.in), each with what it limits.
@@ -14,13 +15,6 @@ pub static RUSAGE_WHO: &[Entry] = include!(concat!(env!("OUT_DIR"), "/rusage_who
 /// The longest host or domain name echoed: the kernel takes at most 64 bytes, so
 /// more says nothing and only the first bytes are shown of a longer argument.
 const ECHOED_NAME: usize = 256;
-
-fn named(m: &mut Message, table: &[Entry], value: i64) {
-    match name_of(table, value) {
-        Some(n) => m.text(n),
-        None => m.number(value),
-    }
-}
 
 /// `RLIMIT_NOFILE`; the number when it names no resource.
 pub fn write_rlimit_resource(m: &mut Message, resource: i64) {

@@ -24,7 +24,12 @@ pub fn name_of(table: &[Entry], value: i64) -> Option<&'static str> {
 
 /// A value printed by name, or as a number when it has none.
 pub(super) fn named(m: &mut Message, table: &[Entry], value: i64) {
-    match name_of(table, value) {
+    write_name_or_number(m, name_of(table, value), value);
+}
+
+/// `name` when the value has one (found however the caller's table wants), else `value`.
+pub(super) fn write_name_or_number(m: &mut Message, name: Option<&str>, value: i64) {
+    match name {
         Some(n) => m.text(n),
         None => m.number(value),
     }
@@ -109,10 +114,7 @@ pub fn write_flock(m: &mut Message, addr: i64) {
 
 pub fn write_lock(m: &mut Message, l: &Lock) {
     m.text("{ l_type = ");
-    match lock_type_name(l.kind as i32) {
-        Some(n) => m.text(n),
-        None => m.number(l.kind as i64),
-    }
+    write_name_or_number(m, lock_type_name(l.kind as i32), l.kind as i64);
     m.text(", l_whence = ");
     write_whence(m, l.whence as i64);
     let _ = core::fmt::write(m, format_args!(", l_start = {}, l_len = {}, l_pid = {} }}", l.start, l.len, l.pid));

@@ -93,8 +93,5 @@ pub fn shmctl_command_name(cmd: i64) -> Option<&'static str> {
 
 /// `IPC_STAT`; the number when it names nothing.
 pub fn write_shmctl_cmd(m: &mut Message, cmd: i64) {
-    match shmctl_command_name(cmd as i32 as i64) {
-        Some(n) => m.text(n),
-        None => m.number(cmd as i32 as i64),
-    }
+    super::fdio::named(m, SHMCTL_COMMANDS, cmd as i32 as i64);
 }

@@ -19,10 +19,7 @@ pub fn signal(sig: i32) -> Option<&'static Entry> {
 
 /// setvbuf's mode: `_IOFBF`, `_IOLBF`, `_IONBF`, or the number.
 pub fn write_setvbuf_mode(m: &mut Message, mode: i64) {
-    match SETVBUF_MODES.iter().find(|e| e.value == mode) {
-        Some(e) => m.text(e.name),
-        None => m.number(mode),
-    }
+    super::fdio::named(m, SETVBUF_MODES, mode);
 }
 
 /// A stream's address the way libexplain prints one: upper-case hex digits, at least

@@ -53,10 +53,7 @@ pub fn pathconf_name(name: i64) -> Option<&'static str> {
 
 /// A pathconf(3) name: `_PC_NAME_MAX`, or the number when it names nothing.
 pub fn write_pathconf_name(m: &mut Message, name: i64) {
-    match pathconf_name(name) {
-        Some(n) => m.text(n),
-        None => m.number(name),
-    }
+    super::fdio::write_name_or_number(m, pathconf_name(name), name);
 }
 
 /// A statfs(2) f_type: the magic number's constant and the file system's name.

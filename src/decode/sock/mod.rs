@@ -6,6 +6,7 @@ mod sockaddr;
 
 pub use sockaddr::{read_sockaddr, write_ipv6, write_sockaddr, SockAddr};
 
+use super::fdio::write_name_or_number;
 use super::value::related;
 use super::{write_flags, write_pointer, Arg, Entry};
 use crate::message::Message;
@@ -50,10 +51,7 @@ pub fn entry(table: &'static [Entry], v: i64) -> Option<&'static Entry> {
 }
 
 fn name_or_number(m: &mut Message, table: &[Entry], v: i64) {
-    match echo_name(table, v) {
-        Some(n) => m.text(n),
-        None => m.number(v),
-    }
+    write_name_or_number(m, echo_name(table, v), v);
 }
 
 /// `PF_INET`; an unknown family as its number.
