@@ -98,6 +98,15 @@ fn child_holding(fd: c_int, cmd: c_int, l: libc::flock, then: Option<libc::flock
     child
 }
 
+/// fcntl(fd, cmd, want) for a lock the call must refuse: its errno and the
+/// explanation of that errno.
+fn refused_lock(fd: c_int, cmd: c_int, want: &mut libc::flock) -> (c_int, String) {
+    // SAFETY: want is a valid struct flock.
+    assert_eq!(unsafe { libc::fcntl(fd, cmd, want as *mut libc::flock) }, -1);
+    let e = errno();
+    (e, explained!(explain_message_errno_fcntl(e, fd, cmd, want as *mut libc::flock as i64)))
+}
+
 #[test]
 fn fcntl_setlk_conflict_names_the_holding_process_and_the_range() {
     let _serial = serial();
@@ -107,11 +116,8 @@ fn fcntl_setlk_conflict_names_the_holding_process_and_the_range() {
     let holder = child_holding(theirs.as_raw_fd(), libc::F_SETLK, lock(libc::F_WRLCK, 10, 20), None);
     let ours = open(&p, libc::O_RDWR);
     let mut want = lock(libc::F_WRLCK, 0, 0);
-    // SAFETY: want is a valid struct flock.
-    assert_eq!(unsafe { libc::fcntl(ours.as_raw_fd(), libc::F_SETLK, &mut want as *mut libc::flock) }, -1);
-    let e = errno();
+    let (e, t) = refused_lock(ours.as_raw_fd(), libc::F_SETLK, &mut want);
     assert!(e == libc::EAGAIN || e == libc::EACCES, "errno {e}");
-    let t = explained!(explain_message_errno_fcntl(e, ours.as_raw_fd(), libc::F_SETLK, &mut want as *mut libc::flock as i64));
     assert_facts(
         &t,
         &[
@@ -135,11 +141,8 @@ fn fcntl_ofd_setlk_conflict_finds_the_holder_through_fdinfo() {
     drop(theirs);
     let ours = open(&p, libc::O_RDWR);
     let mut want = lock(libc::F_WRLCK, 0, 0);
-    // SAFETY: want is a valid struct flock.
-    assert_eq!(unsafe { libc::fcntl(ours.as_raw_fd(), libc::F_OFD_SETLK, &mut want as *mut libc::flock) }, -1);
-    let e = errno();
+    let (e, t) = refused_lock(ours.as_raw_fd(), libc::F_OFD_SETLK, &mut want);
     assert!(e == libc::EAGAIN || e == libc::EACCES, "errno {e}");
-    let t = explained!(explain_message_errno_fcntl(e, ours.as_raw_fd(), libc::F_OFD_SETLK, &mut want as *mut libc::flock as i64));
     assert_facts(
         &t,
         &[
@@ -175,11 +178,8 @@ fn fcntl_setlkw_deadlock_names_the_other_process() {
     });
     assert!(blocked, "the child never waited for our lock");
     let mut want = lock(libc::F_WRLCK, 0, 1);
-    // SAFETY: a valid struct flock.
-    assert_eq!(unsafe { libc::fcntl(ours.as_raw_fd(), libc::F_SETLKW, &mut want as *mut libc::flock) }, -1);
-    let e = errno();
+    let (e, t) = refused_lock(ours.as_raw_fd(), libc::F_SETLKW, &mut want);
     assert_eq!(e, libc::EDEADLK);
-    let t = explained!(explain_message_errno_fcntl(e, ours.as_raw_fd(), libc::F_SETLKW, &mut want as *mut libc::flock as i64));
     assert_facts(&t, &["EDEADLK", "would deadlock", &format!("held by process {} \"{}\"", other.pid, comm(other.pid)), "on byte 0 stands in the way"]);
 }
 
@@ -269,10 +269,8 @@ fn fcntl_write_lock_on_read_only_fd_says_read_only_versus_write_lock() {
     let p = file_with(&d, "f", 10);
     let f = open(&p, libc::O_RDONLY);
     let mut want = lock(libc::F_WRLCK, 0, 0);
-    // SAFETY: a valid struct flock.
-    assert_eq!(unsafe { libc::fcntl(f.as_raw_fd(), libc::F_SETLK, &mut want as *mut libc::flock) }, -1);
-    assert_eq!(errno(), libc::EBADF);
-    let t = explained!(explain_message_errno_fcntl(libc::EBADF, f.as_raw_fd(), libc::F_SETLK, &mut want as *mut libc::flock as i64));
+    let (e, t) = refused_lock(f.as_raw_fd(), libc::F_SETLK, &mut want);
+    assert_eq!(e, libc::EBADF);
     assert_facts(&t, &["is open only for reading (O_RDONLY)", "a write lock (F_WRLCK) needs a descriptor open for writing"]);
 }
 

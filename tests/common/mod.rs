@@ -240,3 +240,27 @@ pub fn reap(pid: libc::pid_t, fds: [libc::c_int; 2]) -> (String, libc::c_int) {
     unsafe { libc::waitpid(pid, &mut status, 0) };
     (s, status)
 }
+
+// --- user namespaces (the dups branch: one copy of the creds tests' setup) ---
+
+/// Runs `child` as in_child does, in a new user namespace of its own (no id mapped
+/// there until the child writes a map). None, said on stderr, where the system refuses
+/// one (a container's seccomp filter may refuse unshare(CLONE_NEWUSER)): the test then
+/// has nothing to explain.
+#[allow(dead_code)]
+pub fn in_user_namespace_child(child: impl FnOnce(&mut [u8])) -> Option<String> {
+    const REFUSED: &str = "unshare(CLONE_NEWUSER) refused here";
+    let msg = in_child(|buf| {
+        // SAFETY: a new user namespace for this single-threaded child.
+        if unsafe { libc::unshare(libc::CLONE_NEWUSER) } != 0 {
+            buf[..REFUSED.len()].copy_from_slice(REFUSED.as_bytes());
+            return;
+        }
+        child(buf)
+    });
+    if msg == REFUSED {
+        eprintln!("{REFUSED}: no user namespace to test in");
+        return None;
+    }
+    Some(msg)
+}
