@@ -88,7 +88,7 @@ pub fn write_shmat_flags(m: &mut Message, flags: i64) {
 
 /// The name of a shmctl(2) command, if it has one.
 pub fn shmctl_command_name(cmd: i64) -> Option<&'static str> {
-    SHMCTL_COMMANDS.iter().find(|e| e.value == cmd).map(|e| e.name)
+    super::name_of(SHMCTL_COMMANDS, cmd)
 }
 
 /// `IPC_STAT`; the number when it names nothing.

@@ -13,7 +13,7 @@ pub fn write_mkostemp_flags(m: &mut Message, flags: i64) {
 /// The name of a file type value (`S_IFCHR`), if it is one.
 pub fn file_type_name(mode: u32) -> Option<&'static str> {
     let t = (mode & libc::S_IFMT) as i64;
-    FILE_TYPES.iter().find(|e| e.value == t).map(|e| e.name)
+    super::name_of(FILE_TYPES, t)
 }
 
 /// mknod's mode: `S_IFCHR | 0600`, the type first, as libexplain prints it.

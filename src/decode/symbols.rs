@@ -48,7 +48,7 @@ pub fn write_at_flags(m: &mut Message, flags: i64) {
 
 /// The pathconf(3) name of `name`, if it has one.
 pub fn pathconf_name(name: i64) -> Option<&'static str> {
-    PATHCONF_NAMES.iter().find(|e| e.value == name).map(|e| e.name)
+    super::name_of(PATHCONF_NAMES, name)
 }
 
 /// A pathconf(3) name: `_PC_NAME_MAX`, or the number when it names nothing.

@@ -42,7 +42,7 @@ pub fn echo_name(table: &[Entry], v: i64) -> Option<&'static str> {
 
 /// Any name of `v` in `table`, for the explanation (which may use later names).
 pub fn any_name(table: &[Entry], v: i64) -> Option<&'static str> {
-    echo_name(table, v).or_else(|| table.iter().find(|e| e.value == v).map(|e| e.name))
+    echo_name(table, v).or_else(|| super::name_of(table, v))
 }
 
 /// The row of `v` in `table` (its text says the size of an option's value).
