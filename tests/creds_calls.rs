@@ -10,22 +10,6 @@ use libc::{c_char, c_int};
 
 const NOBODY: u32 = 65534;
 
-/// In a forked child: becomes user and group 65534 for good (all three ids, no
-/// supplementary groups), which clears every capability.
-fn drop_to_nobody() {
-    // SAFETY: plain system calls in the child.
-    unsafe {
-        assert_eq!(libc::setgroups(0, std::ptr::null()), 0);
-        assert_eq!(libc::setresgid(NOBODY, NOBODY, NOBODY), 0);
-        assert_eq!(libc::setresuid(NOBODY, NOBODY, NOBODY), 0);
-    }
-}
-
-fn errno_now() -> c_int {
-    // SAFETY: reading this thread's errno.
-    unsafe { *libc::__errno_location() }
-}
-
 fn buf_args(buf: &mut [u8]) -> (*mut c_char, c_int) {
     (buf.as_mut_ptr() as *mut c_char, buf.len() as c_int)
 }
@@ -47,7 +31,7 @@ fn setuid_root_as_nobody_names_the_three_ids_and_cap_setuid() {
                 return;
             }
             let (p, n) = buf_args(buf);
-            b::explain_message_errno_setuid(p, n, errno_now(), 0);
+            b::explain_message_errno_setuid(p, n, errno(), 0);
         }
     });
     assert_facts(
@@ -73,7 +57,7 @@ fn setreuid_as_nobody_says_which_argument_is_refused() {
                 return;
             }
             let (p, n) = buf_args(buf);
-            b::explain_message_errno_setreuid(p, n, errno_now(), u32::MAX, 0);
+            b::explain_message_errno_setreuid(p, n, errno(), u32::MAX, 0);
         }
     });
     assert_facts(&msg, &["setreuid(ruid = -1, euid = 0 \"root\")", "EPERM", "euid may only be its real, effective or saved user ID (65534 \"nobody\")"]);
@@ -92,7 +76,7 @@ fn setgroups_as_nobody_names_cap_setgid() {
                 return;
             }
             let (p, n) = buf_args(buf);
-            b::explain_message_errno_setgroups(p, n, errno_now(), 1, groups.as_ptr());
+            b::explain_message_errno_setgroups(p, n, errno(), 1, groups.as_ptr());
         }
     });
     assert_facts(&msg, &["setgroups(data_size = 1, data = 0x", "EPERM", "effective user 65534 \"nobody\"", "does not have the CAP_SETGID capability"]);
@@ -110,7 +94,7 @@ fn setgroups_denied_in_a_user_namespace_says_so() {
                 return;
             }
             let (p, n) = buf_args(buf);
-            b::explain_message_errno_setgroups(p, n, errno_now(), 0, std::ptr::null());
+            b::explain_message_errno_setgroups(p, n, errno(), 0, std::ptr::null());
         }
     }) else {
         return;
@@ -128,7 +112,7 @@ fn setresuid_in_a_user_namespace_without_a_map_says_nothing_is_mapped() {
                 return;
             }
             let (p, n) = buf_args(buf);
-            b::explain_message_errno_setresuid(p, n, errno_now(), 0, 0, 0);
+            b::explain_message_errno_setresuid(p, n, errno(), 0, 0, 0);
         }
     }) else {
         return;
@@ -170,7 +154,7 @@ fn sethostname_too_long_gives_the_length_and_host_name_max() {
     // SAFETY: a real sethostname that the kernel refuses for its length (nothing changes).
     let e = unsafe {
         assert_eq!(libc::sethostname(name.as_ptr() as *const c_char, name.len()), -1);
-        errno_now()
+        errno()
     };
     assert_eq!(e, libc::EINVAL);
     let msg = explained!(explain_message_errno_sethostname(e, name.as_ptr() as *const c_char, name.len()));
@@ -188,7 +172,7 @@ fn sethostname_as_nobody_names_cap_sys_admin() {
                 return;
             }
             let (p, n) = buf_args(buf);
-            b::explain_message_errno_sethostname(p, n, errno_now(), b"x".as_ptr() as *const c_char, 1);
+            b::explain_message_errno_sethostname(p, n, errno(), b"x".as_ptr() as *const c_char, 1);
         }
     });
     assert_facts(&msg, &["sethostname(name = \"x\", name_size = 1)", "EPERM", "effective user 65534 \"nobody\"", "does not have the CAP_SYS_ADMIN capability"]);
@@ -200,7 +184,7 @@ fn gethostname_into_one_byte_gives_the_names_length() {
     // SAFETY: a real gethostname into a buffer too small for any name.
     let e = unsafe {
         assert_eq!(libc::gethostname(one.as_mut_ptr() as *mut c_char, 1), -1);
-        errno_now()
+        errno()
     };
     let host = std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap().trim_end().to_string();
     let msg = explained!(explain_message_errno_gethostname(e, one.as_mut_ptr() as *mut c_char, 1));
@@ -214,7 +198,7 @@ fn getrlimit_of_resource_99_lists_the_resources() {
     // SAFETY: a real getrlimit of a resource the kernel does not have.
     let e = unsafe {
         assert_eq!(libc::syscall(libc::SYS_getrlimit, 99, &mut lim as *mut libc::rlimit), -1);
-        errno_now()
+        errno()
     };
     assert_eq!(e, libc::EINVAL);
     let msg = explained!(explain_message_errno_getrlimit(e, 99, &mut lim as *mut libc::rlimit));
@@ -227,7 +211,7 @@ fn getrusage_of_an_unknown_who_lists_the_choices() {
     // SAFETY: a real getrusage with a who the kernel does not take.
     let e = unsafe {
         assert_eq!(libc::getrusage(5, usage.as_mut_ptr()), -1);
-        errno_now()
+        errno()
     };
     let msg = explained!(explain_message_errno_getrusage(e, 5, usage.as_mut_ptr()));
     assert_facts(&msg, &["getrusage(who = 5, usage = 0x", "EINVAL", "who is 5", "RUSAGE_SELF (0), RUSAGE_CHILDREN (-1) or RUSAGE_THREAD (1)"]);
@@ -246,7 +230,7 @@ fn getgroups_too_small_counts_the_groups() {
                 return;
             }
             let (p, n) = buf_args(buf);
-            b::explain_message_errno_getgroups(p, n, errno_now(), 1, one.as_mut_ptr());
+            b::explain_message_errno_getgroups(p, n, errno(), 1, one.as_mut_ptr());
         }
     });
     assert_facts(&msg, &["getgroups(data_size = 1, data = 0x", "EINVAL", "data_size is 1 but the process has 3 supplementary groups"]);
@@ -264,7 +248,7 @@ fn setgroups_over_ngroups_max_names_the_limit() {
                 return;
             }
             let (p, n) = buf_args(buf);
-            b::explain_message_errno_setgroups(p, n, errno_now(), groups.len(), groups.as_ptr());
+            b::explain_message_errno_setgroups(p, n, errno(), groups.len(), groups.as_ptr());
         }
     });
     let fact = format!("data_size is {}, more than the {max} supplementary groups", max + 1);
@@ -297,7 +281,7 @@ fn getresuid_into_an_unmapped_page_names_the_argument() {
     // SAFETY: getresuid with its first pointer at an address nothing maps.
     let e = unsafe {
         assert_eq!(libc::getresuid(0x1000 as *mut u32, &mut ok, &mut ok), -1);
-        errno_now()
+        errno()
     };
     let msg = explained!(explain_message_errno_getresuid(e, 0x1000 as *mut u32, &mut ok as *mut u32, &mut ok as *mut u32));
     assert_facts(&msg, &["getresuid(ruid = 0x00001000, euid = 0x", "EFAULT", "ruid (0x1000, 4 bytes)"]);

@@ -146,11 +146,9 @@ fn shmat_of_another_users_segment_names_owner_and_mode() {
     let id = unsafe { libc::shmget(libc::IPC_PRIVATE, 4096, libc::IPC_CREAT | 0o600) };
     assert!(id >= 0);
     let msg = in_child(|buf| {
-        // SAFETY: dropping privileges in the child, then the call under test.
+        drop_to_nobody();
+        // SAFETY: the call under test, in the child.
         unsafe {
-            libc::setgroups(0, std::ptr::null());
-            libc::setgid(65534);
-            libc::setuid(65534);
             let p = libc::shmat(id, std::ptr::null(), 0);
             let e = *libc::__errno_location();
             if p as isize != -1 {
@@ -171,11 +169,9 @@ fn shmctl_rmid_by_another_user_names_owner() {
     let id = unsafe { libc::shmget(libc::IPC_PRIVATE, 4096, libc::IPC_CREAT | 0o644) };
     assert!(id >= 0);
     let msg = in_child(|buf| {
-        // SAFETY: dropping privileges in the child, then the call under test.
+        drop_to_nobody();
+        // SAFETY: the call under test, in the child.
         unsafe {
-            libc::setgroups(0, std::ptr::null());
-            libc::setgid(65534);
-            libc::setuid(65534);
             let r = libc::shmctl(id, libc::IPC_RMID, std::ptr::null_mut());
             let e = *libc::__errno_location();
             if r == 0 {

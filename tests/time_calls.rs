@@ -10,21 +10,6 @@ use common::*;
 use explain::abi::boundary as b;
 use libc::{c_char, c_int};
 
-/// In a forked child: become user and group 65534 (nobody), with no supplementary groups.
-fn become_nobody() {
-    // SAFETY: plain system calls in the child.
-    unsafe {
-        assert_eq!(libc::setgroups(0, core::ptr::null()), 0);
-        assert_eq!(libc::setresgid(65534, 65534, 65534), 0);
-        assert_eq!(libc::setresuid(65534, 65534, 65534), 0);
-    }
-}
-
-fn errno_now() -> c_int {
-    // SAFETY: errno of this thread.
-    unsafe { *libc::__errno_location() }
-}
-
 /// In a forked child: RLIMIT_NOFILE lowered to `n`, and every descriptor below it used.
 fn exhaust_descriptors(n: u64) {
     let lim = libc::rlimit { rlim_cur: n, rlim_max: n };
@@ -39,11 +24,11 @@ fn exhaust_descriptors(n: u64) {
 fn settimeofday_eperm_as_nobody_names_cap_sys_time_and_the_user() {
     let _serial = serial();
     let msg = in_child(|buf| {
-        become_nobody();
+        drop_to_nobody();
         let tv = libc::timeval { tv_sec: 1_700_000_000, tv_usec: 500_000 };
         // SAFETY: a timeval of our own; the call is refused (no CAP_SYS_TIME).
         let r = unsafe { libc::settimeofday(&tv, core::ptr::null()) };
-        let e = errno_now();
+        let e = errno();
         if r == 0 {
             return;
         }
@@ -65,14 +50,14 @@ fn settimeofday_eperm_as_nobody_names_cap_sys_time_and_the_user() {
 fn stime_and_adjtimex_eperm_as_nobody_name_the_capability_and_the_modes() {
     let _serial = serial();
     let msg = in_child(|buf| {
-        become_nobody();
+        drop_to_nobody();
         let mut tx: libc::timex = unsafe { core::mem::zeroed() };
         tx.modes = libc::ADJ_FREQUENCY | libc::ADJ_TICK;
         tx.freq = 0;
         tx.tick = 10000;
         // SAFETY: a timex of our own; refused without CAP_SYS_TIME.
         let r = unsafe { libc::adjtimex(&mut tx) };
-        let e = errno_now();
+        let e = errno();
         if r >= 0 {
             return;
         }
@@ -98,11 +83,11 @@ fn stime_and_adjtimex_eperm_as_nobody_name_the_capability_and_the_modes() {
 fn settimeofday_einval_names_the_field_and_its_value() {
     let _serial = serial();
     let msg = in_child(|buf| {
-        become_nobody();
+        drop_to_nobody();
         let tv = libc::timeval { tv_sec: 5, tv_usec: 2_000_000 };
         // SAFETY: the kernel refuses the microseconds before anything else.
         let r = unsafe { libc::settimeofday(&tv, core::ptr::null()) };
-        let e = errno_now();
+        let e = errno();
         if r == 0 || e != libc::EINVAL {
             return;
         }
@@ -147,7 +132,7 @@ fn nanosleep_eintr_says_a_signal_arrived_and_how_long_was_left() {
             let req = libc::timespec { tv_sec: 30, tv_nsec: 0 };
             let mut rem = libc::timespec { tv_sec: 0, tv_nsec: 0 };
             let r = libc::nanosleep(&req, &mut rem);
-            let e = errno_now();
+            let e = errno();
             if r == 0 {
                 return;
             }
@@ -174,7 +159,7 @@ fn select_ebadf_names_the_closed_descriptor_and_its_set() {
             let mut tv = libc::timeval { tv_sec: 0, tv_usec: 0 };
             let (mut r2, mut w2, mut tv2) = (r, w, tv);
             let n = libc::select(fd + 1, &mut r2, &mut w2, core::ptr::null_mut(), &mut tv2);
-            let e = errno_now();
+            let e = errno();
             if n >= 0 {
                 return;
             }
@@ -216,7 +201,7 @@ fn poll_einval_over_rlimit_nofile_prints_the_limit() {
         unsafe {
             libc::setrlimit(libc::RLIMIT_NOFILE, &lim);
             let r = libc::poll(fds.as_mut_ptr(), 40, 0);
-            let e = errno_now();
+            let e = errno();
             if r >= 0 {
                 return;
             }
@@ -239,7 +224,7 @@ fn eventfd_and_timerfd_emfile_name_the_limit() {
         exhaust_descriptors(12);
         // SAFETY: plain calls in the child.
         let r = unsafe { libc::eventfd(3, libc::EFD_CLOEXEC) };
-        let e = errno_now();
+        let e = errno();
         if r >= 0 {
             return;
         }
@@ -250,7 +235,7 @@ fn eventfd_and_timerfd_emfile_name_the_limit() {
         exhaust_descriptors(10);
         // SAFETY: plain calls in the child.
         let r = unsafe { libc::timerfd_create(libc::CLOCK_MONOTONIC, libc::TFD_NONBLOCK) };
-        let e = errno_now();
+        let e = errno();
         if r >= 0 {
             return;
         }
@@ -279,10 +264,10 @@ fn timerfd_create_unknown_clock_names_the_clocks_a_timer_may_use() {
 fn timerfd_create_alarm_clock_as_nobody_names_cap_wake_alarm() {
     let _serial = serial();
     let msg = in_child(|buf| {
-        become_nobody();
+        drop_to_nobody();
         // SAFETY: plain calls in the child.
         let r = unsafe { libc::timerfd_create(libc::CLOCK_BOOTTIME_ALARM, 0) };
-        let e = errno_now();
+        let e = errno();
         if r >= 0 || e != libc::EPERM {
             return;
         }
@@ -304,7 +289,7 @@ fn signalfd_on_a_pipe_says_what_the_descriptor_is() {
             libc::sigaddset(&mut mask, libc::SIGUSR1);
             libc::sigaddset(&mut mask, libc::SIGRTMIN() + 2);
             let r = libc::signalfd(p[0], &mask, libc::SFD_CLOEXEC);
-            let e = errno_now();
+            let e = errno();
             if r >= 0 {
                 return;
             }

@@ -264,3 +264,15 @@ pub fn in_user_namespace_child(child: impl FnOnce(&mut [u8])) -> Option<String> 
     }
     Some(msg)
 }
+
+/// In a forked child: becomes user and group 65534 (nobody) for good, all three ids and
+/// no supplementary groups, which clears every capability.
+#[allow(dead_code)]
+pub fn drop_to_nobody() {
+    // SAFETY: plain system calls, in the child.
+    unsafe {
+        assert_eq!(libc::setgroups(0, std::ptr::null()), 0);
+        assert_eq!(libc::setresgid(65534, 65534, 65534), 0);
+        assert_eq!(libc::setresuid(65534, 65534, 65534), 0);
+    }
+}
