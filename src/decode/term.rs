@@ -1,6 +1,8 @@
 //! Terminal and ioctl arguments (issue 13): tcsetattr's options, tcflow's action,
 //! tcflush's selector, and ioctl's request and the third argument it decides.
 
+mod ioctl_arg;
+
 use super::fdio::named;
 use super::{write_pointer, Entry};
 use crate::message::Message;
@@ -77,6 +79,13 @@ pub fn write_ioctl_request_on(m: &mut Message, request: i64, fildes: i64) {
     {
         return m.text("TIOCINQ");
     }
+    // The private ranges of <linux/sockios.h>, as libexplain names them.
+    for (base, name) in [(0x89F0u32, "SIOCDEVPRIVATE"), (0x89E0, "SIOCPROTOPRIVATE")] {
+        if (base..base + 16).contains(&request_bits(request)) {
+            let _ = core::fmt::write(m, format_args!("{name} + {}", request_bits(request) - base));
+            return;
+        }
+    }
     if let Some(e) = ioctl_request(request) {
         return m.text(e.name);
     }
@@ -133,6 +142,11 @@ pub enum IoctlData {
     Pointer(&'static str),
     /// A number passed by value (TCSBRK's duration, LOOP_SET_FD's descriptor).
     Value,
+    /// A number passed by value that is echoed in hex (flags, masks).
+    HexValue,
+    /// An array of this element type and dimension (`char`, `IFNAMSIZ`), echoed by its
+    /// address: `char data[IFNAMSIZ] = 0x…`.
+    Array(&'static str, &'static str),
     /// Not used by the request (TIOCEXCL, FIOCLEX).
     Ignored,
     /// An array of two uint64_t (BLKDISCARD's range).
@@ -144,6 +158,11 @@ pub enum IoctlData {
 pub fn ioctl_data(request: i64) -> IoctlData {
     match ioctl_request(request).map(|e| e.text) {
         Some("intptr_t") => IoctlData::Value,
+        Some("intptr_t (hex)") => IoctlData::HexValue,
+        Some(t) if t.ends_with(']') && t != "uint64_t[2]" => match t.split_once('[') {
+            Some((elem, dim)) => IoctlData::Array(elem, dim.trim_end_matches(']')),
+            None => IoctlData::Unknown,
+        },
         Some("ignored") => IoctlData::Ignored,
         Some("uint64_t[2]") => IoctlData::Pair,
         Some(t) => IoctlData::Pointer(t),
@@ -158,17 +177,27 @@ pub fn write_ioctl_data(m: &mut Message, request: i64, data: i64) {
     let kind = ioctl_data(request);
     if data == 0 {
         m.text("data = ");
-        return m.text(if kind == IoctlData::Value { "0" } else { "NULL" });
+        return m.text(if matches!(kind, IoctlData::Value | IoctlData::HexValue) { "0" } else { "NULL" });
     }
+    let name = ioctl_request(request).map_or("", |e| e.name);
     match kind {
         IoctlData::Pointer(t) => {
             m.text(t);
             m.text("data = ");
-            write_pointer(m, data);
+            if !ioctl_arg::write_contents(m, request, name, t, data) {
+                write_pointer(m, data);
+            }
         }
         IoctlData::Value => {
             m.text("intptr_t data = ");
-            m.number(data);
+            ioctl_arg::write_value(m, name, data);
+        }
+        IoctlData::HexValue => {
+            let _ = core::fmt::write(m, format_args!("intptr_t data = 0x{data:X}"));
+        }
+        IoctlData::Array(elem, dim) => {
+            let _ = core::fmt::write(m, format_args!("{elem} data[{dim}] = "));
+            write_pointer(m, data);
         }
         IoctlData::Ignored => {
             m.text("intptr_t data = ");
@@ -177,7 +206,14 @@ pub fn write_ioctl_data(m: &mut Message, request: i64, data: i64) {
         }
         IoctlData::Pair => {
             m.text("uint64_t data[2] = ");
-            write_pointer(m, data);
+            let mut b = [0u8; 16];
+            if crate::sys::read_memory(data as usize, &mut b) == 16 {
+                let (lo, hi) = b.split_at(8);
+                let v = |x: &[u8]| u64::from_ne_bytes([x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]]);
+                let _ = core::fmt::write(m, format_args!("{{ {}, {} }}", v(lo), v(hi)));
+            } else {
+                write_pointer(m, data);
+            }
         }
         IoctlData::Unknown => {
             m.text("void *data = ");
@@ -192,13 +228,15 @@ pub fn write_ioctl_data_alone(m: &mut Message, data: i64) {
     write_ioctl_data(m, -1, data);
 }
 
-/// The kind of file a known request is for, from its name's family: `TIOC*` and `TC*`
-/// terminals, `BLK*` block devices, `LOOP_*` loop devices, `SIOC*` sockets, `TUN*`
-/// tun/tap devices, `FS_IOC_*`/`FI*` files of some file systems; None for `FIO*`, which
-/// many kinds of file take, and for unknown requests.
+/// The kind of file a request is for: for a known request, from its name's family
+/// (`TIOC*` and `TC*` terminals, `BLK*` block devices, `LOOP_*` loop devices, `SIOC*`
+/// sockets, `TUN*` tun/tap devices, `SNDRV_*` sound devices…); else, and for an unknown
+/// number, from its _IOC type letter (`'T'` terminals, 0x12 block devices, 0x89
+/// sockets…). None for `FIO*`, which many kinds of file take, and for a type no one
+/// owns.
 pub fn ioctl_class(request: i64) -> Option<&'static str> {
-    let name = ioctl_request(request)?.name;
     const CLASSES: &[(&str, &str)] = &[
+        ("FIO", ""),
         ("TIOC", "terminals"),
         ("TC", "terminals"),
         ("BLK", "block devices"),
@@ -208,13 +246,78 @@ pub fn ioctl_class(request: i64) -> Option<&'static str> {
         ("TUN", "tun/tap devices (/dev/net/tun)"),
         ("FS_IOC", "files of file systems that keep inode flags (ext4, xfs, btrfs…)"),
         ("FICLONE", "files of file systems that share extents (btrfs, xfs)"),
+        ("FIDEDUPERANGE", "files of file systems that share extents (btrfs, xfs)"),
         ("FITRIM", "mounted file systems that support discard"),
         ("FIFREEZE", "mounted file systems that can be frozen"),
         ("FITHAW", "mounted file systems that can be frozen"),
         ("FIBMAP", "regular files of block-based file systems"),
         ("FIGETBSZ", "files of block-based file systems"),
+        ("BTRFS_IOC", "files of btrfs file systems"),
+        ("EXT4_IOC", "files of ext4 file systems"),
+        ("XFS_IOC", "files of xfs file systems"),
+        ("F2FS_IOC", "files of f2fs file systems"),
+        ("SNDRV_", "sound devices (ALSA, /dev/snd/*)"),
+        ("SNDCTL_", "sound devices (OSS, /dev/dsp, /dev/mixer)"),
+        ("DRM_IOCTL", "graphics devices (DRM, /dev/dri/*)"),
+        ("VIDIOC_", "video devices (V4L2, /dev/video*)"),
+        ("EVIOC", "input devices (/dev/input/event*)"),
+        ("UI_", "the uinput device (/dev/uinput)"),
+        ("KVM_", "KVM (/dev/kvm and its VM and vCPU descriptors)"),
+        ("VHOST_", "vhost devices (/dev/vhost-*)"),
+        ("VFIO_", "VFIO devices (/dev/vfio/*)"),
+        ("USBDEVFS_", "USB devices (/dev/bus/usb/*)"),
+        ("HIDIOC", "HID raw devices (/dev/hidraw*)"),
+        ("CDROM", "CD-ROM drives"),
+        ("HDIO_", "ATA disks"),
+        ("SG_", "SCSI generic devices (/dev/sg*)"),
+        ("MEM", "MTD flash devices (/dev/mtd*)"),
+        ("UBI_", "UBI devices (/dev/ubi*)"),
+        ("KD", "virtual consoles"),
+        ("VT_", "virtual consoles"),
+        ("PPPIOC", "PPP devices (/dev/ppp)"),
+        ("WDIOC_", "watchdog devices (/dev/watchdog)"),
+        ("RND", "the random devices (/dev/random, /dev/urandom)"),
+        ("PERF_EVENT_IOC", "perf event descriptors (perf_event_open)"),
+        ("SECCOMP_IOCTL", "seccomp notification descriptors"),
+        ("UFFDIO", "userfaultfd descriptors"),
+        ("NS_", "namespace files (/proc/PID/ns/*)"),
+        ("AUTOFS_", "autofs mount points and /dev/autofs"),
+        ("I2C_", "I2C bus devices (/dev/i2c-*)"),
+        ("SPI_IOC", "SPI devices (/dev/spidev*)"),
+        ("GPIO", "GPIO chips (/dev/gpiochip*)"),
+        ("RTC_", "real-time clocks (/dev/rtc*)"),
+        ("DM_", "the device-mapper control device (/dev/mapper/control)"),
+        ("BLKTRACE", "block devices"),
+        ("NBD_", "network block devices (/dev/nbd*)"),
+        ("FAT_IOCTL", "files of FAT file systems"),
+        ("FS_IOC32", "files of file systems that keep inode flags (ext4, xfs, btrfs…)"),
     ];
-    CLASSES.iter().find(|(prefix, _)| name.starts_with(prefix)).map(|(_, class)| *class)
+    // The _IOC type letters of ioctl-number.rst that one kind of file owns.
+    const TYPES: &[(u32, &str)] = &[
+        (b'T' as u32, "terminals"),
+        (0x12, "block devices"),
+        (b'L' as u32, "loop devices"),
+        (0x89, "sockets"),
+        (b'f' as u32, "files of file systems that keep inode flags (ext4, xfs, btrfs…)"),
+        (0x94, "files of btrfs file systems"),
+        (b'X' as u32, "mounted file systems"),
+        (b'd' as u32, "graphics devices (DRM, /dev/dri/*)"),
+        (b'V' as u32, "video devices (V4L2, /dev/video*)"),
+        (b'E' as u32, "input devices (/dev/input/event*)"),
+        (0xAE, "KVM (/dev/kvm and its VM and vCPU descriptors)"),
+        (0xAF, "vhost devices (/dev/vhost-*)"),
+        (0x03, "ATA disks"),
+        (0x22, "SCSI generic devices (/dev/sg*)"),
+    ];
+    let by_name = ioctl_request(request).and_then(|e| CLASSES.iter().find(|(prefix, _)| e.name.starts_with(prefix)));
+    match by_name {
+        Some((_, "")) => None,
+        Some((_, class)) => Some(class),
+        None => {
+            let f = ioctl_fields(request);
+            TYPES.iter().find(|(ty, _)| *ty == f.ty).map(|(_, class)| *class)
+        }
+    }
 }
 
 /// The size of the memory a request's argument points at: from the number's size field,
