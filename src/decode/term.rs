@@ -175,11 +175,16 @@ pub fn ioctl_data(request: i64) -> IoctlData {
 /// 4096`, `intptr_t data = 0x00001000 ignored`; a NULL pointer as `data = NULL`.
 pub fn write_ioctl_data(m: &mut Message, request: i64, data: i64) {
     let kind = ioctl_data(request);
+    let name = ioctl_request(request).map_or("", |e| e.name);
     if data == 0 {
         m.text("data = ");
-        return m.text(if matches!(kind, IoctlData::Value | IoctlData::HexValue) { "0" } else { "NULL" });
+        return match kind {
+            // TCXONC's 0 is TCOOFF, as libexplain echoes it.
+            IoctlData::Value => ioctl_arg::write_value(m, name, 0),
+            IoctlData::HexValue => m.text("0"),
+            _ => m.text("NULL"),
+        };
     }
-    let name = ioctl_request(request).map_or("", |e| e.name);
     match kind {
         IoctlData::Pointer(t) => {
             m.text(t);
