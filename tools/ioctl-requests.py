@@ -219,13 +219,13 @@ def debian_echo(names):
     for n in names:
         r = subprocess.run([DEBIAN_EXPLAIN, "-e", "ENOTTY", "ioctl", "0", n, "0x1000"], capture_output=True, text=True)
         text = " ".join(r.stdout.split() + r.stderr.split())
-        m = re.search(r"request = (\S+), (.*?)data(\[[^]]*\])? = (\S+?)( ignored)?\) failed", text)
+        m = re.search(r"request = (\S+), (.*?)data((?:\[[^]]*\])+)? = (\S+?)( ignored)?\) failed", text)
         if not m:
             continue
         if m.group(5):
             data = "ignored"
         elif m.group(3):
-            data = m.group(2).strip() + m.group(3)  # an array: `char[IFNAMSIZ]`
+            data = m.group(2).strip() + m.group(3)  # an array: `char[IFNAMSIZ]`, `char[32][256]`
         elif m.group(2) == "intptr_t " and m.group(4).startswith("0x"):
             data = "intptr_t (hex)"  # a number Debian echoes in hex (flags, masks)
         elif m.group(2) == "intptr_t ":

@@ -279,6 +279,8 @@ pub fn ioctl_class(request: i64) -> Option<&'static str> {
         ("UBI_", "UBI devices (/dev/ubi*)"),
         ("KD", "virtual consoles"),
         ("VT_", "virtual consoles"),
+        ("GIO_", "virtual consoles"),
+        ("PIO_", "virtual consoles"),
         ("PPPIOC", "PPP devices (/dev/ppp)"),
         ("WDIOC_", "watchdog devices (/dev/watchdog)"),
         ("RND", "the random devices (/dev/random, /dev/urandom)"),
@@ -313,6 +315,7 @@ pub fn ioctl_class(request: i64) -> Option<&'static str> {
         (0xAF, "vhost devices (/dev/vhost-*)"),
         (0x03, "ATA disks"),
         (0x22, "SCSI generic devices (/dev/sg*)"),
+        (b'K' as u32, "virtual consoles"),
     ];
     let by_name = ioctl_request(request).and_then(|e| CLASSES.iter().find(|(prefix, _)| e.name.starts_with(prefix)));
     match by_name {
