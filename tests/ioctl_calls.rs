@@ -25,6 +25,17 @@ fn fails(fd: i32, request: u32, data: *mut libc::c_void) -> i32 {
     errno()
 }
 
+/// A struct ifreq naming interface `name`, its flags set to `flags`.
+fn ifreq(name: &[u8], flags: libc::c_short) -> libc::ifreq {
+    // SAFETY: all zero is a valid ifreq.
+    let mut ifr: libc::ifreq = unsafe { std::mem::zeroed() };
+    for (i, c) in name.iter().enumerate() {
+        ifr.ifr_name[i] = *c as libc::c_char;
+    }
+    ifr.ifr_ifru.ifru_flags = flags;
+    ifr
+}
+
 fn dev_null() -> std::fs::File {
     std::fs::OpenOptions::new().read(true).write(true).open("/dev/null").unwrap()
 }
@@ -101,12 +112,7 @@ fn tcsets_on_a_socket_echoes_the_termios_and_says_it_is_a_socket() {
 #[test]
 fn siocsifflags_on_a_pipe_echoes_the_interface_and_its_flags() {
     let (r, _w) = pipe();
-    // SAFETY: all zero is a valid ifreq.
-    let mut ifr: libc::ifreq = unsafe { std::mem::zeroed() };
-    for (i, c) in b"lo".iter().enumerate() {
-        ifr.ifr_name[i] = *c as libc::c_char;
-    }
-    ifr.ifr_ifru.ifru_flags = (libc::IFF_UP | libc::IFF_LOOPBACK | libc::IFF_RUNNING) as libc::c_short;
+    let mut ifr = ifreq(b"lo", (libc::IFF_UP | libc::IFF_LOOPBACK | libc::IFF_RUNNING) as libc::c_short);
     let data = &mut ifr as *mut libc::ifreq as *mut libc::c_void;
     let e = fails(r.as_raw_fd(), libc::SIOCSIFFLAGS as u32, data);
     assert_eq!(e, libc::ENOTTY);
@@ -121,12 +127,7 @@ fn siocsifflags_on_a_pipe_echoes_the_interface_and_its_flags() {
 #[test]
 fn tunsetiff_on_dev_null_echoes_the_tun_flags() {
     let f = dev_null();
-    // SAFETY: all zero is a valid ifreq.
-    let mut ifr: libc::ifreq = unsafe { std::mem::zeroed() };
-    for (i, c) in b"tap7".iter().enumerate() {
-        ifr.ifr_name[i] = *c as libc::c_char;
-    }
-    ifr.ifr_ifru.ifru_flags = 0x0002 | 0x1000; // IFF_TAP | IFF_NO_PI
+    let mut ifr = ifreq(b"tap7", 0x0002 | 0x1000); // IFF_TAP | IFF_NO_PI
     let data = &mut ifr as *mut libc::ifreq as *mut libc::c_void;
     let e = fails(f.as_raw_fd(), 0x400454CA, data);
     assert_eq!(e, libc::ENOTTY);
