@@ -190,7 +190,7 @@ fn an_unknown_drm_number_is_for_graphics_devices_by_its_type_letter() {
     let e = fails(f.as_raw_fd(), request, 0x1000 as *mut libc::c_void);
     assert_eq!(e, libc::ENOTTY);
     let msg = explained!(explain_message_errno_ioctl(e, f.as_raw_fd(), request as i32, 0x1000 as *mut libc::c_void));
-    assert_facts(&msg, &["request = _IORW('d', 238, int[2])", "is for graphics devices (DRM"]);
+    assert_facts(&msg, &["request = _IORW('d', 238, int[2])", "has the type letter of the requests for graphics devices (DRM"]);
 }
 
 #[test]
