@@ -292,7 +292,7 @@ fn ioctl_unknown_request_is_decoded_as_ioc() {
     assert_eq!(unsafe { libc::ioctl(r.as_raw_fd(), request as libc::Ioctl, 0x1000usize) }, -1);
     let e = errno();
     let msg = explained!(explain_message_errno_ioctl(e, r.as_raw_fd(), request, 0x1000 as *mut libc::c_void));
-    assert_facts(&msg, &["request = _IOW('T', 50, int), void *data = 0x00001000", "is not one the driver of the file knows", "is a pipe"]);
+    assert_facts(&msg, &["request = _IOW('T', 50, int), void *data = 0x00001000", "has the type letter of the requests for terminals", "is a pipe"]);
 }
 
 #[test]

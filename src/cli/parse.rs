@@ -570,7 +570,7 @@ pub fn tcflush_selector(text: &str) -> Result<Parsed, String> {
 
 /// An ioctl(2) request by name (TCGETS, FIONREAD…) or number (0x5401).
 pub fn ioctl_request(text: &str) -> Result<Parsed, String> {
-    match crate::decode::term::IOCTL_REQUESTS.iter().find(|e| e.name == text.trim()) {
+    match crate::decode::term::ioctl_requests().find(|e| e.name == text.trim()) {
         Some(e) => Ok(Parsed::Number(e.value as u32 as i32 as i64)),
         None => number(text).map(|p| Parsed::Number(p.number() as u32 as i32 as i64)).map_err(|_| "an ioctl request (TCGETS, FIONREAD…) or a number".into()),
     }

@@ -3,7 +3,7 @@
 //! apply to that kind of file: which kind it is for, which the descriptor is, and the
 //! driver of a device, from /proc/devices).
 
-use crate::decode::term::{ioctl_class, ioctl_data, ioctl_data_size, write_ioctl_request_on, IoctlData};
+use crate::decode::term::{ioctl_class, ioctl_data, ioctl_data_size, ioctl_request, write_ioctl_request_on, IoctlData};
 use crate::message::prose::{fd, generic, term};
 use crate::message::Message;
 use crate::probe;
@@ -16,7 +16,7 @@ pub fn explain(m: &mut Message, errnum: i32, fildes: i32, request: i32, data: us
         libc::EFAULT if matches!(ioctl_data(request), IoctlData::Pointer(_) | IoctlData::Pair | IoctlData::Unknown) => {
             fd::bad_pointer(m, "data", data, ioctl_data_size(request))
         }
-        libc::ENOTTY => term::request_does_not_apply(m, &name, ioctl_class(request), fildes, probe::fd::kind(fildes)),
+        libc::ENOTTY => term::request_does_not_apply(m, &name, ioctl_class(request), ioctl_request(request).is_none(), fildes, probe::fd::kind(fildes)),
         libc::EINVAL => term::request_refused(m, &name, fildes, probe::fd::kind(fildes)),
         _ => generic::meaning(m, errnum),
     }

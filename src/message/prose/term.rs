@@ -66,14 +66,15 @@ pub fn bad_termios(m: &mut Message, speeds: Option<(u32, u32)>) {
     }
 }
 
-/// ENOTTY from ioctl: the request is for another kind of device than the descriptor's.
-pub fn request_does_not_apply(m: &mut Message, request: &dyn Fn(&mut Message), meant_for: Option<&str>, fd: i32, kind: Option<Kind>) {
+/// ENOTTY from ioctl: the request is for another kind of device than the descriptor's
+/// (`by_type`: a number without a name, whose kind comes from its type letter).
+pub fn request_does_not_apply(m: &mut Message, request: &dyn Fn(&mut Message), meant_for: Option<&str>, by_type: bool, fd: i32, kind: Option<Kind>) {
     m.because();
     m.text("the request ");
     request(m);
     match meant_for {
         Some(class) => {
-            m.text(" is for ");
+            m.text(if by_type { " has the type letter of the requests for " } else { " is for " });
             m.text(class);
             m.text(", and ");
         }
