@@ -99,7 +99,7 @@ pub fn write_sockaddr(m: &mut Message, p: i64, all: &[Arg]) {
             let port = u16::from_be_bytes([b[2], b[3]]);
             let _ = core::fmt::write(m, format_args!(", sin_port = {port}"));
             if crate::message::options().dialect_specific {
-                if let Some(name) = crate::probe::netdb::service_name(port, b"tcp").or_else(|| crate::probe::netdb::service_name(port, b"udp")) {
+                if let Some(name) = crate::probe::netdb::service_name_tcp_or_udp(port) {
                     m.text(" ");
                     m.quoted(name.as_bytes());
                 }

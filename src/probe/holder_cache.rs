@@ -1,0 +1,71 @@
+//! The holders of sockets found last, so that a daemon retrying a bind that fails (the
+//! same EADDRINUSE explained again and again) does not search every process's
+//! descriptors each time.
+//!
+//! Verify on use: an entry is only a hint (socket inode, pid, descriptor); before it is
+//! believed, one readlink of /proc/PID/fd/FD must still read `socket:[INODE]`. A socket's
+//! inode number is unique while the socket exists, so a confirmed hint names a process
+//! that holds that socket now, whatever became of the process or the descriptor since
+//! the hint was kept: the answer is never stale.
+//!
+//! Memory is fixed (`SLOTS` entries in static storage) and the lock is held only to copy
+//! an entry in or out, never across a system call; a contended insert is skipped.
+
+use crate::sys::{self, CPath};
+use std::sync::Mutex;
+
+const SLOTS: usize = 8;
+
+#[derive(Clone, Copy)]
+struct Hint {
+    inode: u64,
+    pid: i32,
+    fd: i32,
+}
+
+struct Hints {
+    next: usize,
+    held: [Hint; SLOTS],
+}
+
+static HINTS: Mutex<Hints> = Mutex::new(Hints { next: 0, held: [Hint { inode: 0, pid: 0, fd: 0 }; SLOTS] });
+
+/// `/proc/PID/fd/FD`.
+fn link_of(pid: i32, fd: i32) -> CPath {
+    let mut p = CPath::new();
+    p.push(b"/proc/");
+    p.push(crate::decode::decimal(pid as u32 as u64, &mut [0; 20]));
+    p.push(b"/fd/");
+    p.push(crate::decode::decimal(fd as u32 as u64, &mut [0; 20]));
+    p
+}
+
+/// The process a kept hint names as holding the socket whose descriptors read `want`
+/// (`socket:[INODE]`), if the hint is still true.
+pub fn confirmed(inode: u64, want: &[u8]) -> Option<i32> {
+    if inode == 0 {
+        return None;
+    }
+    let hint = {
+        let Ok(hints) = HINTS.lock() else { return None };
+        let _shown = sys::valgrind::LockShown::taken(&HINTS);
+        hints.held.iter().find(|h| h.inode == inode).copied()
+    }?;
+    let target = sys::readlink_at(libc::AT_FDCWD, &link_of(hint.pid, hint.fd)).ok()?;
+    (target.as_bytes() == want).then_some(hint.pid)
+}
+
+/// Keeps the hint that process `pid` holds the socket of `inode` on descriptor `fd`.
+pub fn keep(inode: u64, pid: i32, fd: i32) {
+    let Ok(mut hints) = HINTS.try_lock() else { return };
+    let _shown = sys::valgrind::LockShown::taken(&HINTS);
+    let hint = Hint { inode, pid, fd };
+    match hints.held.iter().position(|h| h.inode == inode) {
+        Some(i) => hints.held[i] = hint,
+        None => {
+            let i = hints.next;
+            hints.held[i] = hint;
+            hints.next = (i + 1) % SLOTS;
+        }
+    }
+}
