@@ -319,6 +319,13 @@ pub fn unix_bound(path: &[u8], abstract_name: bool) -> Option<UnixEntry> {
     found
 }
 
+/// Whether a socket is bound to the AF_UNIX address `sa` of length `len`, by the
+/// kernel's own lookup (src/sys/sock_diag.rs); None when it could not be asked.
+pub fn unix_name_bound(sa: &SockAddr, len: usize) -> Option<bool> {
+    let n = len.min(sa.len).min(110);
+    (n > 2).then(|| sys::sock_diag::unix_name_bound(&sa.bytes[..n]).ok()).flatten()
+}
+
 fn sysctl(path: &[u8]) -> Option<u64> {
     let mut b = [0u8; 32];
     let n = sys::read_file(path, &mut b).ok()?;

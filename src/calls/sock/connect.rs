@@ -20,9 +20,13 @@ pub fn explain(m: &mut Message, errnum: i32, fildes: i32, serv_addr: usize, serv
     match errnum {
         libc::ECONNREFUSED => match unix {
             Some((p, abstract_name)) => {
-                let bound = sockets::unix_bound(p, abstract_name);
-                let what = if abstract_name { bound.map(|_| "socket") } else { file_type(p) };
-                sockaddr::nobody_listens_unix(m, &sa, len, what, bound.is_some());
+                let file = if abstract_name { None } else { file_type(p) };
+                // The kernel's own lookup of the name, when it can be asked (a socket
+                // file, or an abstract name); else the names of /proc/net/unix.
+                let asked = (abstract_name || file == Some("socket")).then(|| sockets::unix_name_bound(&sa, len)).flatten();
+                let bound = asked.unwrap_or_else(|| sockets::unix_bound(p, abstract_name).is_some());
+                let what = if abstract_name { bound.then_some("socket") } else { file };
+                sockaddr::nobody_listens_unix(m, &sa, len, what, bound);
             }
             None => {
                 let local = match (sa.ipv4(), sa.ipv6()) {
