@@ -326,6 +326,22 @@ pub fn unix_name_bound(sa: &SockAddr, len: usize) -> Option<bool> {
     (n > 2).then(|| sys::sock_diag::unix_name_bound(&sa.bytes[..n]).ok()).flatten()
 }
 
+/// The same for the socket file `path` of `sa`, whose status is `st`: a file once found
+/// with no socket bound keeps none (src/probe/holder_cache.rs), so it is asked once.
+pub fn unix_file_bound(sa: &SockAddr, len: usize, path: &CPath, st: &sys::Stat) -> Option<bool> {
+    if super::holder_cache::known_unbound(st) {
+        return Some(false);
+    }
+    let asked_at = super::listing_cache::now_ns();
+    let bound = unix_name_bound(sa, len)?;
+    // Kept only when the path still names the file the lookup was asked about.
+    let same = |a: &sys::Stat| sys::stat_at(libc::AT_FDCWD, path, false).is_ok_and(|b| (b.st_dev, b.st_ino, b.st_ctime, b.st_ctime_nsec) == (a.st_dev, a.st_ino, a.st_ctime, a.st_ctime_nsec));
+    if !bound && same(st) {
+        super::holder_cache::keep_unbound(st, asked_at);
+    }
+    Some(bound)
+}
+
 fn sysctl(path: &[u8]) -> Option<u64> {
     let mut b = [0u8; 32];
     let n = sys::read_file(path, &mut b).ok()?;
