@@ -196,9 +196,11 @@ fn conflicts(e: &InetEntry, sa: &SockAddr) -> bool {
 /// What holds the address `sa` (AF_INET or AF_INET6) for sockets of `proto`: a socket
 /// with an owner (listening first), or else one in TIME_WAIT.
 pub fn inet_user(sa: &SockAddr, proto: &str) -> Option<InetEntry> {
+    // A TIME_WAIT connection before other ownerless ones (a connection still closing).
     let rank = |x: &InetEntry| match x.state {
-        TCP_LISTEN => 3,
-        _ if x.inode != 0 => 2,
+        TCP_LISTEN => 4,
+        _ if x.inode != 0 => 3,
+        TCP_TIME_WAIT => 2,
         _ => 1,
     };
     let mut best: Option<InetEntry> = None;
