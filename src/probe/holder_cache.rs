@@ -127,3 +127,27 @@ pub fn keep_unbound(st: &sys::Stat, asked_at: Option<i128>) {
         held.next = (i + 1) % UNBOUND_SLOTS;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn link(inode: u64) -> Vec<u8> {
+        format!("socket:[{inode}]").into_bytes()
+    }
+
+    #[test]
+    fn a_hint_is_believed_only_while_the_descriptor_still_holds_the_socket() {
+        // SAFETY: plain system calls on a socket this test makes and closes.
+        let fd = unsafe { libc::socket(libc::AF_UNIX, libc::SOCK_STREAM | libc::SOCK_CLOEXEC, 0) };
+        assert!(fd >= 0);
+        let inode = sys::stat_fd(fd).unwrap().st_ino;
+        let me = sys::getpid();
+        assert_eq!(confirmed(inode, &link(inode)), None);
+        keep(inode, me, fd);
+        assert_eq!(confirmed(inode, &link(inode)), Some(me));
+        // SAFETY: closing the descriptor made above.
+        unsafe { libc::close(fd) };
+        assert_eq!(confirmed(inode, &link(inode)), None, "a closed descriptor's hint must not be believed");
+    }
+}
