@@ -93,7 +93,7 @@ fn bind_eaddrinuse_names_the_process_that_listens_on_the_port() {
     assert_facts(
         &msg,
         &[
-            &format!("bind(fildes = {fd} \"socket:["),
+            &format!("bind(fildes = {fd} {{ sa_family = PF_INET, sin_port = 0, sin_addr = 0.0.0.0 INADDR_ANY }}, "),
             &format!("sock_addr = {{ sa_family = PF_INET, sin_port = {port}"),
             "sin_addr = 127.0.0.1 }, sock_addr_size = 16) failed",
             "EADDRINUSE",

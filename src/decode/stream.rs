@@ -48,6 +48,10 @@ pub fn write_stream(m: &mut Message, fp: i64) {
         return;
     }
     let fd = probe::stream::descriptor(fp);
+    // A stream on a socket: its addresses, as a socket descriptor is echoed.
+    if fd >= 0 && crate::sys::stat_fd(fd).is_ok_and(|st| st.st_mode & libc::S_IFMT == libc::S_IFSOCK) && super::sock::write_socket_ends(m, fd) {
+        return;
+    }
     let mut path = crate::sys::CPath::new();
     if fd >= 0 && probe::fd::path_of(fd, &mut path) {
         m.text(" ");

@@ -179,13 +179,19 @@ fn write_text(m: &mut Message, t: &Text) {
     }
 }
 
-/// A descriptor with the path it refers to, when it is open: `3 "/etc/passwd"`.
+/// A descriptor with the path it refers to, when it is open: `3 "/etc/passwd"`; a
+/// socket with its addresses, as libexplain echoes one (`3 { sa_family = PF_UNIX }`).
 pub fn write_fd(m: &mut Message, fd: i64) {
     m.number(fd);
     let fd = fd as i32;
-    if fd < 0 || !crate::sys::fd_is_open(fd) {
+    // fstat answers both "is it open" and "is it a socket" (F_GETFD only the first).
+    let st = if fd < 0 { Err(libc::EBADF) } else { crate::sys::stat_fd(fd) };
+    if matches!(st, Err(libc::EBADF)) {
         // The explanation that follows need not ask again.
         m.found_closed(fd);
+        return;
+    }
+    if st.as_ref().is_ok_and(|st| st.st_mode & libc::S_IFMT == libc::S_IFSOCK) && super::sock::write_socket_ends(m, fd) {
         return;
     }
     let mut path = crate::sys::CPath::new();

@@ -60,3 +60,5 @@ pub mod msghdr;
 // them; program files, the command search PATH and the argument area.
 pub mod process;
 pub mod program;
+// Sockets' holders (issue 13, sockperf branch): the holders found last, confirmed on use.
+pub mod holder_cache;

@@ -268,6 +268,32 @@ pub fn service_name(port: u16, proto: &[u8]) -> Option<Name> {
     found
 }
 
+/// The name /etc/services gives `port` over tcp, or else over udp (the order the echo
+/// asks in, as libexplain's getservbyport calls do), in one reading of the file. A line
+/// is rejected on its port's bytes before anything is converted: the echo of every
+/// socket address asks, and the file has hundreds of lines.
+pub fn service_name_tcp_or_udp(port: u16) -> Option<Name> {
+    let mut digits = [0u8; 20];
+    let want = crate::decode::decimal(port as u64, &mut digits);
+    let (mut tcp, mut udp) = (None, None);
+    let _ = for_each_line(b"/etc/services", |line| {
+        let mut w = words(line);
+        let (Some(name), Some(pp)) = (w.next(), w.next()) else { return true };
+        match pp.strip_prefix(want) {
+            Some(b"/tcp") => {
+                tcp = Some(Name::from_bytes(name));
+                false
+            }
+            Some(b"/udp") if udp.is_none() => {
+                udp = Some(Name::from_bytes(name));
+                true
+            }
+            _ => true,
+        }
+    });
+    tcp.or(udp)
+}
+
 /// The official name /etc/protocols gives protocol number `n`.
 pub fn protocol_name(n: i32) -> Option<Name> {
     let mut found = None;

@@ -46,29 +46,35 @@ pub fn has_peer(fd: i32) -> bool {
     socket::peername(fd, &mut b).is_ok()
 }
 
-/// Calls `f(pid, fd)` for each descriptor of each process (this one too) that refers to
-/// the socket of `inode`, until it returns false.
-pub fn for_each_holder(inode: u64, mut f: impl FnMut(i32, i32) -> bool) {
-    if inode == 0 {
-        return;
-    }
-    // `socket:[12345]`, the link every descriptor on that socket reads.
-    let mut want = [0u8; 32];
-    let mut w = crate::message::Message::new(&mut want);
+/// `socket:[12345]`, the link every descriptor on the socket of `inode` reads, into `buf`.
+fn socket_link(inode: u64, buf: &mut [u8; 32]) -> &[u8] {
+    let mut w = crate::message::Message::new(buf);
     w.text("socket:[");
     w.unsigned(inode);
     w.text("]");
     let n = w.finish();
-    let want = &want[..n];
-    let Some(proc_dir) = CPath::from_bytes(b"/proc") else { return };
+    &buf[..n]
+}
+
+/// Calls `f(pid, fd)` for each descriptor of each process (this one too) that refers to
+/// the socket of `inode`, until it returns false. Per process: one getdents of
+/// /proc/PID/fd (opened relative to /proc) and one readlink per descriptor.
+pub fn for_each_holder(inode: u64, mut f: impl FnMut(i32, i32) -> bool) {
+    if inode == 0 {
+        return;
+    }
+    let mut buf = [0u8; 32];
+    let want = socket_link(inode, &mut buf);
+    let Some(proc_path) = CPath::from_bytes(b"/proc") else { return };
+    let Ok(proc_dir) = sys::open_at(libc::AT_FDCWD, &proc_path, libc::O_RDONLY | libc::O_DIRECTORY) else { return };
     let mut go_on = true;
-    let _ = sys::for_each_entry(libc::AT_FDCWD, &proc_dir, |name, _| {
+    let _ = sys::for_each_entry_fd(proc_dir.raw(), |name, _| {
         let Some(pid) = number(name).filter(|_| name.iter().all(u8::is_ascii_digit)) else { return true };
-        let mut dir = CPath::from_bytes(b"/proc/").unwrap_or_default();
+        let mut dir = CPath::new();
         if dir.push(name).and_then(|_| dir.push(b"/fd")).is_none() {
             return true;
         }
-        let Ok(dfd) = sys::open_at(libc::AT_FDCWD, &dir, libc::O_RDONLY | libc::O_DIRECTORY) else { return true };
+        let Ok(dfd) = sys::open_at(proc_dir.raw(), &dir, libc::O_RDONLY | libc::O_DIRECTORY) else { return true };
         let _ = sys::for_each_entry_fd(dfd.raw(), |fd_name, _| {
             let Some(link_name) = CPath::from_bytes(fd_name).filter(|_| fd_name.iter().all(u8::is_ascii_digit)) else { return true };
             if let Ok(target) = sys::readlink_at(dfd.raw(), &link_name) {
@@ -82,15 +88,24 @@ pub fn for_each_holder(inode: u64, mut f: impl FnMut(i32, i32) -> bool) {
     });
 }
 
-/// The first process holding the socket of `inode`: another one before this one.
+/// The first process holding the socket of `inode`: another one before this one. A
+/// holder found by a search is remembered (src/probe/holder_cache.rs) and confirmed by
+/// one readlink the next time, before any search.
 pub fn holder(inode: u64) -> Option<i32> {
+    let mut buf = [0u8; 32];
+    if let Some(pid) = super::holder_cache::confirmed(inode, socket_link(inode, &mut buf)) {
+        return Some(pid);
+    }
     let me = sys::getpid();
     let mut found = None;
-    for_each_holder(inode, |pid, _| {
-        found = Some(pid);
+    for_each_holder(inode, |pid, fd| {
+        found = Some((pid, fd));
         pid == me
     });
-    found
+    if let Some((pid, fd)) = found.filter(|&(pid, _)| pid != me) {
+        super::holder_cache::keep(inode, pid, fd);
+    }
+    found.map(|(pid, _)| pid)
 }
 
 /// TCP states of /proc/net/tcp (include/net/tcp_states.h).
@@ -181,21 +196,83 @@ fn conflicts(e: &InetEntry, sa: &SockAddr) -> bool {
 /// What holds the address `sa` (AF_INET or AF_INET6) for sockets of `proto`: a socket
 /// with an owner (listening first), or else one in TIME_WAIT.
 pub fn inet_user(sa: &SockAddr, proto: &str) -> Option<InetEntry> {
+    // A TIME_WAIT connection before other ownerless ones (a connection still closing).
+    let rank = |x: &InetEntry| match x.state {
+        TCP_LISTEN => 4,
+        _ if x.inode != 0 => 3,
+        TCP_TIME_WAIT => 2,
+        _ => 1,
+    };
     let mut best: Option<InetEntry> = None;
-    for_each_inet(proto, |e| {
-        if conflicts(e, sa) {
-            let rank = |x: &InetEntry| match x.state {
-                TCP_LISTEN => 3,
-                _ if x.inode != 0 => 2,
-                _ => 1,
-            };
-            if best.is_none_or(|b| rank(e) > rank(&b)) {
-                best = Some(*e);
-            }
+    let mut consider = |e: &InetEntry| {
+        if conflicts(e, sa) && best.is_none_or(|b| rank(e) > rank(&b)) {
+            best = Some(*e);
         }
+    };
+    if let Some(()) = diag_inet(sa, proto, &mut consider) {
+        return best;
+    }
+    for_each_inet(proto, |e| {
+        consider(e);
         true
     });
     best
+}
+
+/// A sock_diag row as a row of /proc/net/tcp.
+fn entry_of(s: &sys::sock_diag::InetSocket) -> InetEntry {
+    InetEntry {
+        addr: s.addr,
+        v6: s.family as i32 == libc::AF_INET6,
+        port: s.port,
+        state: s.state,
+        inode: s.inode,
+        queued: s.rqueue as u64,
+        backlog: s.wqueue as u64,
+    }
+}
+
+/// inet_user's search through the kernel's sock_diag dumps of the port (listening TCP
+/// sockets first: that dump walks only the listening table, and a listener outranks
+/// anything else); None when the kernel does not answer them.
+fn diag_inet(sa: &SockAddr, proto: &str, consider: &mut impl FnMut(&InetEntry)) -> Option<()> {
+    let port = sa.port()?;
+    if proto != "udp" {
+        // A listener on the very address (or the wildcard): the kernel's lookup finds it
+        // without walking a table.
+        let addr = match (sa.ipv4(), sa.ipv6()) {
+            (Some(a), _) if a != [0; 4] => Some((libc::AF_INET, [a[0], a[1], a[2], a[3], 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])),
+            (_, Some(a)) if a != [0; 16] => Some((libc::AF_INET6, a)),
+            _ => None,
+        };
+        if let Some(Some(Some(s))) = addr.map(|(family, a)| sys::sock_diag::tcp_listener_for(family, &a, port)) {
+            let e = entry_of(&s);
+            if conflicts(&e, sa) {
+                consider(&e);
+                return Some(());
+            }
+        }
+    }
+    let (protocol, phases): (i32, &[u32]) = if proto == "udp" {
+        (libc::IPPROTO_UDP, &[u32::MAX])
+    } else {
+        (libc::IPPROTO_TCP, &[1 << TCP_LISTEN, !(1 << TCP_LISTEN)])
+    };
+    for &states in phases {
+        let mut listener = false;
+        for family in [libc::AF_INET, libc::AF_INET6] {
+            sys::sock_diag::inet_sockets(family, protocol, states, port, |s| {
+                let e = entry_of(s);
+                listener |= e.state == TCP_LISTEN && conflicts(&e, sa);
+                consider(&e);
+                true
+            })?;
+        }
+        if listener {
+            break;
+        }
+    }
+    Some(())
 }
 
 /// The listening TCP socket on `sa`'s port and address, if any.
@@ -242,6 +319,29 @@ pub fn unix_bound(path: &[u8], abstract_name: bool) -> Option<UnixEntry> {
         true
     });
     found
+}
+
+/// Whether a socket is bound to the AF_UNIX address `sa` of length `len`, by the
+/// kernel's own lookup (src/sys/sock_diag.rs); None when it could not be asked.
+pub fn unix_name_bound(sa: &SockAddr, len: usize) -> Option<bool> {
+    let n = len.min(sa.len).min(110);
+    (n > 2).then(|| sys::sock_diag::unix_name_bound(&sa.bytes[..n]).ok()).flatten()
+}
+
+/// The same for the socket file `path` of `sa`, whose status is `st`: a file once found
+/// with no socket bound keeps none (src/probe/holder_cache.rs), so it is asked once.
+pub fn unix_file_bound(sa: &SockAddr, len: usize, path: &CPath, st: &sys::Stat) -> Option<bool> {
+    if super::holder_cache::known_unbound(st) {
+        return Some(false);
+    }
+    let asked_at = super::listing_cache::now_ns();
+    let bound = unix_name_bound(sa, len)?;
+    // Kept only when the path still names the file the lookup was asked about.
+    let same = |a: &sys::Stat| sys::stat_at(libc::AT_FDCWD, path, false).is_ok_and(|b| (b.st_dev, b.st_ino, b.st_ctime, b.st_ctime_nsec) == (a.st_dev, a.st_ino, a.st_ctime, a.st_ctime_nsec));
+    if !bound && same(st) {
+        super::holder_cache::keep_unbound(st, asked_at);
+    }
+    Some(bound)
 }
 
 fn sysctl(path: &[u8]) -> Option<u64> {

@@ -20,9 +20,19 @@ pub fn explain(m: &mut Message, errnum: i32, fildes: i32, serv_addr: usize, serv
     match errnum {
         libc::ECONNREFUSED => match unix {
             Some((p, abstract_name)) => {
-                let bound = sockets::unix_bound(p, abstract_name);
-                let what = if abstract_name { bound.map(|_| "socket") } else { file_type(p) };
-                sockaddr::nobody_listens_unix(m, &sa, len, what, bound.is_some());
+                let path = crate::sys::CPath::from_bytes(p).filter(|_| !abstract_name);
+                let st = path.as_ref().and_then(|c| crate::sys::stat_at(libc::AT_FDCWD, c, false).ok());
+                let file = st.as_ref().map(|s| crate::probe::fd::type_name(s.st_mode));
+                // The kernel's own lookup of the name, when it can be asked (a socket
+                // file, or an abstract name); else the names of /proc/net/unix.
+                let asked = match (&path, &st) {
+                    (Some(c), Some(s)) if file == Some("socket") => sockets::unix_file_bound(&sa, len, c, s),
+                    _ if abstract_name => sockets::unix_name_bound(&sa, len),
+                    _ => None,
+                };
+                let bound = asked.unwrap_or_else(|| sockets::unix_bound(p, abstract_name).is_some());
+                let what = if abstract_name { bound.then_some("socket") } else { file };
+                sockaddr::nobody_listens_unix(m, &sa, len, what, bound);
             }
             None => {
                 let local = match (sa.ipv4(), sa.ipv6()) {

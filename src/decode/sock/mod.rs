@@ -4,7 +4,7 @@
 
 mod sockaddr;
 
-pub use sockaddr::{read_sockaddr, write_ipv6, write_sockaddr, SockAddr};
+pub use sockaddr::{read_sockaddr, write_ipv6, write_sockaddr, write_socket_ends, SockAddr};
 
 use super::fdio::write_name_or_number;
 use super::value::related;

@@ -82,6 +82,28 @@ pub fn write_sockaddr(m: &mut Message, p: i64, all: &[Arg]) {
         .unwrap_or(16) as i32;
     // libexplain prints the address only when a whole struct sockaddr can be read.
     let Some(sa) = read_sockaddr(p as usize).filter(|sa| sa.len >= 16) else { return write_pointer(m, p) };
+    write_address(m, &sa, size);
+}
+
+/// The echo of an open socket descriptor's addresses, after its number, as libexplain
+/// writes it in place of a path: ` { sa_family = PF_INET, sin_port = 8080, sin_addr =
+/// 127.0.0.1 }`, then ` => ` and the peer's when it is connected. False (nothing
+/// written) when the descriptor has no name to give (getsockname fails).
+pub fn write_socket_ends(m: &mut Message, fd: i32) -> bool {
+    let mut sa = SockAddr { bytes: [0; MAX], len: MAX };
+    let Ok(n) = crate::sys::socket::sockname(fd, &mut sa.bytes) else { return false };
+    m.text(" ");
+    write_address(m, &sa, n as i32);
+    let mut peer = SockAddr { bytes: [0; MAX], len: MAX };
+    if let Ok(n) = crate::sys::socket::peername(fd, &mut peer.bytes) {
+        m.text(" => ");
+        write_address(m, &peer, n as i32);
+    }
+    true
+}
+
+/// `{ sa_family = …, … }`: the address `sa` whose length is `size`.
+fn write_address(m: &mut Message, sa: &SockAddr, size: i32) {
     m.text("{ sa_family = ");
     let family = sa.family();
     write_family(m, family as i64);
@@ -99,12 +121,18 @@ pub fn write_sockaddr(m: &mut Message, p: i64, all: &[Arg]) {
             let port = u16::from_be_bytes([b[2], b[3]]);
             let _ = core::fmt::write(m, format_args!(", sin_port = {port}"));
             if crate::message::options().dialect_specific {
-                if let Some(name) = crate::probe::netdb::service_name(port, b"tcp").or_else(|| crate::probe::netdb::service_name(port, b"udp")) {
+                if let Some(name) = crate::probe::netdb::service_name_tcp_or_udp(port) {
                     m.text(" ");
                     m.quoted(name.as_bytes());
                 }
             }
             let _ = core::fmt::write(m, format_args!(", sin_addr = {}.{}.{}.{}", b[4], b[5], b[6], b[7]));
+            // The two addresses libexplain names.
+            match [b[4], b[5], b[6], b[7]] {
+                [0, 0, 0, 0] => m.text(" INADDR_ANY"),
+                [255, 255, 255, 255] => m.text(" INADDR_BROADCAST"),
+                _ => {}
+            }
         }
         libc::AF_INET6 if sa.len >= 28 => {
             let port = u16::from_be_bytes([b[2], b[3]]);
@@ -128,7 +156,8 @@ pub fn write_sockaddr(m: &mut Message, p: i64, all: &[Arg]) {
         f => {
             // A family libexplain does not decode: its bytes, at most a struct sockaddr's
             // for a family it names, as many as the length says for one it does not.
-            m.text(",");
+            // libexplain's AF_PACKET dump starts with one space more.
+            m.text(if f == libc::AF_PACKET { ", " } else { "," });
             let n = if echo_name(ADDRESS_FAMILIES, f as i64).is_some() { size.clamp(0, 16) } else { size.max(0) };
             write_hexdump(m, &b[..(n as usize).min(sa.len)]);
         }
