@@ -60,3 +60,5 @@ pub mod msghdr;
 // them; program files, the command search PATH and the argument area.
 pub mod process;
 pub mod program;
+// Sockets in depth (issue 13, sockdepth branch): the route to a destination.
+pub mod routes;

@@ -321,3 +321,5 @@ pub mod socket;
 // Processes, signals and waiting (issue 12, proc branch): the caller's nice value,
 // session, group and parent.
 pub mod process;
+// Sockets in depth (issue 13, sockdepth branch): an interface's flags.
+pub mod netif;

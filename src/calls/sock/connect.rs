@@ -60,6 +60,9 @@ pub fn explain(m: &mut Message, errnum: i32, fildes: i32, serv_addr: usize, serv
         libc::EINPROGRESS => socket::connect_pending(m, "fildes", fildes, true),
         libc::EALREADY => socket::connect_pending(m, "fildes", fildes, false),
         libc::EISCONN => socket::already_connected(m, "fildes", fildes),
+        libc::ENETUNREACH | libc::EHOSTUNREACH | libc::ETIMEDOUT if route_failure(m, errnum, &sa, len) => {}
+        // A `prohibit` route answers EACCES.
+        libc::EACCES if unix.is_none() && route_failure(m, errnum, &sa, len) => {}
         libc::EADDRINUSE => {
             m.because();
             m.text("the local address and port this connection would use are already in use by another connection to ");
@@ -90,6 +93,38 @@ pub fn address_in_use(m: &mut Message, fildes: i32, sa: &SockAddr, len: usize) {
     let e = sockets::inet_user(sa, if udp { "udp" } else { "tcp" });
     let owner = e.and_then(|e| sockets::holder(e.inode));
     sockaddr::inet_in_use(m, sa, len, e.as_ref(), owner);
+}
+
+/// ENETUNREACH, EHOSTUNREACH, ETIMEDOUT (and EACCES of a `prohibit` route) for an
+/// Internet address: the route the main table gives, its interface and state, the next
+/// hop's ARP entry. False when `sa` is no Internet address or the table is unreadable;
+/// for EACCES, unless a reject route covers the address.
+pub fn route_failure(m: &mut Message, errnum: i32, sa: &SockAddr, len: usize) -> bool {
+    use crate::probe::routes;
+    let (dest, v6) = match (sa.ipv4(), sa.ipv6()) {
+        (Some(a), _) => {
+            let mut d = [0u8; 16];
+            d[..4].copy_from_slice(&a);
+            (d, false)
+        }
+        (_, Some(a)) => (a, true),
+        _ => return false,
+    };
+    let Some(found) = routes::route_to(dest, v6) else { return false };
+    match found {
+        None if errnum != libc::EACCES => crate::message::prose::routes::no_route(m, sa, len, v6),
+        None => return false,
+        Some(r) if r.reject => crate::message::prose::routes::rejected(m, sa, len, &r, routes::reject_kind(&r)),
+        Some(_) if errnum == libc::EACCES => return false,
+        Some(r) => {
+            let state = r.interface().map(routes::interface_state).unwrap_or(Some((true, true)));
+            let hop = r.next_hop(dest);
+            let unanswered = (!v6 && routes::neighbour_v4([hop[0], hop[1], hop[2], hop[3]]) == Some(false)).then_some(hop);
+            let retries = if errnum == libc::ETIMEDOUT { routes::syn_retries() } else { None };
+            crate::message::prose::routes::routed_but_failed(m, errnum, sa, len, &r, state, unanswered, retries);
+        }
+    }
+    true
 }
 
 /// EINVAL: the length does not fit the family.
