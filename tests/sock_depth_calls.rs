@@ -159,3 +159,61 @@ fn connect_etimedout_names_the_route_and_the_syn_retries() {
         &format!("(net.ipv4.tcp_syn_retries is {retries},"),
     ]);
 }
+
+/// A message of one byte passing descriptor 0 in SCM_RIGHTS; `control` holds it.
+fn passing_stdin(iov: &mut libc::iovec, control: &mut [u64; 3]) -> libc::msghdr {
+    // SAFETY: msghdr is plain data.
+    let mut h: libc::msghdr = unsafe { zeroed() };
+    h.msg_iov = iov;
+    h.msg_iovlen = 1;
+    h.msg_control = control.as_mut_ptr() as *mut _;
+    h.msg_controllen = 24;
+    // SAFETY: the cmsghdr and its one int lie in control (CMSG_SPACE(4) is 24).
+    unsafe {
+        let c = libc::CMSG_FIRSTHDR(&h);
+        (*c).cmsg_level = libc::SOL_SOCKET;
+        (*c).cmsg_type = libc::SCM_RIGHTS;
+        (*c).cmsg_len = libc::CMSG_LEN(4) as usize;
+        *(libc::CMSG_DATA(c) as *mut c_int) = 0;
+    }
+    h
+}
+
+#[test]
+fn sendmsg_etoomanyrefs_as_nobody_gives_the_limit_the_user_and_the_missing_capabilities() {
+    let _serial = serial();
+    let msg = in_child(|buf| {
+        // SAFETY: plain system calls in the forked child: a low descriptor limit, then
+        // nobody's ids, which drop every capability (root would be exempt).
+        unsafe {
+            let lim = libc::rlimit { rlim_cur: 16, rlim_max: 16 };
+            if libc::setrlimit(libc::RLIMIT_NOFILE, &lim) != 0 || libc::setgroups(0, std::ptr::null()) != 0 || libc::setgid(65534) != 0 || libc::setuid(65534) != 0 {
+                return report(buf, "could not become nobody with RLIMIT_NOFILE 16");
+            }
+            let mut sv = [0; 2];
+            libc::socketpair(libc::AF_UNIX, libc::SOCK_STREAM | libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC, 0, sv.as_mut_ptr());
+            let mut data = *b"x";
+            let mut iov = libc::iovec { iov_base: data.as_mut_ptr() as *mut _, iov_len: 1 };
+            let mut control = [0u64; 3];
+            let h = passing_stdin(&mut iov, &mut control);
+            let mut sent = 0;
+            let e = loop {
+                if libc::sendmsg(sv[0], &h, 0) < 0 {
+                    break errno();
+                }
+                sent += 1;
+                if sent > 1000 {
+                    return report(buf, "1000 descriptors passed without ETOOMANYREFS");
+                }
+            };
+            explain::abi::boundary::explain_message_errno_sendmsg(buf.as_mut_ptr() as *mut _, buf.len() as c_int, e, sv[0], &h as *const _ as *const _, 0);
+        }
+    });
+    assert_facts(&msg, &[
+        "(109, ETOOMANYREFS)",
+        "the message passes 1 descriptor in SCM_RIGHTS",
+        "the descriptors in flight of real user 65534 \"nobody\"",
+        "exceed this process's open file limit (RLIMIT_NOFILE, 16)",
+        "the process has neither CAP_SYS_RESOURCE nor CAP_SYS_ADMIN",
+    ]);
+}

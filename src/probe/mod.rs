@@ -62,3 +62,4 @@ pub mod process;
 pub mod program;
 // Sockets in depth (issue 13, sockdepth branch): the route to a destination.
 pub mod routes;
+pub mod inflight;

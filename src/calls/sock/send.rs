@@ -60,17 +60,7 @@ pub fn transfer(m: &mut Message, errnum: i32, sockfd: i32, data: Option<(usize, 
             };
             socket::message_too_big(m, len, limit.map(|l| l.0), limit.map(|l| l.1).unwrap_or(""));
         }
-        libc::ETOOMANYREFS => {
-            let passed = msg.map(|h| {
-                let mut n = 0;
-                crate::probe::msghdr::for_each_passed_fd(h, |_, _| {
-                    n += 1;
-                    true
-                });
-                n
-            });
-            socket::too_many_refs(m, passed, sockets::descriptors_in_flight_limit());
-        }
+        libc::ETOOMANYREFS => socket::too_many_refs(m, msg.map(crate::probe::inflight::passed), &crate::probe::inflight::in_flight()),
         libc::ENOTCONN | libc::EDESTADDRREQ => match s {
             Some(s) => socket::not_connected(m, "sockfd", sockfd, &s),
             None => socket::was_not_connected(m),

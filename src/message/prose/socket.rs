@@ -130,18 +130,26 @@ pub fn bad_passed_fd(m: &mut Message, index: usize, fildes: i32) {
     );
 }
 
-/// ETOOMANYREFS: descriptors in flight against RLIMIT_NOFILE (`passed`: how many this
-/// message passes, when it could be read).
-pub fn too_many_refs(m: &mut Message, passed: Option<usize>, limit: Option<u64>) {
+/// ETOOMANYREFS: the real user's descriptors in flight past RLIMIT_NOFILE (`passed`:
+/// how many this message passes, when it could be read). The kernel does not publish
+/// the count, so it is not given.
+pub fn too_many_refs(m: &mut Message, passed: Option<usize>, f: &crate::probe::inflight::InFlight) {
     m.because();
     if let Some(n) = passed {
-        let _ = core::fmt::write(m, format_args!("the message passes {n} descriptors in SCM_RIGHTS, and "));
+        let _ = core::fmt::write(m, format_args!("the message passes {n} descriptor{} in SCM_RIGHTS, and ", if n == 1 { "" } else { "s" }));
     }
-    m.text("the descriptors this process has in flight (sent over AF_UNIX sockets and not yet received) may not exceed its open file limit (RLIMIT_NOFILE");
-    if let Some(l) = limit {
+    m.text("the descriptors in flight of real user ");
+    ids::user(m, f.user);
+    m.text(" (sent over AF_UNIX sockets by any of that user's processes and not yet received) already exceed this process's open file limit (RLIMIT_NOFILE");
+    if let Some(l) = f.limit {
         let _ = core::fmt::write(m, format_args!(", {l}"));
     }
-    m.text("); the receiver must read the earlier messages first");
+    m.text(")");
+    match (f.resource, f.admin) {
+        (false, false) => m.text("; the process has neither CAP_SYS_RESOURCE nor CAP_SYS_ADMIN, either of which lifts that limit"),
+        _ => m.text("; the process has CAP_SYS_RESOURCE or CAP_SYS_ADMIN now, which lift that limit only when held in the initial user namespace (not a container's), or it held neither at the call"),
+    }
+    m.text("; the kernel shows no count of them: the receivers must read (recvmsg) the messages already sent, or close their sockets, before more descriptors can be passed");
 }
 
 /// EMSGSIZE: the message is bigger than the socket takes at once.
