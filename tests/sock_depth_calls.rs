@@ -217,3 +217,256 @@ fn sendmsg_etoomanyrefs_as_nobody_gives_the_limit_the_user_and_the_missing_capab
         "the process has neither CAP_SYS_RESOURCE nor CAP_SYS_ADMIN",
     ]);
 }
+
+fn close(fd: c_int) {
+    // SAFETY: closing a descriptor this test opened.
+    unsafe { libc::close(fd) };
+}
+
+fn pair(kind: c_int) -> [c_int; 2] {
+    let mut sv = [0; 2];
+    // SAFETY: sv has room for two descriptors.
+    assert_eq!(unsafe { libc::socketpair(libc::AF_UNIX, kind | libc::SOCK_CLOEXEC, 0, sv.as_mut_ptr()) }, 0);
+    sv
+}
+
+fn abstract_unix(name: &str) -> (libc::sockaddr_un, socklen_t) {
+    // SAFETY: sockaddr_un is plain data; all zeroes is valid.
+    let mut a: libc::sockaddr_un = unsafe { zeroed() };
+    a.sun_family = libc::AF_UNIX as u16;
+    for (d, s) in a.sun_path[1..].iter_mut().zip(name.bytes()) {
+        *d = s as libc::c_char;
+    }
+    (a, (2 + 1 + name.len()) as socklen_t)
+}
+
+#[test]
+fn recv_econnreset_and_send_epipe_name_the_peer_process_and_that_it_ended() {
+    let _serial = serial();
+    let (a, alen) = abstract_unix(&format!("explain-peer-{}", std::process::id()));
+    let listener = sock(libc::AF_UNIX, libc::SOCK_STREAM);
+    let mut go = [0; 2];
+    // SAFETY: plain system calls; the child connects, waits for the word to leave, then
+    // exits without reading what it was sent.
+    let child = unsafe {
+        assert_eq!(libc::bind(listener, &a as *const _ as *const sockaddr, alen), 0);
+        assert_eq!(libc::listen(listener, 1), 0);
+        assert_eq!(libc::pipe(go.as_mut_ptr()), 0);
+        let pid = libc::fork();
+        if pid == 0 {
+            let c = libc::socket(libc::AF_UNIX, libc::SOCK_STREAM, 0);
+            libc::connect(c, &a as *const _ as *const sockaddr, alen);
+            let mut b = [0u8; 1];
+            libc::read(go[0], b.as_mut_ptr() as *mut _, 1);
+            libc::_exit(0);
+        }
+        pid
+    };
+    // SAFETY: plain system calls on descriptors this test owns.
+    let (r, e_reset, e_pipe) = unsafe {
+        let conn = libc::accept(listener, std::ptr::null_mut(), std::ptr::null_mut());
+        assert!(conn >= 0);
+        assert_eq!(libc::send(conn, b"x".as_ptr() as *const _, 1, 0), 1);
+        libc::write(go[1], b"g".as_ptr() as *const _, 1);
+        libc::waitpid(child, std::ptr::null_mut(), 0);
+        let mut b = [0u8; 8];
+        let n = libc::recv(conn, b.as_mut_ptr() as *mut _, b.len(), 0);
+        let e_reset = errno();
+        assert_eq!((n, e_reset), (-1, libc::ECONNRESET));
+        let n = libc::send(conn, b"y".as_ptr() as *const _, 1, libc::MSG_NOSIGNAL);
+        let e_pipe = errno();
+        assert_eq!((n, e_pipe), (-1, libc::EPIPE));
+        (conn, e_reset, e_pipe)
+    };
+    let mut b = [0u8; 8];
+    let reset = explained!(explain_message_errno_recv(e_reset, r, b.as_mut_ptr() as *mut _, 8, 0));
+    let pipe = explained!(explain_message_errno_send(e_pipe, r, b"y".as_ptr() as *const _, 1, libc::MSG_NOSIGNAL));
+    [r, listener, go[0], go[1]].into_iter().for_each(close);
+    assert_facts(&reset, &["ECONNRESET", "reset it", &format!("the peer was process {child} of user 0 \"root\", which has ended")]);
+    assert_facts(&pipe, &["EPIPE", "has been closed", &format!("the peer was process {child} of user 0 \"root\", which has ended")]);
+}
+
+#[test]
+fn sendmsg_emsgsize_on_a_unix_datagram_gives_the_send_buffer_less_32() {
+    let sv = pair(libc::SOCK_DGRAM);
+    let small: c_int = 4096;
+    let mut sndbuf: c_int = 0;
+    let mut l = 4 as socklen_t;
+    // SAFETY: live ints of the sizes given.
+    unsafe {
+        libc::setsockopt(sv[0], libc::SOL_SOCKET, libc::SO_SNDBUF, &small as *const c_int as *const _, 4);
+        libc::getsockopt(sv[0], libc::SOL_SOCKET, libc::SO_SNDBUF, &mut sndbuf as *mut c_int as *mut _, &mut l);
+    }
+    let big = vec![0u8; sndbuf as usize];
+    // SAFETY: big is live for its length.
+    assert_eq!(unsafe { libc::send(sv[0], big.as_ptr() as *const _, big.len(), 0) }, -1);
+    let e = errno();
+    assert_eq!(e, libc::EMSGSIZE);
+    let msg = explained!(explain_message_errno_send(e, sv[0], big.as_ptr() as *const _, big.len(), 0));
+    sv.into_iter().for_each(close);
+    assert_facts(&msg, &[&format!("the message of {sndbuf} bytes must be sent at once, and the socket takes at most {} bytes (its send buffer, SO_SNDBUF, less 32 bytes)", sndbuf - 32)]);
+}
+
+#[test]
+fn send_eagain_on_a_full_unix_stream_gives_the_send_buffer_size() {
+    let sv = pair(libc::SOCK_STREAM | libc::SOCK_NONBLOCK);
+    let chunk = vec![0u8; 65536];
+    let e = loop {
+        // SAFETY: chunk is live for its length.
+        if unsafe { libc::send(sv[0], chunk.as_ptr() as *const _, chunk.len(), 0) } < 0 {
+            break errno();
+        }
+    };
+    assert_eq!(e, libc::EAGAIN);
+    let mut sndbuf: c_int = 0;
+    let mut l = 4 as socklen_t;
+    // SAFETY: a live int of the size given.
+    unsafe { libc::getsockopt(sv[0], libc::SOL_SOCKET, libc::SO_SNDBUF, &mut sndbuf as *mut c_int as *mut _, &mut l) };
+    let msg = explained!(explain_message_errno_send(e, sv[0], chunk.as_ptr() as *const _, chunk.len(), 0));
+    sv.into_iter().for_each(close);
+    assert_facts(&msg, &[&format!("the send buffer of sockfd {}", sv[0]), &format!("is full (SO_SNDBUF is {sndbuf} bytes), and the socket is non-blocking")]);
+}
+
+#[test]
+fn send_eopnotsupp_with_msg_oob_on_a_datagram_socket_says_it_has_no_out_of_band_data() {
+    let sv = pair(libc::SOCK_DGRAM);
+    // SAFETY: one byte from a live static.
+    assert_eq!(unsafe { libc::send(sv[0], b"x".as_ptr() as *const _, 1, libc::MSG_OOB) }, -1);
+    let e = errno();
+    assert_eq!(e, libc::EOPNOTSUPP);
+    let msg = explained!(explain_message_errno_send(e, sv[0], b"x".as_ptr() as *const _, 1, libc::MSG_OOB));
+    sv.into_iter().for_each(close);
+    assert_facts(&msg, &["flags has MSG_OOB, and sockfd", "is a SOCK_DGRAM socket of family AF_UNIX, which has no out-of-band data"]);
+}
+
+#[test]
+fn sendto_eisconn_with_an_address_on_a_connected_unix_stream_says_to_give_none() {
+    let sv = pair(libc::SOCK_STREAM);
+    let (a, alen) = abstract_unix("explain-nowhere");
+    // SAFETY: a is a live sockaddr_un of the length given.
+    assert_eq!(unsafe { libc::sendto(sv[0], b"x".as_ptr() as *const _, 1, 0, &a as *const _ as *const sockaddr, alen) }, -1);
+    let e = errno();
+    assert_eq!(e, libc::EISCONN);
+    let msg = explained!(explain_message_errno_sendto(e, sv[0], b"x".as_ptr() as *const _, 1, 0, &a as *const _ as *const _, alen));
+    sv.into_iter().for_each(close);
+    assert_facts(&msg, &["EISCONN", "is connected, and a destination address was given with the message"]);
+}
+
+#[test]
+fn connect_and_bind_einval_on_a_unix_socket_given_an_inet_address_name_the_family() {
+    let fd = sock(libc::AF_UNIX, libc::SOCK_STREAM);
+    let a = inet([127, 0, 0, 1], 80);
+    let e = connect_errno(fd, &a);
+    assert_eq!(e, libc::EINVAL);
+    let mut buf = [0u8; 4096];
+    explain_connect(&mut buf, e, fd, &a);
+    let msg = text(&buf);
+    // SAFETY: a is a live sockaddr_in.
+    assert_eq!(unsafe { libc::bind(fd, &a as *const _ as *const sockaddr, size_of::<sockaddr_in>() as socklen_t) }, -1);
+    let e = errno();
+    let bound = explained!(explain_message_errno_bind(e, fd, &a as *const _ as *const _, size_of::<sockaddr_in>() as c_int));
+    close(fd);
+    assert_facts(&msg, &["EINVAL", "serv_addr has sa_family AF_INET, and an AF_UNIX socket takes only AF_UNIX addresses"]);
+    assert_facts(&bound, &["EINVAL", "sock_addr has sa_family AF_INET, and an AF_UNIX socket takes only AF_UNIX addresses"]);
+}
+
+/// A message of one byte with SCM_CREDENTIALS claiming `creds`; `control` holds it.
+fn claiming(iov: &mut libc::iovec, control: &mut [u64; 4], creds: libc::ucred) -> libc::msghdr {
+    // SAFETY: msghdr is plain data.
+    let mut h: libc::msghdr = unsafe { zeroed() };
+    h.msg_iov = iov;
+    h.msg_iovlen = 1;
+    h.msg_control = control.as_mut_ptr() as *mut _;
+    h.msg_controllen = 32;
+    // SAFETY: the cmsghdr and its ucred lie in control (CMSG_SPACE(12) is 32).
+    unsafe {
+        let c = libc::CMSG_FIRSTHDR(&h);
+        (*c).cmsg_level = libc::SOL_SOCKET;
+        (*c).cmsg_type = libc::SCM_CREDENTIALS;
+        (*c).cmsg_len = libc::CMSG_LEN(12) as usize;
+        *(libc::CMSG_DATA(c) as *mut libc::ucred) = creds;
+    }
+    h
+}
+
+#[test]
+fn sendmsg_eperm_as_nobody_claiming_root_names_the_uid_and_the_capability() {
+    let _serial = serial();
+    let msg = in_child(|buf| {
+        // SAFETY: plain system calls in the forked child.
+        unsafe {
+            if libc::setgroups(0, std::ptr::null()) != 0 || libc::setgid(65534) != 0 || libc::setuid(65534) != 0 {
+                return report(buf, "could not become nobody");
+            }
+            let sv = pair(libc::SOCK_DGRAM);
+            let mut data = *b"x";
+            let mut iov = libc::iovec { iov_base: data.as_mut_ptr() as *mut _, iov_len: 1 };
+            let mut control = [0u64; 4];
+            let h = claiming(&mut iov, &mut control, libc::ucred { pid: libc::getpid(), uid: 0, gid: 65534 });
+            if libc::sendmsg(sv[0], &h, 0) >= 0 {
+                return report(buf, "sendmsg claiming uid 0 succeeded");
+            }
+            explain::abi::boundary::explain_message_errno_sendmsg(buf.as_mut_ptr() as *mut _, buf.len() as c_int, errno(), sv[0], &h as *const _ as *const _, 0);
+        }
+    });
+    assert_facts(&msg, &["(1, EPERM)", "the SCM_CREDENTIALS message claims pid", "uid 0, gid 65534: uid 0 is none of the process's user ids (real 65534, effective 65534, saved 65534), and it lacks CAP_SETUID"]);
+}
+
+#[test]
+fn sendmsg_esrch_claiming_a_pid_no_process_has_names_it() {
+    // A pid no process has: the highest one below pid_max that kill says is free.
+    let max: i32 = std::fs::read_to_string("/proc/sys/kernel/pid_max").unwrap().trim().parse().unwrap();
+    let free = (1..1000).map(|i| max - i).find(|&p| unsafe { libc::kill(p, 0) } == -1 && errno() == libc::ESRCH).unwrap();
+    let sv = pair(libc::SOCK_DGRAM);
+    let mut data = *b"x";
+    let mut iov = libc::iovec { iov_base: data.as_mut_ptr() as *mut _, iov_len: 1 };
+    let mut control = [0u64; 4];
+    // SAFETY: plain system calls.
+    let h = claiming(&mut iov, &mut control, libc::ucred { pid: free, uid: unsafe { libc::getuid() }, gid: unsafe { libc::getgid() } });
+    assert_eq!(unsafe { libc::sendmsg(sv[0], &h, 0) }, -1);
+    let e = errno();
+    assert_eq!(e, libc::ESRCH, "as root, claiming another pid passes the capability check");
+    let msg = explained!(explain_message_errno_sendmsg(e, sv[0], &h as *const _ as *const _, 0));
+    sv.into_iter().for_each(close);
+    assert_facts(&msg, &["ESRCH", &format!("the SCM_CREDENTIALS message claims pid {free}, and no process has that id")]);
+}
+
+#[test]
+fn connect_einprogress_then_ealready_on_a_non_blocking_socket() {
+    let _serial = serial();
+    let msg = in_child(|buf| {
+        if !private_network(buf, DEAD_GATEWAY) {
+            return;
+        }
+        let fd = sock(libc::AF_INET, libc::SOCK_STREAM | libc::SOCK_NONBLOCK);
+        let a = inet([10, 2, 3, 4], 443);
+        let first = connect_errno(fd, &a);
+        explain_connect(buf, first, fd, &a);
+        let one = text(buf);
+        let second = connect_errno(fd, &a);
+        explain_connect(buf, second, fd, &a);
+        let both = format!("{one}\n{}", text(buf));
+        report(buf, &both);
+    });
+    assert_facts(&msg, &[
+        "(115, EINPROGRESS)",
+        "is non-blocking and the connection cannot be made at once",
+        "(114, EALREADY)",
+        "is non-blocking and an earlier connect on it is still in progress",
+    ]);
+}
+
+#[test]
+fn socket_on_af_unix_with_a_reliable_datagram_type_or_a_protocol_names_what_the_family_lacks() {
+    // SAFETY: plain system calls that fail.
+    assert_eq!(unsafe { libc::socket(libc::AF_UNIX, libc::SOCK_RDM, 0) }, -1);
+    let e = errno();
+    assert_eq!(e, libc::ESOCKTNOSUPPORT);
+    let raw = explained!(explain_message_errno_socket(e, libc::AF_UNIX, libc::SOCK_RDM, 0));
+    assert_eq!(unsafe { libc::socket(libc::AF_UNIX, libc::SOCK_STREAM, 6) }, -1);
+    let e = errno();
+    assert_eq!(e, libc::EPROTONOSUPPORT);
+    let proto = explained!(explain_message_errno_socket(e, libc::AF_UNIX, libc::SOCK_STREAM, 6));
+    assert_facts(&raw, &["ESOCKTNOSUPPORT", "family AF_UNIX has no SOCK_RDM sockets"]);
+    assert_facts(&proto, &["EPROTONOSUPPORT", "family AF_UNIX has no SOCK_STREAM sockets of protocol", "0 picks the family's usual protocol"]);
+}

@@ -40,6 +40,7 @@ pub fn explain(m: &mut Message, errnum: i32, fildes: i32, sock_addr: usize, sock
             }
             m.text("; a socket is bound once");
         }
+        libc::EINVAL if super::connect::unix_family_mismatch(m, "sock_addr", fildes, &sa) => {}
         libc::EINVAL => super::connect::bad_length(m, "sock_addr_size", &sa, len),
         libc::EAFNOSUPPORT => super::connect::wrong_family(m, fildes, &sa),
         libc::ENOENT | libc::ENOTDIR | libc::ELOOP | libc::ENAMETOOLONG | libc::EROFS | libc::EACCES if unix => {

@@ -69,7 +69,8 @@ pub fn explain(m: &mut Message, errnum: i32, fildes: i32, serv_addr: usize, serv
             sockaddr::address(m, &sa, len);
         }
         libc::EAFNOSUPPORT => wrong_family(m, fildes, &sa),
-        libc::EINVAL => bad_length(m, "serv_addr_size", &sa, len),
+        libc::EINVAL if !unix_family_mismatch(m, "serv_addr", fildes, &sa) => bad_length(m, "serv_addr_size", &sa, len),
+        libc::EINVAL => {}
         libc::EFAULT => fd::bad_pointer(m, "serv_addr", serv_addr, len),
         _ => generic::meaning(m, errnum),
     }
@@ -124,6 +125,16 @@ pub fn route_failure(m: &mut Message, errnum: i32, sa: &SockAddr, len: usize) ->
             crate::message::prose::routes::routed_but_failed(m, errnum, sa, len, &r, state, unanswered, retries);
         }
     }
+    true
+}
+
+/// EINVAL on an AF_UNIX socket given an address of another family: explains it and
+/// returns true.
+pub fn unix_family_mismatch(m: &mut Message, arg: &str, fildes: i32, sa: &SockAddr) -> bool {
+    if sa.family() == libc::AF_UNIX || !sockets::socket_of(fildes).is_some_and(|s| s.domain == libc::AF_UNIX) {
+        return false;
+    }
+    socket::not_unix_family(m, arg, sa.family());
     true
 }
 

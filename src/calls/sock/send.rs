@@ -14,6 +14,8 @@ pub fn explain(m: &mut Message, errnum: i32, sockfd: i32, buf: usize, len: usize
 
 /// The largest UDP payload over IPv4 (65535 less the IP and UDP headers).
 const UDP_MAX: u64 = 65507;
+/// Over IPv6 (65535 less the UDP header; the IPv6 header is not counted).
+const UDP6_MAX: u64 = 65527;
 
 /// One explanation for send, sendto, sendmsg, recv, recvfrom and recvmsg: `data` is the
 /// buffer and its length (None for the msghdr calls, whose `msg` says them).
@@ -46,7 +48,11 @@ pub fn transfer(m: &mut Message, errnum: i32, sockfd: i32, data: Option<(usize, 
     let nonblocking = flags & libc::MSG_DONTWAIT != 0
         || crate::sys::fcntl(sockfd, libc::F_GETFL, 0).is_ok_and(|f| f as i32 & libc::O_NONBLOCK != 0);
     match errnum {
-        libc::EPIPE | libc::ECONNRESET => socket::peer_closed(m, "sockfd", sockfd, sockets::peer(sockfd), errnum == libc::ECONNRESET),
+        libc::EPIPE | libc::ECONNRESET => {
+            let peer = sockets::peer(sockfd);
+            let ended = peer.is_some_and(|(pid, _)| crate::probe::process::facts(pid).is_none_or(|f| f.zombie()));
+            socket::peer_closed(m, "sockfd", sockfd, peer, ended, errnum == libc::ECONNRESET)
+        }
         libc::EAGAIN | libc::ENOBUFS if sending => socket::send_buffer_full(m, "sockfd", sockfd, sockets::send_buffer(sockfd), nonblocking),
         libc::EAGAIN => {
             let t = crate::sys::io::socket_timeout(sockfd, libc::SO_RCVTIMEO).unwrap_or(0);
@@ -55,7 +61,9 @@ pub fn transfer(m: &mut Message, errnum: i32, sockfd: i32, data: Option<(usize, 
         libc::EMSGSIZE => {
             let limit = match s {
                 Some(s) if s.domain == libc::AF_INET && s.kind == libc::SOCK_DGRAM => Some((UDP_MAX, "the largest UDP datagram over IPv4")),
-                Some(s) if s.domain == libc::AF_UNIX => sockets::send_buffer(sockfd).map(|b| (b, "its send buffer, SO_SNDBUF")),
+                Some(s) if s.domain == libc::AF_INET6 && s.kind == libc::SOCK_DGRAM => Some((UDP6_MAX, "the largest UDP datagram over IPv6")),
+                // A datagram must fit the send buffer, less 32 bytes the kernel keeps.
+                Some(s) if s.domain == libc::AF_UNIX => sockets::send_buffer(sockfd).map(|b| (b.saturating_sub(32), "its send buffer, SO_SNDBUF, less 32 bytes")),
                 _ => None,
             };
             socket::message_too_big(m, len, limit.map(|l| l.0), limit.map(|l| l.1).unwrap_or(""));
@@ -65,7 +73,23 @@ pub fn transfer(m: &mut Message, errnum: i32, sockfd: i32, data: Option<(usize, 
             Some(s) => socket::not_connected(m, "sockfd", sockfd, &s),
             None => socket::was_not_connected(m),
         },
+        libc::EISCONN if sending => socket::address_on_connected(m, "sockfd", sockfd),
         libc::EISCONN => socket::already_connected(m, "sockfd", sockfd),
+        libc::EOPNOTSUPP if flags & libc::MSG_OOB != 0 && s.is_some_and(|s| s.kind != libc::SOCK_STREAM) => {
+            if let Some(s) = s {
+                socket::no_out_of_band(m, "sockfd", sockfd, &s)
+            }
+        }
+        libc::EPERM | libc::ESRCH if msg.and_then(crate::probe::msghdr::credentials).is_some() => {
+            let Some(c) = msg.and_then(crate::probe::msghdr::credentials) else { return };
+            if errnum == libc::ESRCH {
+                return socket::no_such_sender(m, c.0);
+            }
+            let caps = crate::sys::capabilities().unwrap_or(0);
+            let has = |cap: u32| caps & (1u64 << cap) != 0;
+            // CAP_SYS_ADMIN 21, CAP_SETUID 7, CAP_SETGID 6.
+            socket::bad_credentials(m, c, crate::sys::getpid(), crate::sys::uids(), crate::sys::gids(), (has(21), has(7), has(6)));
+        }
         libc::EFAULT => match data {
             Some((buf, l)) if !crate::sys::readable(buf, l) => fd::bad_pointer(m, "buf", buf, l),
             _ => generic::meaning(m, errnum),

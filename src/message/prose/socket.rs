@@ -47,7 +47,7 @@ pub fn connectionless(m: &mut Message, arg: &str, fildes: i32, s: &Socket) {
 }
 
 /// EPIPE, ECONNRESET: the other end is gone.
-pub fn peer_closed(m: &mut Message, arg: &str, fildes: i32, peer: Option<(i32, u32)>, reset: bool) {
+pub fn peer_closed(m: &mut Message, arg: &str, fildes: i32, peer: Option<(i32, u32)>, ended: bool, reset: bool) {
     m.because();
     m.text("the other end of the connection of ");
     fd::argument(m, arg, fildes);
@@ -57,6 +57,9 @@ pub fn peer_closed(m: &mut Message, arg: &str, fildes: i32, peer: Option<(i32, u
         ids::process(m, pid);
         m.text(" of user ");
         ids::user(m, uid);
+        if ended {
+            m.text(", which has ended");
+        }
     }
     if !reset {
         m.text("; the process also gets SIGPIPE unless MSG_NOSIGNAL is given or the signal is ignored");
@@ -200,4 +203,66 @@ pub fn descriptor_error(m: &mut Message, errnum: i32, arg: &str, fildes: i32) ->
         _ => return false,
     }
     true
+}
+
+// --- Sockets in depth (issue 13, sockdepth branch): unix(7)'s remaining errors.
+
+/// EISCONN on a send: a destination address given to a connected socket.
+pub fn address_on_connected(m: &mut Message, arg: &str, fildes: i32) {
+    m.because();
+    fd::argument(m, arg, fildes);
+    m.text(" is connected, and a destination address was given with the message; a connected socket sends only to its peer (give no address, or use an unconnected socket)");
+}
+
+/// EINVAL: an AF_UNIX socket given an address of another family.
+pub fn not_unix_family(m: &mut Message, arg: &str, family: i32) {
+    m.because();
+    m.text(arg);
+    m.text(" has sa_family ");
+    super::sockaddr::family(m, family);
+    m.text(", and an AF_UNIX socket takes only AF_UNIX addresses");
+}
+
+/// EOPNOTSUPP: MSG_OOB on a socket that has no out-of-band data.
+pub fn no_out_of_band(m: &mut Message, arg: &str, fildes: i32, s: &Socket) {
+    m.because();
+    m.text("flags has MSG_OOB, and ");
+    fd::argument(m, arg, fildes);
+    m.text(" is ");
+    socket_words(m, s);
+    m.text(", which has no out-of-band data (only stream sockets have it)");
+}
+
+/// EPERM: SCM_CREDENTIALS claims ids the process may not claim. `mine`: the process's
+/// pid, (real, effective, saved) uids and gids; `caps`: whether it has CAP_SYS_ADMIN,
+/// CAP_SETUID, CAP_SETGID.
+pub fn bad_credentials(m: &mut Message, claimed: (i32, u32, u32), pid: i32, uids: (u32, u32, u32), gids: (u32, u32, u32), caps: (bool, bool, bool)) {
+    m.because();
+    let _ = core::fmt::write(m, format_args!("the SCM_CREDENTIALS message claims pid {}, uid {}, gid {}", claimed.0, claimed.1, claimed.2));
+    let mut faults = 0;
+    let mut sep = |m: &mut Message| {
+        m.text(if faults == 0 { ": " } else { "; " });
+        faults += 1;
+    };
+    if claimed.0 != pid && !caps.0 {
+        sep(m);
+        let _ = core::fmt::write(m, format_args!("pid {} is not this process's ({pid}), and only CAP_SYS_ADMIN lets a process claim another", claimed.0));
+    }
+    if ![uids.0, uids.1, uids.2].contains(&claimed.1) && !caps.1 {
+        sep(m);
+        let _ = core::fmt::write(m, format_args!("uid {} is none of the process's user ids (real {}, effective {}, saved {}), and it lacks CAP_SETUID", claimed.1, uids.0, uids.1, uids.2));
+    }
+    if ![gids.0, gids.1, gids.2].contains(&claimed.2) && !caps.2 {
+        sep(m);
+        let _ = core::fmt::write(m, format_args!("gid {} is none of the process's group ids (real {}, effective {}, saved {}), and it lacks CAP_SETGID", claimed.2, gids.0, gids.1, gids.2));
+    }
+    if faults == 0 {
+        m.text(", which the process may claim now (its ids or capabilities have changed since)");
+    }
+}
+
+/// ESRCH: SCM_CREDENTIALS names a process that does not exist.
+pub fn no_such_sender(m: &mut Message, pid: i32) {
+    m.because();
+    let _ = core::fmt::write(m, format_args!("the SCM_CREDENTIALS message claims pid {pid}, and no process has that id"));
 }
