@@ -470,3 +470,119 @@ fn socket_on_af_unix_with_a_reliable_datagram_type_or_a_protocol_names_what_the_
     assert_facts(&raw, &["ESOCKTNOSUPPORT", "family AF_UNIX has no SOCK_RDM sockets"]);
     assert_facts(&proto, &["EPROTONOSUPPORT", "family AF_UNIX has no SOCK_STREAM sockets of protocol", "0 picks the family's usual protocol"]);
 }
+
+#[test]
+fn bind_eaddrnotavail_lists_the_addresses_the_interfaces_have() {
+    let _serial = serial();
+    let msg = in_child(|buf| {
+        if !private_network(buf, &["link set lo up", DEAD_GATEWAY[0], DEAD_GATEWAY[1], DEAD_GATEWAY[2]]) {
+            return;
+        }
+        let fd = sock(libc::AF_INET, libc::SOCK_STREAM);
+        let a = inet([10, 9, 8, 7], 0);
+        // SAFETY: a is a live sockaddr_in.
+        let e = if unsafe { libc::bind(fd, &a as *const _ as *const sockaddr, size_of::<sockaddr_in>() as socklen_t) } == 0 { 0 } else { errno() };
+        // SAFETY: buf is writable for its length; a is a live sockaddr_in.
+        unsafe { explain::abi::boundary::explain_message_errno_bind(buf.as_mut_ptr() as *mut _, buf.len() as c_int, e, fd, &a as *const _ as *const _, 16) };
+    });
+    assert_facts(&msg, &[
+        "(99, EADDRNOTAVAIL)",
+        "no network interface of this host has the address 10.9.8.7 port 0",
+        "the addresses of this host's interfaces are \"lo\" 127.0.0.1, \"v0\" 192.168.77.1",
+    ]);
+}
+
+fn netlink_bound_to(port: u32) -> (c_int, c_int) {
+    // SAFETY: sockaddr_nl is plain data; a plain socket and bind.
+    unsafe {
+        let fd = libc::socket(libc::AF_NETLINK, libc::SOCK_RAW | libc::SOCK_CLOEXEC, libc::NETLINK_ROUTE);
+        assert!(fd >= 0);
+        let mut a: libc::sockaddr_nl = zeroed();
+        a.nl_family = libc::AF_NETLINK as u16;
+        a.nl_pid = port;
+        let r = libc::bind(fd, &a as *const _ as *const sockaddr, size_of::<libc::sockaddr_nl>() as socklen_t);
+        (fd, if r == 0 { 0 } else { errno() })
+    }
+}
+
+#[test]
+fn bind_eaddrinuse_on_a_netlink_port_id_names_the_process_that_has_it() {
+    let _serial = serial();
+    let port = 0x7e00_0000 + std::process::id();
+    let mut go = [0; 2];
+    let mut ready = [0; 2];
+    // SAFETY: plain system calls; the child binds the port id, says so, and waits.
+    let child = unsafe {
+        assert_eq!(libc::pipe(go.as_mut_ptr()), 0);
+        assert_eq!(libc::pipe(ready.as_mut_ptr()), 0);
+        let pid = libc::fork();
+        if pid == 0 {
+            let (_fd, e) = netlink_bound_to(port);
+            libc::write(ready[1], [e as u8].as_ptr() as *const _, 1);
+            let mut b = [0u8; 1];
+            libc::read(go[0], b.as_mut_ptr() as *mut _, 1);
+            libc::_exit(0);
+        }
+        let mut b = [9u8; 1];
+        libc::read(ready[0], b.as_mut_ptr() as *mut _, 1);
+        assert_eq!(b[0], 0, "the child could not bind the port id");
+        pid
+    };
+    let (fd, e) = netlink_bound_to(port);
+    assert_eq!(e, libc::EADDRINUSE);
+    // SAFETY: sockaddr_nl is plain data.
+    let mut a: libc::sockaddr_nl = unsafe { zeroed() };
+    a.nl_family = libc::AF_NETLINK as u16;
+    a.nl_pid = port;
+    let msg = explained!(explain_message_errno_bind(e, fd, &a as *const _ as *const _, size_of::<libc::sockaddr_nl>() as c_int));
+    // SAFETY: releasing and reaping our child.
+    unsafe {
+        libc::write(go[1], b"g".as_ptr() as *const _, 1);
+        libc::waitpid(child, std::ptr::null_mut(), 0);
+    }
+    [fd, go[0], go[1], ready[0], ready[1]].into_iter().for_each(close);
+    assert_facts(&msg, &[
+        "EADDRINUSE",
+        &format!("the netlink address of port id {port} (groups 0x0) is taken by another socket of the same netlink protocol, held by process {child}"),
+    ]);
+}
+
+#[test]
+fn abstract_names_are_shown_with_their_at_sign_when_refused_or_in_use() {
+    // Serial: a child forked by another test meanwhile would hold the socket too.
+    let _serial = serial();
+    let name = format!("explain-abstract-{}", std::process::id());
+    let (a, alen) = abstract_unix(&name);
+    let client = sock(libc::AF_UNIX, libc::SOCK_STREAM);
+    // SAFETY: a is a live sockaddr_un of the length given.
+    assert_eq!(unsafe { libc::connect(client, &a as *const _ as *const sockaddr, alen) }, -1);
+    let e = errno();
+    assert_eq!(e, libc::ECONNREFUSED);
+    let refused = explained!(explain_message_errno_connect(e, client, &a as *const _ as *const _, alen as c_int));
+    let holder = sock(libc::AF_UNIX, libc::SOCK_STREAM);
+    let other = sock(libc::AF_UNIX, libc::SOCK_STREAM);
+    // SAFETY: a is a live sockaddr_un of the length given.
+    unsafe {
+        assert_eq!(libc::bind(holder, &a as *const _ as *const sockaddr, alen), 0);
+        assert_eq!(libc::bind(other, &a as *const _ as *const sockaddr, alen), -1);
+    }
+    let e = errno();
+    assert_eq!(e, libc::EADDRINUSE);
+    let in_use = explained!(explain_message_errno_bind(e, other, &a as *const _ as *const _, alen as c_int));
+    [client, holder, other].into_iter().for_each(close);
+    assert_facts(&refused, &["ECONNREFUSED", &format!("the abstract socket name \"@{name}\"")]);
+    assert_facts(&in_use, &["EADDRINUSE", &format!("the abstract socket name \"@{name}\" is bound to a socket held by this very process")]);
+}
+
+#[test]
+fn tcgetattr_enotty_on_a_socket_says_socket() {
+    let sv = pair(libc::SOCK_STREAM);
+    // SAFETY: t is a live termios.
+    let mut t: libc::termios = unsafe { zeroed() };
+    assert_eq!(unsafe { libc::tcgetattr(sv[0], &mut t) }, -1);
+    let e = errno();
+    assert_eq!(e, libc::ENOTTY);
+    let msg = explained!(explain_message_errno_tcgetattr(e, sv[0], &mut t as *mut _ as *mut _));
+    sv.into_iter().for_each(close);
+    assert_facts(&msg, &["ENOTTY", "socket", "not a terminal"]);
+}

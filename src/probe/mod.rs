@@ -63,3 +63,4 @@ pub mod program;
 // Sockets in depth (issue 13, sockdepth branch): the route to a destination.
 pub mod routes;
 pub mod inflight;
+pub mod netlink;

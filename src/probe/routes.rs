@@ -183,6 +183,27 @@ pub fn syn_retries() -> Option<u64> {
     number(&b[..n])
 }
 
+/// Calls `f(interface, address)` for each address of this host's interfaces, IPv4
+/// (SIOCGIFCONF: interfaces that are up) or IPv6 (/proc/net/if_inet6), IPv4 addresses
+/// in the first four bytes.
+pub fn for_each_address(v6: bool, mut f: impl FnMut(&[u8], [u8; 16])) {
+    if !v6 {
+        return crate::sys::netif::for_each_ipv4_address(|name, a| {
+            let mut d = [0u8; 16];
+            d[..4].copy_from_slice(&a);
+            f(name, d)
+        });
+    }
+    // `address index prefix scope flags name`.
+    let _ = for_each_line(b"/proc/net/if_inet6", |line| {
+        let mut w = line.split(|c| c.is_ascii_whitespace()).filter(|w| !w.is_empty());
+        if let (Some(a), Some(name)) = (w.next().and_then(hex16), w.nth(4)) {
+            f(name, a);
+        }
+        true
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,6 @@
 //! bind(2): ERRORS EACCES (a privileged port, or the socket file's directory),
 //! EADDRINUSE (who holds the address: a process, a TIME_WAIT connection, a stale socket
-//! file), EADDRNOTAVAIL (no interface has the address), EBADF, EINVAL (already bound,
+//! file), EADDRNOTAVAIL (no interface has the address: those they have), EBADF, EINVAL (already bound,
 //! bad length), ENOTSOCK, EFAULT, and for AF_UNIX paths ELOOP, ENAMETOOLONG, ENOENT,
 //! ENOTDIR, EROFS (the path diagnosis).
 
@@ -29,6 +29,9 @@ pub fn explain(m: &mut Message, errnum: i32, fildes: i32, sock_addr: usize, sock
                 _ => None,
             };
             sockaddr::not_local(m, &sa, len, local.is_some());
+            if sa.ipv4().is_some() || sa.ipv6().is_some() {
+                crate::message::prose::routes::host_addresses(m, sa.ipv6().is_some());
+            }
         }
         libc::EINVAL if sockets::local_address(fildes).is_some_and(|a| a.port().unwrap_or(0) != 0 || a.len > 2) => {
             m.because();

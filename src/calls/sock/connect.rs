@@ -90,6 +90,12 @@ pub fn address_in_use(m: &mut Message, fildes: i32, sa: &SockAddr, len: usize) {
         let what = if abstract_name { None } else { file_type(p) };
         return sockaddr::unix_in_use(m, sa, len, bound.map(|b| (b.listening, sockets::holder(b.inode))), what);
     }
+    if sa.family() == libc::AF_NETLINK && sa.len >= 12 {
+        let port = u32::from_ne_bytes([sa.bytes[4], sa.bytes[5], sa.bytes[6], sa.bytes[7]]);
+        let protocol = sockets::socket_of(fildes).map_or(-1, |s| s.protocol);
+        let inode = crate::probe::netlink::bound(protocol, port);
+        return sockaddr::netlink_in_use(m, sa, len, inode.map(|i| (i, sockets::holder(i))));
+    }
     let udp = sockets::socket_of(fildes).is_some_and(|s| s.kind == libc::SOCK_DGRAM);
     let e = sockets::inet_user(sa, if udp { "udp" } else { "tcp" });
     let owner = e.and_then(|e| sockets::holder(e.inode));

@@ -122,3 +122,25 @@ pub fn routed_but_failed(m: &mut Message, errnum: i32, sa: &SockAddr, len: usize
         m.text(" did not answer the kernel's ARP request (its entry in /proc/net/arp is incomplete)");
     }
 }
+
+/// `; the addresses of this host's interfaces are "lo" 127.0.0.1 and "eth0" 192.0.2.5`
+/// (at most 16 named), or that it has none.
+pub fn host_addresses(m: &mut Message, v6: bool) {
+    let mut n = 0;
+    m.text("; the addresses of this host's interfaces are");
+    crate::probe::routes::for_each_address(v6, |name, a| {
+        n += 1;
+        if n > 16 {
+            return;
+        }
+        m.text(if n == 1 { " " } else { ", " });
+        m.quoted(name);
+        m.text(" ");
+        ip(m, &a, v6);
+    });
+    if n == 0 {
+        m.text(" none (no interface is up with an address of this family)");
+    } else if n > 16 {
+        let _ = core::fmt::write(m, format_args!(" and {} more", n - 16));
+    }
+}
