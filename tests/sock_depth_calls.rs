@@ -1,7 +1,9 @@
-//! The socket calls' deeper diagnoses on real failing states (issue 13, sockdepth
-//! branch): routes in a private network namespace (none at all, an `unreachable` and a
-//! `prohibit` route, a gateway behind an interface with no carrier), descriptors in
-//! flight past RLIMIT_NOFILE as an unprivileged user.
+//! The socket, name and terminal calls' deeper diagnoses on real failing states (issue
+//! 13, sockdepth branch): routes in a private network namespace (none at all, an
+//! `unreachable` and a `prohibit` route, a gateway behind an interface with no carrier),
+//! descriptors in flight past RLIMIT_NOFILE as nobody, unix(7)'s errors (SCM_CREDENTIALS
+//! claims, another family, MSG_OOB, a peer process that ended), netlink port ids,
+//! abstract names, getaddrinfo out of descriptors.
 #[macro_use]
 mod common;
 use common::*;
@@ -585,4 +587,56 @@ fn tcgetattr_enotty_on_a_socket_says_socket() {
     let msg = explained!(explain_message_errno_tcgetattr(e, sv[0], &mut t as *mut _ as *mut _));
     sv.into_iter().for_each(close);
     assert_facts(&msg, &["ENOTTY", "socket", "not a terminal"]);
+}
+
+/// getaddrinfo(node, service, hints) for real, then its explanation at once (errno as
+/// the call left it): (code, message).
+fn getaddrinfo_explained(buf: &mut [u8], node: &str, service: &str, h: &libc::addrinfo) -> i32 {
+    let (n, s) = (std::ffi::CString::new(node).unwrap(), std::ffi::CString::new(service).unwrap());
+    let mut res: *mut libc::addrinfo = std::ptr::null_mut();
+    // SAFETY: NUL-terminated strings, a valid hints struct, an out pointer; the buffer is
+    // writable for its length.
+    unsafe {
+        let code = libc::getaddrinfo(n.as_ptr(), s.as_ptr(), h, &mut res);
+        if code == 0 {
+            libc::freeaddrinfo(res);
+            return 0;
+        }
+        explain::abi::boundary::explain_message_errcode_getaddrinfo(buf.as_mut_ptr() as *mut _, buf.len() as c_int, code, n.as_ptr(), s.as_ptr(), h as *const _ as *const _, std::ptr::null_mut());
+        code
+    }
+}
+
+#[test]
+fn getaddrinfo_eai_socktype_names_the_type_it_does_not_know() {
+    // SAFETY: all zero is addrinfo's "no hints".
+    let mut h: libc::addrinfo = unsafe { zeroed() };
+    h.ai_socktype = 99;
+    let mut buf = [0u8; 4096];
+    assert_eq!(getaddrinfo_explained(&mut buf, "localhost", "http", &h), libc::EAI_SOCKTYPE);
+    assert_facts(&text(&buf), &["EAI_SOCKTYPE", "hints.ai_socktype is 99, and getaddrinfo knows only SOCK_STREAM, SOCK_DGRAM and SOCK_RAW"]);
+}
+
+#[test]
+fn getaddrinfo_eai_system_with_every_descriptor_in_use_explains_emfile_with_the_limit() {
+    let _serial = serial();
+    let msg = in_child(|buf| {
+        // SAFETY: all zero is addrinfo's "no hints".
+        let h: libc::addrinfo = unsafe { zeroed() };
+        // Once with descriptors free, so the C library has read nsswitch.conf (without
+        // it, it falls back to another order of sources and answers EAI_NONAME).
+        getaddrinfo_explained(buf, "localhost", "80", &h);
+        let lim = libc::rlimit { rlim_cur: 16, rlim_max: 16 };
+        // SAFETY: plain system calls in the child: a low limit, then every descriptor
+        // below it taken.
+        unsafe {
+            libc::setrlimit(libc::RLIMIT_NOFILE, &lim);
+            while libc::dup(0) >= 0 {}
+        }
+        let code = getaddrinfo_explained(buf, "localhost", "80", &h);
+        if code != libc::EAI_SYSTEM {
+            report(buf, &format!("getaddrinfo gave {code}, not EAI_SYSTEM"));
+        }
+    });
+    assert_facts(&msg, &["EAI_SYSTEM", "a system call failed: Too many open files (24, EMFILE)", "every file descriptor the process may have, 0 to 15, is in use: its limit (RLIMIT_NOFILE) is 16"]);
 }
