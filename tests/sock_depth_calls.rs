@@ -640,3 +640,58 @@ fn getaddrinfo_eai_system_with_every_descriptor_in_use_explains_emfile_with_the_
     });
     assert_facts(&msg, &["EAI_SYSTEM", "a system call failed: Too many open files (24, EMFILE)", "every file descriptor the process may have, 0 to 15, is in use: its limit (RLIMIT_NOFILE) is 16"]);
 }
+
+#[test]
+fn sendto_eagain_on_a_unix_datagram_receiver_with_a_full_queue_gives_max_dgram_qlen() {
+    let _serial = serial();
+    let (a, alen) = abstract_unix(&format!("explain-queue-{}", std::process::id()));
+    let server = sock(libc::AF_UNIX, libc::SOCK_DGRAM);
+    // SAFETY: a is a live sockaddr_un of the length given.
+    assert_eq!(unsafe { libc::bind(server, &a as *const _ as *const sockaddr, alen) }, 0);
+    let client = sock(libc::AF_UNIX, libc::SOCK_DGRAM | libc::SOCK_NONBLOCK);
+    let mut sent = 0;
+    let e = loop {
+        // SAFETY: one byte from a live static to a live address.
+        if unsafe { libc::sendto(client, b"x".as_ptr() as *const _, 1, 0, &a as *const _ as *const sockaddr, alen) } < 0 {
+            break errno();
+        }
+        sent += 1;
+        assert!(sent < 100_000, "the queue never filled");
+    };
+    assert_eq!(e, libc::EAGAIN);
+    let qlen = std::fs::read_to_string("/proc/sys/net/unix/max_dgram_qlen").unwrap();
+    let msg = explained!(explain_message_errno_sendto(e, client, b"x".as_ptr() as *const _, 1, 0, &a as *const _ as *const _, alen));
+    // A second client connected to the server meets the same full queue through send.
+    let connected = sock(libc::AF_UNIX, libc::SOCK_DGRAM | libc::SOCK_NONBLOCK);
+    // SAFETY: a is a live address; one byte from a live static.
+    unsafe {
+        assert_eq!(libc::connect(connected, &a as *const _ as *const sockaddr, alen), 0);
+        assert_eq!(libc::send(connected, b"x".as_ptr() as *const _, 1, 0), -1);
+    }
+    let e = errno();
+    assert_eq!(e, libc::EAGAIN);
+    let through_send = explained!(explain_message_errno_send(e, connected, b"x".as_ptr() as *const _, 1, 0));
+    [client, server, connected].into_iter().for_each(close);
+    for m in [&msg, &through_send] {
+        assert_facts(m, &["EAGAIN", "because the receive queue of the abstract socket name \"@explain-queue-", &format!("is full: it holds net.unix.max_dgram_qlen ({}) datagrams not yet read", qlen.trim())]);
+    }
+}
+
+#[test]
+fn send_enotconn_and_sendto_eopnotsupp_on_an_unconnected_unix_stream() {
+    let fd = sock(libc::AF_UNIX, libc::SOCK_STREAM);
+    // SAFETY: one byte from a live static.
+    assert_eq!(unsafe { libc::send(fd, b"x".as_ptr() as *const _, 1, libc::MSG_NOSIGNAL) }, -1);
+    let e = errno();
+    assert_eq!(e, libc::ENOTCONN);
+    let unconnected = explained!(explain_message_errno_send(e, fd, b"x".as_ptr() as *const _, 1, libc::MSG_NOSIGNAL));
+    let (a, alen) = abstract_unix("explain-nowhere");
+    // SAFETY: one byte from a live static to a live address.
+    assert_eq!(unsafe { libc::sendto(fd, b"x".as_ptr() as *const _, 1, libc::MSG_NOSIGNAL, &a as *const _ as *const sockaddr, alen) }, -1);
+    let e = errno();
+    assert_eq!(e, libc::EOPNOTSUPP);
+    let addressed = explained!(explain_message_errno_sendto(e, fd, b"x".as_ptr() as *const _, 1, libc::MSG_NOSIGNAL, &a as *const _ as *const _, alen));
+    close(fd);
+    assert_facts(&unconnected, &["ENOTCONN", "is a SOCK_STREAM socket of family AF_UNIX that is not connected"]);
+    assert_facts(&addressed, &["EOPNOTSUPP", "is an AF_UNIX SOCK_STREAM socket that is not connected, and a stream socket sends only to the peer it is connected to"]);
+}

@@ -3,7 +3,8 @@
 //! (its user_struct), the descriptors sent over AF_UNIX sockets and not yet received,
 //! and refuses more once that count exceeds the sender's RLIMIT_NOFILE, unless the
 //! sender has CAP_SYS_RESOURCE or CAP_SYS_ADMIN. The count itself is published nowhere
-//! (neither /proc nor sock_diag), so these are the facts around it.
+//! (neither /proc nor sock_diag), so these are the facts around it. Also the other
+//! queue of AF_UNIX datagrams a sender waits on: the receiver's.
 
 use crate::sys;
 
@@ -38,4 +39,12 @@ pub fn passed(h: &super::msghdr::MsgHdr) -> usize {
         true
     });
     n
+}
+
+/// net.unix.max_dgram_qlen: how many datagrams an AF_UNIX socket's receive queue holds
+/// before senders that are not its peer must wait.
+pub fn max_dgram_qlen() -> Option<u64> {
+    let mut b = [0u8; 16];
+    let n = sys::read_file(b"/proc/sys/net/unix/max_dgram_qlen", &mut b).ok()?;
+    super::lines::number(&b[..n])
 }

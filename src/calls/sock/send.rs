@@ -53,6 +53,11 @@ pub fn transfer(m: &mut Message, errnum: i32, sockfd: i32, data: Option<(usize, 
             let ended = peer.is_some_and(|(pid, _)| crate::probe::process::facts(pid).is_none_or(|f| f.zombie()));
             socket::peer_closed(m, "sockfd", sockfd, peer, ended, errnum == libc::ECONNRESET)
         }
+        // An AF_UNIX datagram to a named socket waits on the receiver's queue instead.
+        libc::EAGAIN if sending && s.is_some_and(|s| s.domain == libc::AF_UNIX && s.kind == libc::SOCK_DGRAM) && peer_is_named(sockfd) => {
+            let peer = peer_address(sockfd);
+            socket::receiver_queue_full(m, peer.as_ref(), crate::probe::inflight::max_dgram_qlen())
+        }
         libc::EAGAIN | libc::ENOBUFS if sending => socket::send_buffer_full(m, "sockfd", sockfd, sockets::send_buffer(sockfd), nonblocking),
         libc::EAGAIN => {
             let t = crate::sys::io::socket_timeout(sockfd, libc::SO_RCVTIMEO).unwrap_or(0);
@@ -96,4 +101,17 @@ pub fn transfer(m: &mut Message, errnum: i32, sockfd: i32, data: Option<(usize, 
         },
         _ => generic::meaning(m, errnum),
     }
+}
+
+/// The address of the socket's peer.
+fn peer_address(fd: i32) -> Option<crate::decode::sock::SockAddr> {
+    let mut sa = crate::decode::sock::SockAddr { bytes: [0; 128], len: 0 };
+    sa.len = crate::sys::socket::peername(fd, &mut sa.bytes).ok()?;
+    Some(sa)
+}
+
+/// Whether the peer is a named socket (not the other end of a socketpair, whose name is
+/// empty).
+fn peer_is_named(fd: i32) -> bool {
+    peer_address(fd).is_some_and(|a| a.len > 2)
 }

@@ -266,3 +266,25 @@ pub fn no_such_sender(m: &mut Message, pid: i32) {
     m.because();
     let _ = core::fmt::write(m, format_args!("the SCM_CREDENTIALS message claims pid {pid}, and no process has that id"));
 }
+
+/// EAGAIN of an AF_UNIX datagram sent to a named socket: the receiver's queue is full.
+pub fn receiver_queue_full(m: &mut Message, receiver: Option<&crate::decode::sock::SockAddr>, qlen: Option<u64>) {
+    m.because();
+    m.text("the receive queue of ");
+    match receiver {
+        Some(sa) => super::sockaddr::address(m, sa, sa.len),
+        None => m.text("the receiving socket"),
+    }
+    m.text(" is full");
+    if let Some(q) = qlen {
+        let _ = core::fmt::write(m, format_args!(": it holds net.unix.max_dgram_qlen ({q}) datagrams not yet read"));
+    }
+    m.text(", and the socket is non-blocking (or MSG_DONTWAIT was given); the receiver is not reading fast enough");
+}
+
+/// EOPNOTSUPP: a destination address given to an unconnected AF_UNIX stream socket.
+pub fn stream_takes_no_address(m: &mut Message, arg: &str, fildes: i32) {
+    m.because();
+    fd::argument(m, arg, fildes);
+    m.text(" is an AF_UNIX SOCK_STREAM socket that is not connected, and a stream socket sends only to the peer it is connected to, never to an address given with the message: connect it first");
+}
