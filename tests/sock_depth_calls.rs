@@ -695,3 +695,69 @@ fn send_enotconn_and_sendto_eopnotsupp_on_an_unconnected_unix_stream() {
     assert_facts(&unconnected, &["ENOTCONN", "is a SOCK_STREAM socket of family AF_UNIX that is not connected"]);
     assert_facts(&addressed, &["EOPNOTSUPP", "is an AF_UNIX SOCK_STREAM socket that is not connected, and a stream socket sends only to the peer it is connected to"]);
 }
+
+/// A real EIO from tcsetattr: a process in an orphaned background group of its
+/// controlling terminal. The child makes a session on a pseudo-terminal (its group is
+/// the foreground); its child starts a grandchild in a group of its own and exits, so
+/// the grandchild's group has no parent left in the session, and tcsetattr answers EIO
+/// there instead of stopping it with SIGTTOU.
+#[test]
+fn tcsetattr_eio_in_an_orphaned_background_group_says_it_is_orphaned_and_names_the_foreground() {
+    let _serial = serial();
+    let (mut master, mut slave) = (0, 0);
+    // SAFETY: out pointers to live ints; no name, termios or window size asked.
+    assert_eq!(unsafe { libc::openpty(&mut master, &mut slave, std::ptr::null_mut(), std::ptr::null(), std::ptr::null()) }, 0);
+    let msg = in_child(|buf| unsafe {
+        // SAFETY (the whole child): plain system calls, then _exit.
+        libc::setsid();
+        libc::ioctl(slave, libc::TIOCSCTTY, 0);
+        let leader = libc::getpid();
+        let mut fds = [0; 2];
+        libc::pipe(fds.as_mut_ptr());
+        let middle = libc::fork();
+        if middle == 0 {
+            if libc::fork() == 0 {
+                libc::setpgid(0, 0);
+                // Wait to be reparented out of the session: the group is orphaned then.
+                while libc::getppid() == middle || libc::getppid() == 0 {
+                    libc::usleep(1000);
+                }
+                let mut t: libc::termios = zeroed();
+                libc::tcgetattr(slave, &mut t);
+                let r = libc::tcsetattr(slave, libc::TCSANOW, &t);
+                let e = errno();
+                let mut out = [0u8; 4096];
+                explain::abi::boundary::explain_message_errno_tcsetattr(out.as_mut_ptr() as *mut _, 4096, e, slave, libc::TCSANOW, &t);
+                let n = out.iter().position(|&c| c == 0).unwrap_or(0);
+                let head = format!("r={r} leader={leader} ours={} |", libc::getpid());
+                libc::write(fds[1], head.as_ptr() as *const _, head.len());
+                libc::write(fds[1], out.as_ptr() as *const _, n);
+                libc::_exit(0);
+            }
+            libc::_exit(0);
+        }
+        libc::close(fds[1]);
+        libc::waitpid(middle, std::ptr::null_mut(), 0);
+        let mut have = 0;
+        loop {
+            let n = libc::read(fds[0], buf[have..].as_mut_ptr() as *mut _, buf.len() - 1 - have);
+            if n <= 0 {
+                break;
+            }
+            have += n as usize;
+        }
+        buf[have] = 0;
+    });
+    close(master);
+    close(slave);
+    let (head, text) = msg.split_once('|').expect(&msg);
+    let field = |k: &str| head.split_whitespace().find_map(|w| w.strip_prefix(k)).unwrap().to_string();
+    assert_eq!(field("r="), "-1", "{msg}");
+    let (leader, ours) = (field("leader="), field("ours="));
+    assert_facts(text, &[
+        "(5, EIO)",
+        &format!("background process group ({ours} "),
+        &format!("foreground group is {leader} "),
+        "but its process group is orphaned (no member has a parent in another group of the session",
+    ]);
+}
