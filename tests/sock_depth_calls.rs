@@ -761,3 +761,51 @@ fn tcsetattr_eio_in_an_orphaned_background_group_says_it_is_orphaned_and_names_t
         "but its process group is orphaned (no member has a parent in another group of the session",
     ]);
 }
+
+fn unix_path(path: &str) -> libc::sockaddr_un {
+    // SAFETY: sockaddr_un is plain data; all zeroes is valid.
+    let mut a: libc::sockaddr_un = unsafe { zeroed() };
+    a.sun_family = libc::AF_UNIX as u16;
+    for (d, s) in a.sun_path.iter_mut().zip(path.bytes()) {
+        *d = s as libc::c_char;
+    }
+    a
+}
+
+#[test]
+fn connect_and_bind_eacces_as_nobody_name_the_socket_file_and_the_directory_modes() {
+    let _serial = serial();
+    let dir = Scratch::new("sock-eacces");
+    let path = dir.s("root.sock");
+    let a = unix_path(&path);
+    let server = sock(libc::AF_UNIX, libc::SOCK_STREAM);
+    // SAFETY: a is a live sockaddr_un.
+    unsafe {
+        assert_eq!(libc::bind(server, &a as *const _ as *const sockaddr, size_of::<libc::sockaddr_un>() as socklen_t), 0);
+        assert_eq!(libc::listen(server, 1), 0);
+    }
+    chmod(std::path::Path::new(&path), 0o755);
+    let fresh = unix_path(&dir.s("new.sock"));
+    let msg = in_child(|buf| {
+        // SAFETY: plain system calls in the forked child, as nobody.
+        unsafe {
+            if libc::setgroups(0, std::ptr::null()) != 0 || libc::setgid(65534) != 0 || libc::setuid(65534) != 0 {
+                return report(buf, "could not become nobody");
+            }
+            let c = sock(libc::AF_UNIX, libc::SOCK_STREAM);
+            let size = size_of::<libc::sockaddr_un>();
+            let e = if libc::connect(c, &a as *const _ as *const sockaddr, size as socklen_t) == 0 { 0 } else { errno() };
+            explain::abi::boundary::explain_message_errno_connect(buf.as_mut_ptr() as *mut _, buf.len() as c_int, e, c, &a as *const _ as *const _, size as c_int);
+            let connected = text(buf);
+            let b = sock(libc::AF_UNIX, libc::SOCK_STREAM);
+            let e = if libc::bind(b, &fresh as *const _ as *const sockaddr, size as socklen_t) == 0 { 0 } else { errno() };
+            explain::abi::boundary::explain_message_errno_bind(buf.as_mut_ptr() as *mut _, buf.len() as c_int, e, b, &fresh as *const _ as *const _, size as c_int);
+            let both = format!("{connected}\n{}", text(buf));
+            report(buf, &both);
+        }
+    });
+    close(server);
+    let (connected, bound) = msg.split_once('\n').expect(&msg);
+    assert_facts(connected, &["(13, EACCES)", &format!("\"{path}\""), "mode 0755", "; connecting to an AF_UNIX socket needs write permission on its socket file"]);
+    assert_facts(bound, &["(13, EACCES)", "mode 0755", "; bind creates the socket file in that directory"]);
+}

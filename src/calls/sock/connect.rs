@@ -36,8 +36,16 @@ pub fn explain(m: &mut Message, errnum: i32, fildes: i32, serv_addr: usize, serv
         libc::ENOENT | libc::ENOTDIR | libc::ELOOP | libc::ENAMETOOLONG | libc::EACCES if unix.is_some_and(|(_, a)| !a) => {
             let mut slot = core::mem::MaybeUninit::uninit();
             let text = crate::decode::Text::copy_into(&mut slot, serv_addr + 2);
-            if path::resolve_or_explain(m, "serv_addr.sun_path", text, crate::probe::path::Start::Cwd, true).is_ok() {
-                generic::meaning(m, errnum);
+            let Ok(found) = &path::resolve_or_explain(m, "serv_addr.sun_path", text, crate::probe::path::Start::Cwd, true) else { return };
+            match found.stat {
+                // Connecting writes to the socket: its file must grant write permission.
+                Some(st) if errnum == libc::EACCES => {
+                    let creds = m.creds();
+                    if crate::message::prose::access::refusal(m, &st, crate::probe::creds::WRITE, &creds, |m| crate::message::prose::location::path(m, found.start, found.path.as_bytes())) {
+                        m.text("; connecting to an AF_UNIX socket needs write permission on its socket file");
+                    }
+                }
+                _ => generic::meaning(m, errnum),
             }
         }
         libc::ENOENT if unix.is_some() => sockaddr::nobody_listens_unix(m, &sa, len, None, false),
