@@ -1,8 +1,11 @@
 //! connect(2): ERRORS ECONNREFUSED (nothing listens on that port, or on that AF_UNIX
 //! path: a stale socket file, or a file that is no socket), ENOENT (the path
-//! diagnosis), EPROTOTYPE (the listener's type against ours), EAGAIN (a full backlog,
-//! or no free local port), EINPROGRESS, EALREADY, EISCONN, EADDRINUSE, EADDRNOTAVAIL,
-//! EAFNOSUPPORT, EACCES, EBADF, ENOTSOCK, EFAULT, ENETUNREACH, ETIMEDOUT, EINTR.
+//! diagnosis), EACCES (the socket file's write permission, or a `prohibit` route),
+//! EPROTOTYPE (the listener's type against ours), EAGAIN (a full backlog, or no free
+//! local port), EINPROGRESS, EALREADY, EISCONN, EADDRINUSE, EADDRNOTAVAIL,
+//! EAFNOSUPPORT, EBADF, ENOTSOCK, EFAULT, EINVAL (the length, or another family on an
+//! AF_UNIX socket), ENETUNREACH, EHOSTUNREACH and ETIMEDOUT (the route of the main
+//! table, its gateway, interface and ARP entry), EINTR.
 //! Also the helpers bind shares: who holds an address, a bad length, a wrong family.
 
 use crate::decode::sock::{read_sockaddr, SockAddr};

@@ -1,7 +1,12 @@
 //! send(2): ERRORS EACCES, EAGAIN/EWOULDBLOCK and ENOBUFS (the send buffer and its
-//! size), EALREADY, EBADF, ECONNRESET and EPIPE (the peer closed: who it was), EDESTADDRREQ,
-//! EFAULT, EINTR, EINVAL, EISCONN, EMSGSIZE (the socket's limit), ENOMEM, ENOTCONN,
-//! ENOTSOCK, EOPNOTSUPP. `transfer` is shared by the whole send and recv family.
+//! size; for an AF_UNIX datagram to a named socket, the receiver's queue and
+//! net.unix.max_dgram_qlen), EALREADY, EBADF (and a closed descriptor in SCM_RIGHTS),
+//! ECONNRESET and EPIPE (the peer closed: who it was, and whether it has ended),
+//! EDESTADDRREQ, EFAULT, EINTR, EINVAL, EISCONN (an address given to a connected
+//! socket), EMSGSIZE (the socket's limit), ENOMEM, ENOTCONN, ENOTSOCK, EOPNOTSUPP
+//! (MSG_OOB where there is no out-of-band data), ETOOMANYREFS (descriptors in flight),
+//! EPERM and ESRCH (an SCM_CREDENTIALS claim). `transfer` is shared by the whole send
+//! and recv family.
 
 use crate::message::prose::{fd, generic, socket};
 use crate::message::Message;
