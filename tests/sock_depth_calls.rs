@@ -809,3 +809,22 @@ fn connect_and_bind_eacces_as_nobody_name_the_socket_file_and_the_directory_mode
     assert_facts(connected, &["(13, EACCES)", &format!("\"{path}\""), "mode 0755", "; connecting to an AF_UNIX socket needs write permission on its socket file"]);
     assert_facts(bound, &["(13, EACCES)", "mode 0755", "; bind creates the socket file in that directory"]);
 }
+
+#[test]
+fn sendto_enetunreach_of_a_datagram_with_no_route_says_the_table_has_none() {
+    let _serial = serial();
+    let msg = in_child(|buf| {
+        if !private_network(buf, &[]) {
+            return;
+        }
+        let fd = sock(libc::AF_INET, libc::SOCK_DGRAM);
+        let a = inet([10, 0, 0, 1], 53);
+        // SAFETY: one byte from a live static to a live address; buf is writable.
+        unsafe {
+            let r = libc::sendto(fd, b"x".as_ptr() as *const _, 1, 0, &a as *const _ as *const sockaddr, size_of::<sockaddr_in>() as socklen_t);
+            let e = if r < 0 { errno() } else { 0 };
+            explain::abi::boundary::explain_message_errno_sendto(buf.as_mut_ptr() as *mut _, buf.len() as c_int, e, fd, b"x".as_ptr() as *const _, 1, 0, &a as *const _ as *const _, size_of::<sockaddr_in>() as socklen_t);
+        }
+    });
+    assert_facts(&msg, &["(101, ENETUNREACH)", "the main routing table (/proc/net/route) has no route to 10.0.0.1 port 53, and no default route"]);
+}
