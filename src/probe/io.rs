@@ -81,6 +81,9 @@ pub struct Background {
     pub ours: i32,
     pub ignored: bool,
     pub blocked: bool,
+    /// Whether our process group is orphaned (the kernel answers EIO rather than stop
+    /// it); None when /proc cannot tell.
+    pub orphaned: Option<bool>,
 }
 
 /// Some when `fd` is the process's controlling terminal and its process group is not
@@ -98,7 +101,7 @@ pub fn background(fd: i32, sig: i32) -> Option<Background> {
     if sig == libc::SIGTTOU && (ignored || blocked) {
         return None;
     }
-    Some(Background { foreground, ours, ignored, blocked })
+    Some(Background { foreground, ours, ignored, blocked, orphaned: super::process::group_orphaned(ours) })
 }
 
 /// The result of checking a buffer against the process's memory map.

@@ -60,5 +60,9 @@ pub mod msghdr;
 // them; program files, the command search PATH and the argument area.
 pub mod process;
 pub mod program;
-// Sockets' holders (issue 13, sockperf branch): the holders found last, confirmed on use.
+// Sockets' holders: the holders found last, confirmed on use.
 pub mod holder_cache;
+// Sockets in depth: the route to a destination.
+pub mod routes;
+pub mod inflight;
+pub mod netlink;

@@ -39,13 +39,11 @@ pub fn data_length(h: &MsgHdr) -> u64 {
     total
 }
 
-/// Calls `f(index, fd)` for each descriptor passed in the SCM_RIGHTS control messages,
-/// numbered from 0 across them all, until it returns false. Walks the control buffer as
-/// the kernel does (cmsg_len, then the data, aligned to 8 bytes) and stops at anything
-/// that cannot be read or does not fit.
-pub fn for_each_passed_fd(h: &MsgHdr, mut f: impl FnMut(usize, i32) -> bool) {
+/// Calls `f(level, type, data address, data length)` for each control message, until it
+/// returns false. Walks the control buffer as the kernel does (cmsg_len, then the data,
+/// aligned to 8 bytes) and stops at anything that cannot be read or does not fit.
+fn for_each_cmsg(h: &MsgHdr, mut f: impl FnMut(i32, i32, usize, usize) -> bool) {
     let mut off = 0usize;
-    let mut index = 0usize;
     while off + 16 <= h.controllen {
         let mut head = [0u8; 16];
         if sys::read_memory(h.control + off, &mut head) != 16 {
@@ -57,18 +55,45 @@ pub fn for_each_passed_fd(h: &MsgHdr, mut f: impl FnMut(usize, i32) -> bool) {
         if len < 16 || off + len > h.controllen {
             return;
         }
-        if level == libc::SOL_SOCKET && kind == libc::SCM_RIGHTS {
-            for i in 0..(len - 16) / 4 {
-                let mut b = [0u8; 4];
-                if sys::read_memory(h.control + off + 16 + i * 4, &mut b) != 4 {
-                    return;
-                }
-                if !f(index, i32::from_ne_bytes(b)) {
-                    return;
-                }
-                index += 1;
-            }
+        if !f(level, kind, h.control + off + 16, len - 16) {
+            return;
         }
         off += (len + 7) & !7;
     }
+}
+
+/// Calls `f(index, fd)` for each descriptor passed in the SCM_RIGHTS control messages,
+/// numbered from 0 across them all, until it returns false.
+pub fn for_each_passed_fd(h: &MsgHdr, mut f: impl FnMut(usize, i32) -> bool) {
+    let mut index = 0usize;
+    for_each_cmsg(h, |level, kind, data, len| {
+        if level != libc::SOL_SOCKET || kind != libc::SCM_RIGHTS {
+            return true;
+        }
+        for i in 0..len / 4 {
+            let mut b = [0u8; 4];
+            if sys::read_memory(data + i * 4, &mut b) != 4 || !f(index, i32::from_ne_bytes(b)) {
+                return false;
+            }
+            index += 1;
+        }
+        true
+    });
+}
+
+/// The (pid, uid, gid) of the first SCM_CREDENTIALS control message, when there is one.
+pub fn credentials(h: &MsgHdr) -> Option<(i32, u32, u32)> {
+    let mut found = None;
+    for_each_cmsg(h, |level, kind, data, len| {
+        if level == libc::SOL_SOCKET && kind == libc::SCM_CREDENTIALS && len >= 12 {
+            let mut b = [0u8; 12];
+            if sys::read_memory(data, &mut b) == 12 {
+                let w = |o: usize| u32::from_ne_bytes([b[o], b[o + 1], b[o + 2], b[o + 3]]);
+                found = Some((w(0) as i32, w(4), w(8)));
+            }
+            return false;
+        }
+        true
+    });
+    found
 }

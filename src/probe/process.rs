@@ -120,6 +120,21 @@ pub fn find(mut f: impl FnMut(i32, &Facts) -> bool) -> Option<(i32, Facts)> {
     found
 }
 
+/// Whether process group `pgrp` is orphaned, as the kernel judges it for job control:
+/// no member has a parent in another group of the same session. None when no member
+/// can be seen in /proc.
+pub fn group_orphaned(pgrp: i32) -> Option<bool> {
+    let mut members = 0;
+    let anchored = find(|_, f| {
+        if f.pgrp != pgrp {
+            return false;
+        }
+        members += 1;
+        facts(f.ppid).is_some_and(|p| p.pgrp != pgrp && p.session == f.session)
+    });
+    (members > 0).then_some(anchored.is_none())
+}
+
 /// How many processes (not threads) have the real uid `uid`, and the members of process
 /// group `pgrp`, counted by `find`'s walk.
 pub fn count(mut f: impl FnMut(&Facts) -> bool) -> u64 {

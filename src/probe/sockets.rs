@@ -405,12 +405,6 @@ pub fn ipv6_is_local(a: [u8; 16]) -> Option<bool> {
     readable.then_some(local)
 }
 
-/// The number of descriptors in flight in SCM_RIGHTS messages is not shown by the
-/// kernel; what is known is the limit they count against.
-pub fn descriptors_in_flight_limit() -> Option<u64> {
-    super::limits::open_files_limit().map(|(soft, _)| soft)
-}
-
 /// The peer of a connected AF_UNIX socket: (pid, uid) from SO_PEERCRED.
 pub fn peer(fd: i32) -> Option<(i32, u32)> {
     socket::peer_credentials(fd).ok().filter(|(pid, _, _)| *pid > 0).map(|(p, u, _)| (p, u))

@@ -321,6 +321,8 @@ pub mod socket;
 // Processes, signals and waiting (issue 12, proc branch): the caller's nice value,
 // session, group and parent.
 pub mod process;
-// Sockets' holders (issue 13, sockperf branch): the sock_diag netlink dumps; whether an
+// Sockets' holders: the sock_diag netlink dumps; whether an
 // AF_UNIX name is bound.
 pub mod sock_diag;
+// Sockets in depth: an interface's flags.
+pub mod netif;

@@ -1,8 +1,11 @@
 //! connect(2): ERRORS ECONNREFUSED (nothing listens on that port, or on that AF_UNIX
 //! path: a stale socket file, or a file that is no socket), ENOENT (the path
-//! diagnosis), EPROTOTYPE (the listener's type against ours), EAGAIN (a full backlog,
-//! or no free local port), EINPROGRESS, EALREADY, EISCONN, EADDRINUSE, EADDRNOTAVAIL,
-//! EAFNOSUPPORT, EACCES, EBADF, ENOTSOCK, EFAULT, ENETUNREACH, ETIMEDOUT, EINTR.
+//! diagnosis), EACCES (the socket file's write permission, or a `prohibit` route),
+//! EPROTOTYPE (the listener's type against ours), EAGAIN (a full backlog, or no free
+//! local port), EINPROGRESS, EALREADY, EISCONN, EADDRINUSE, EADDRNOTAVAIL,
+//! EAFNOSUPPORT, EBADF, ENOTSOCK, EFAULT, EINVAL (the length, or another family on an
+//! AF_UNIX socket), ENETUNREACH, EHOSTUNREACH and ETIMEDOUT (the route of the main
+//! table, its gateway, interface and ARP entry), EINTR.
 //! Also the helpers bind shares: who holds an address, a bad length, a wrong family.
 
 use crate::decode::sock::{read_sockaddr, SockAddr};
@@ -46,8 +49,16 @@ pub fn explain(m: &mut Message, errnum: i32, fildes: i32, serv_addr: usize, serv
         libc::ENOENT | libc::ENOTDIR | libc::ELOOP | libc::ENAMETOOLONG | libc::EACCES if unix.is_some_and(|(_, a)| !a) => {
             let mut slot = core::mem::MaybeUninit::uninit();
             let text = crate::decode::Text::copy_into(&mut slot, serv_addr + 2);
-            if path::resolve_or_explain(m, "serv_addr.sun_path", text, crate::probe::path::Start::Cwd, true).is_ok() {
-                generic::meaning(m, errnum);
+            let Ok(found) = &path::resolve_or_explain(m, "serv_addr.sun_path", text, crate::probe::path::Start::Cwd, true) else { return };
+            match found.stat {
+                // Connecting writes to the socket: its file must grant write permission.
+                Some(st) if errnum == libc::EACCES => {
+                    let creds = m.creds();
+                    if crate::message::prose::access::refusal(m, &st, crate::probe::creds::WRITE, &creds, |m| crate::message::prose::location::path(m, found.start, found.path.as_bytes())) {
+                        m.text("; connecting to an AF_UNIX socket needs write permission on its socket file");
+                    }
+                }
+                _ => generic::meaning(m, errnum),
             }
         }
         libc::ENOENT if unix.is_some() => sockaddr::nobody_listens_unix(m, &sa, len, None, false),
@@ -70,13 +81,17 @@ pub fn explain(m: &mut Message, errnum: i32, fildes: i32, serv_addr: usize, serv
         libc::EINPROGRESS => socket::connect_pending(m, "fildes", fildes, true),
         libc::EALREADY => socket::connect_pending(m, "fildes", fildes, false),
         libc::EISCONN => socket::already_connected(m, "fildes", fildes),
+        libc::ENETUNREACH | libc::EHOSTUNREACH | libc::ETIMEDOUT if route_failure(m, errnum, &sa, len) => {}
+        // A `prohibit` route answers EACCES.
+        libc::EACCES if unix.is_none() && route_failure(m, errnum, &sa, len) => {}
         libc::EADDRINUSE => {
             m.because();
             m.text("the local address and port this connection would use are already in use by another connection to ");
             sockaddr::address(m, &sa, len);
         }
         libc::EAFNOSUPPORT => wrong_family(m, fildes, &sa),
-        libc::EINVAL => bad_length(m, "serv_addr_size", &sa, len),
+        libc::EINVAL if !unix_family_mismatch(m, "serv_addr", fildes, &sa) => bad_length(m, "serv_addr_size", &sa, len),
+        libc::EINVAL => {}
         libc::EFAULT => fd::bad_pointer(m, "serv_addr", serv_addr, len),
         _ => generic::meaning(m, errnum),
     }
@@ -96,10 +111,58 @@ pub fn address_in_use(m: &mut Message, fildes: i32, sa: &SockAddr, len: usize) {
         let what = if abstract_name { None } else { file_type(p) };
         return sockaddr::unix_in_use(m, sa, len, bound.map(|b| (b.listening, sockets::holder(b.inode))), what);
     }
+    if sa.family() == libc::AF_NETLINK && sa.len >= 12 {
+        let port = u32::from_ne_bytes([sa.bytes[4], sa.bytes[5], sa.bytes[6], sa.bytes[7]]);
+        let protocol = sockets::socket_of(fildes).map_or(-1, |s| s.protocol);
+        let inode = crate::probe::netlink::bound(protocol, port);
+        return sockaddr::netlink_in_use(m, sa, len, inode.map(|i| (i, sockets::holder(i))));
+    }
     let udp = sockets::socket_of(fildes).is_some_and(|s| s.kind == libc::SOCK_DGRAM);
     let e = sockets::inet_user(sa, if udp { "udp" } else { "tcp" });
     let owner = e.and_then(|e| sockets::holder(e.inode));
     sockaddr::inet_in_use(m, sa, len, e.as_ref(), owner);
+}
+
+/// ENETUNREACH, EHOSTUNREACH, ETIMEDOUT (and EACCES of a `prohibit` route) for an
+/// Internet address: the route the main table gives, its interface and state, the next
+/// hop's ARP entry. False when `sa` is no Internet address or the table is unreadable;
+/// for EACCES, unless a reject route covers the address.
+pub fn route_failure(m: &mut Message, errnum: i32, sa: &SockAddr, len: usize) -> bool {
+    use crate::probe::routes;
+    let (dest, v6) = match (sa.ipv4(), sa.ipv6()) {
+        (Some(a), _) => {
+            let mut d = [0u8; 16];
+            d[..4].copy_from_slice(&a);
+            (d, false)
+        }
+        (_, Some(a)) => (a, true),
+        _ => return false,
+    };
+    let Some(found) = routes::route_to(dest, v6) else { return false };
+    match found {
+        None if errnum != libc::EACCES => crate::message::prose::routes::no_route(m, sa, len, v6),
+        None => return false,
+        Some(r) if r.reject => crate::message::prose::routes::rejected(m, sa, len, &r, routes::reject_kind(&r)),
+        Some(_) if errnum == libc::EACCES => return false,
+        Some(r) => {
+            let state = r.interface().map(routes::interface_state).unwrap_or(Some((true, true)));
+            let hop = r.next_hop(dest);
+            let unanswered = (!v6 && routes::neighbour_v4([hop[0], hop[1], hop[2], hop[3]]) == Some(false)).then_some(hop);
+            let retries = if errnum == libc::ETIMEDOUT { routes::syn_retries() } else { None };
+            crate::message::prose::routes::routed_but_failed(m, errnum, sa, len, &r, state, unanswered, retries);
+        }
+    }
+    true
+}
+
+/// EINVAL on an AF_UNIX socket given an address of another family: explains it and
+/// returns true.
+pub fn unix_family_mismatch(m: &mut Message, arg: &str, fildes: i32, sa: &SockAddr) -> bool {
+    if sa.family() == libc::AF_UNIX || !sockets::socket_of(fildes).is_some_and(|s| s.domain == libc::AF_UNIX) {
+        return false;
+    }
+    socket::not_unix_family(m, arg, sa.family());
+    true
 }
 
 /// EINVAL: the length does not fit the family.

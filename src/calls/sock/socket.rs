@@ -25,9 +25,11 @@ pub fn explain(m: &mut Message, errnum: i32, domain: i32, kind: i32, protocol: i
             sockaddr::family(m, domain);
             m.text(" has no ");
             sockaddr::socket_type(m, kind);
-            m.text(" sockets of protocol ");
-            crate::decode::write_protocol(m, protocol as i64);
+            m.text(" sockets");
+            // Protocol 0 is the family's default: only another one is worth naming.
             if protocol != 0 {
+                m.text(" of protocol ");
+                crate::decode::write_protocol(m, protocol as i64);
                 m.text("; 0 picks the family's usual protocol for the type");
             }
         }

@@ -173,6 +173,8 @@ pub fn background(m: &mut Message, arg: &str, fd: i32, b: &Background, writing: 
     let _ = core::fmt::write(m, format_args!("; a background process that tries to {verb} its terminal is stopped by {sig}, "));
     if b.ignored || b.blocked {
         let _ = core::fmt::write(m, format_args!("but this process {} {sig}, so it gets this error instead", if b.ignored { "ignores" } else { "blocks" }));
+    } else if b.orphaned == Some(true) {
+        m.text("but its process group is orphaned (no member has a parent in another group of the session: the process that started it has exited, as with a job left behind by a closed shell), and an orphaned group gets this error instead, since no one would ever continue it");
     } else {
         m.text("or gets this error when its process group is orphaned (its parent has exited, as with a job left behind by a closed shell)");
     }

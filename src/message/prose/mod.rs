@@ -53,3 +53,5 @@ pub mod socket;
 pub mod programs;
 pub mod signals;
 pub mod waiting;
+// Sockets in depth (issue 13, sockdepth branch): routes and interfaces.
+pub mod routes;

@@ -195,5 +195,10 @@ pub fn system_error(m: &mut Message, errnum: i32) {
     }
     m.text("a system call failed: ");
     m.error(errnum);
-    super::generic::meaning(m, errnum);
+    // The limits behind the errors a resolver's opens and sockets meet.
+    match errnum {
+        libc::EMFILE => super::limits::too_many_open_files(m),
+        libc::ENFILE => super::limits::too_many_files_in_system(m),
+        _ => super::generic::meaning(m, errnum),
+    }
 }

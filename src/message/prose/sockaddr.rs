@@ -27,6 +27,10 @@ pub fn address(m: &mut Message, sa: &SockAddr, len: usize) {
             m.text("the socket file ");
             m.quoted(path);
         }
+    } else if sa.family() == libc::AF_NETLINK && sa.len >= 12 {
+        // struct sockaddr_nl: family, pad, nl_pid (the port id), nl_groups.
+        let w = |o: usize| u32::from_ne_bytes([sa.bytes[o], sa.bytes[o + 1], sa.bytes[o + 2], sa.bytes[o + 3]]);
+        let _ = core::fmt::write(m, format_args!("the netlink address of port id {} (groups {:#x})", w(4), w(8)));
     } else {
         m.text("an address of family ");
         family(m, sa.family());
@@ -185,4 +189,22 @@ pub fn backlog_full(m: &mut Message, sa: &SockAddr, len: usize, queued: Option<(
         let _ = core::fmt::write(m, format_args!("; a listen backlog is cut to net.core.somaxconn, {max}"));
     }
     m.text("; the server is not calling accept fast enough");
+}
+
+/// EADDRINUSE, a netlink port id: the socket of the same protocol that has it, and who
+/// holds that (`bound`: its inode and holder, when /proc/net/netlink lists one).
+pub fn netlink_in_use(m: &mut Message, sa: &SockAddr, len: usize, bound: Option<(u64, Option<i32>)>) {
+    m.because();
+    address(m, sa, len);
+    match bound {
+        Some((_, Some(pid))) => {
+            m.text(" is taken by another socket of the same netlink protocol, held");
+            held_by(m, pid);
+            m.text("; a port id is unique per protocol (0 lets the kernel pick one)");
+        }
+        Some((inode, None)) => {
+            let _ = core::fmt::write(m, format_args!(" is taken by another socket of the same netlink protocol (inode {inode}) whose process could not be found"));
+        }
+        None => m.text(" was taken when the call was made; no socket of that protocol has it now"),
+    }
 }

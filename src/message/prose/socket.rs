@@ -47,7 +47,7 @@ pub fn connectionless(m: &mut Message, arg: &str, fildes: i32, s: &Socket) {
 }
 
 /// EPIPE, ECONNRESET: the other end is gone.
-pub fn peer_closed(m: &mut Message, arg: &str, fildes: i32, peer: Option<(i32, u32)>, reset: bool) {
+pub fn peer_closed(m: &mut Message, arg: &str, fildes: i32, peer: Option<(i32, u32)>, ended: bool, reset: bool) {
     m.because();
     m.text("the other end of the connection of ");
     fd::argument(m, arg, fildes);
@@ -57,6 +57,9 @@ pub fn peer_closed(m: &mut Message, arg: &str, fildes: i32, peer: Option<(i32, u
         ids::process(m, pid);
         m.text(" of user ");
         ids::user(m, uid);
+        if ended {
+            m.text(", which has ended");
+        }
     }
     if !reset {
         m.text("; the process also gets SIGPIPE unless MSG_NOSIGNAL is given or the signal is ignored");
@@ -130,18 +133,26 @@ pub fn bad_passed_fd(m: &mut Message, index: usize, fildes: i32) {
     );
 }
 
-/// ETOOMANYREFS: descriptors in flight against RLIMIT_NOFILE (`passed`: how many this
-/// message passes, when it could be read).
-pub fn too_many_refs(m: &mut Message, passed: Option<usize>, limit: Option<u64>) {
+/// ETOOMANYREFS: the real user's descriptors in flight past RLIMIT_NOFILE (`passed`:
+/// how many this message passes, when it could be read). The kernel does not publish
+/// the count, so it is not given.
+pub fn too_many_refs(m: &mut Message, passed: Option<usize>, f: &crate::probe::inflight::InFlight) {
     m.because();
     if let Some(n) = passed {
-        let _ = core::fmt::write(m, format_args!("the message passes {n} descriptors in SCM_RIGHTS, and "));
+        let _ = core::fmt::write(m, format_args!("the message passes {n} descriptor{} in SCM_RIGHTS, and ", if n == 1 { "" } else { "s" }));
     }
-    m.text("the descriptors this process has in flight (sent over AF_UNIX sockets and not yet received) may not exceed its open file limit (RLIMIT_NOFILE");
-    if let Some(l) = limit {
+    m.text("the descriptors in flight of real user ");
+    ids::user(m, f.user);
+    m.text(" (sent over AF_UNIX sockets by any of that user's processes and not yet received) already exceed this process's open file limit (RLIMIT_NOFILE");
+    if let Some(l) = f.limit {
         let _ = core::fmt::write(m, format_args!(", {l}"));
     }
-    m.text("); the receiver must read the earlier messages first");
+    m.text(")");
+    match (f.resource, f.admin) {
+        (false, false) => m.text("; the process has neither CAP_SYS_RESOURCE nor CAP_SYS_ADMIN, either of which lifts that limit"),
+        _ => m.text("; the process has CAP_SYS_RESOURCE or CAP_SYS_ADMIN now, which lift that limit only when held in the initial user namespace (not a container's), or it held neither at the call"),
+    }
+    m.text("; the kernel shows no count of them: the receivers must read (recvmsg) the messages already sent, or close their sockets, before more descriptors can be passed");
 }
 
 /// EMSGSIZE: the message is bigger than the socket takes at once.
@@ -192,4 +203,88 @@ pub fn descriptor_error(m: &mut Message, errnum: i32, arg: &str, fildes: i32) ->
         _ => return false,
     }
     true
+}
+
+// --- Sockets in depth (issue 13, sockdepth branch): unix(7)'s remaining errors.
+
+/// EISCONN on a send: a destination address given to a connected socket.
+pub fn address_on_connected(m: &mut Message, arg: &str, fildes: i32) {
+    m.because();
+    fd::argument(m, arg, fildes);
+    m.text(" is connected, and a destination address was given with the message; a connected socket sends only to its peer (give no address, or use an unconnected socket)");
+}
+
+/// EINVAL: an AF_UNIX socket given an address of another family.
+pub fn not_unix_family(m: &mut Message, arg: &str, family: i32) {
+    m.because();
+    m.text(arg);
+    m.text(" has sa_family ");
+    super::sockaddr::family(m, family);
+    m.text(", and an AF_UNIX socket takes only AF_UNIX addresses");
+}
+
+/// EOPNOTSUPP: MSG_OOB on a socket that has no out-of-band data.
+pub fn no_out_of_band(m: &mut Message, arg: &str, fildes: i32, s: &Socket) {
+    m.because();
+    m.text("flags has MSG_OOB, and ");
+    fd::argument(m, arg, fildes);
+    m.text(" is ");
+    socket_words(m, s);
+    m.text(", which has no out-of-band data (only stream sockets have it)");
+}
+
+/// EPERM: SCM_CREDENTIALS claims ids the process may not claim. `mine`: the process's
+/// pid, (real, effective, saved) uids and gids; `caps`: whether it has CAP_SYS_ADMIN,
+/// CAP_SETUID, CAP_SETGID.
+pub fn bad_credentials(m: &mut Message, claimed: (i32, u32, u32), pid: i32, uids: (u32, u32, u32), gids: (u32, u32, u32), caps: (bool, bool, bool)) {
+    m.because();
+    let _ = core::fmt::write(m, format_args!("the SCM_CREDENTIALS message claims pid {}, uid {}, gid {}", claimed.0, claimed.1, claimed.2));
+    let mut faults = 0;
+    let mut sep = |m: &mut Message| {
+        m.text(if faults == 0 { ": " } else { "; " });
+        faults += 1;
+    };
+    if claimed.0 != pid && !caps.0 {
+        sep(m);
+        let _ = core::fmt::write(m, format_args!("pid {} is not this process's ({pid}), and only CAP_SYS_ADMIN lets a process claim another", claimed.0));
+    }
+    if ![uids.0, uids.1, uids.2].contains(&claimed.1) && !caps.1 {
+        sep(m);
+        let _ = core::fmt::write(m, format_args!("uid {} is none of the process's user ids (real {}, effective {}, saved {}), and it lacks CAP_SETUID", claimed.1, uids.0, uids.1, uids.2));
+    }
+    if ![gids.0, gids.1, gids.2].contains(&claimed.2) && !caps.2 {
+        sep(m);
+        let _ = core::fmt::write(m, format_args!("gid {} is none of the process's group ids (real {}, effective {}, saved {}), and it lacks CAP_SETGID", claimed.2, gids.0, gids.1, gids.2));
+    }
+    if faults == 0 {
+        m.text(", which the process may claim now (its ids or capabilities have changed since)");
+    }
+}
+
+/// ESRCH: SCM_CREDENTIALS names a process that does not exist.
+pub fn no_such_sender(m: &mut Message, pid: i32) {
+    m.because();
+    let _ = core::fmt::write(m, format_args!("the SCM_CREDENTIALS message claims pid {pid}, and no process has that id"));
+}
+
+/// EAGAIN of an AF_UNIX datagram sent to a named socket: the receiver's queue is full.
+pub fn receiver_queue_full(m: &mut Message, receiver: Option<&crate::decode::sock::SockAddr>, qlen: Option<u64>) {
+    m.because();
+    m.text("the receive queue of ");
+    match receiver {
+        Some(sa) => super::sockaddr::address(m, sa, sa.len),
+        None => m.text("the receiving socket"),
+    }
+    m.text(" is full");
+    if let Some(q) = qlen {
+        let _ = core::fmt::write(m, format_args!(": it holds net.unix.max_dgram_qlen ({q}) datagrams not yet read"));
+    }
+    m.text(", and the socket is non-blocking (or MSG_DONTWAIT was given); the receiver is not reading fast enough");
+}
+
+/// EOPNOTSUPP: a destination address given to an unconnected AF_UNIX stream socket.
+pub fn stream_takes_no_address(m: &mut Message, arg: &str, fildes: i32) {
+    m.because();
+    fd::argument(m, arg, fildes);
+    m.text(" is an AF_UNIX SOCK_STREAM socket that is not connected, and a stream socket sends only to the peer it is connected to, never to an address given with the message: connect it first");
 }
