@@ -25,7 +25,10 @@ pub const SIGRTMAX: i32 = 64;
 pub fn write_pid(m: &mut Message, pid: i64) {
     m.number(pid);
     let mut name = [0u8; 256];
-    if let Some(n) = crate::probe::process::program_name(pid as i32, &mut name) {
+    if let Some((n, glimpse)) = crate::probe::process::program_name(pid as i32, &mut name) {
+        if let Some(g) = glimpse {
+            m.glimpsed(g);
+        }
         m.text(" ");
         m.quoted(&name[..n]);
     }

@@ -39,13 +39,16 @@ pub struct Message<'a> {
     /// A note was just started: the next `because` continues it instead of starting a
     /// clause, so the prose that explains a state can also describe it in a note.
     in_note: bool,
+    /// What the echo learnt of a pid argument (its program name and the owner of its
+    /// /proc entry), so a diagnosis that needs no more need not read /proc again.
+    glimpse: Option<crate::probe::process::Glimpse>,
 }
 
 impl<'a> Message<'a> {
     /// A writer over `buf`; one byte is always kept for the NUL.
     pub fn new(buf: &'a mut [u8]) -> Message<'a> {
         let quote_limit = (buf.len() / 6).max(40);
-        Message { buf, len: 0, overflow: false, quote_limit, opts: options(), has_because: false, call_name: "", creds: core::cell::OnceCell::new(), closed_fd: None, errnum: 0, in_note: false }
+        Message { buf, len: 0, overflow: false, quote_limit, opts: options(), has_because: false, call_name: "", creds: core::cell::OnceCell::new(), closed_fd: None, errnum: 0, in_note: false, glimpse: None }
     }
 
     /// The effective credentials of the process, as of this explanation.
@@ -56,6 +59,16 @@ impl<'a> Message<'a> {
     /// Notes that `fd` was found closed during this explanation.
     pub fn found_closed(&mut self, fd: i32) {
         self.closed_fd = Some(fd);
+    }
+
+    /// Keeps what the echo learnt of a pid argument.
+    pub fn glimpsed(&mut self, g: crate::probe::process::Glimpse) {
+        self.glimpse = Some(g);
+    }
+
+    /// What the echo learnt of process `pid`, if it printed it.
+    pub fn glimpse_of(&self, pid: i32) -> Option<crate::probe::process::Glimpse> {
+        self.glimpse.filter(|g| g.pid == pid)
     }
 
     /// Whether `fd` was found closed earlier in this explanation.

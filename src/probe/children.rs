@@ -18,8 +18,8 @@ pub struct ForkLimits {
     /// Threads in the whole system, and /proc/sys/kernel/threads-max.
     pub system_tasks: Option<u64>,
     pub threads_max: Option<u64>,
-    /// The cgroup's (pids.max, pids.current); pids.max u64::MAX is "max" (issue 12).
-    pub cgroup_pids: Option<(u64, u64)>,
+    /// The cgroup pids controller that binds (issue 12).
+    pub cgroup_pids: Option<super::process::CgroupPids>,
     /// /proc/sys/kernel/pid_max, the highest pid plus one (issue 12).
     pub pid_max: Option<u64>,
 }

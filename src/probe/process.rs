@@ -6,8 +6,9 @@
 use super::lines;
 use crate::sys::{self, CPath};
 
-/// What /proc/PID/status and /proc/PID/stat say of a process.
-#[derive(Clone, Copy, Debug, Default)]
+/// What /proc/PID/status says of a process (and /proc/PID/stat, on kernels whose status
+/// lacks the NSpgid and NSsid lines, before Linux 4.1).
+#[derive(Clone, Copy, Debug)]
 pub struct Facts {
     /// The state letter (R, S, D, Z, T…).
     pub state: u8,
@@ -18,11 +19,25 @@ pub struct Facts {
     pub tracer: i32,
     pub pgrp: i32,
     pub session: i32,
+    /// Its command name (status's Name line, as /proc/PID/comm has it).
+    name: [u8; 64],
+    name_len: u8,
+}
+
+impl Default for Facts {
+    fn default() -> Facts {
+        Facts { state: 0, ppid: 0, uids: [0; 3], tracer: 0, pgrp: 0, session: 0, name: [0; 64], name_len: 0 }
+    }
 }
 
 impl Facts {
     pub fn zombie(&self) -> bool {
         self.state == b'Z'
+    }
+
+    /// The command name, empty when status had none.
+    pub fn name(&self) -> &[u8] {
+        &self.name[..self.name_len as usize]
     }
 }
 
@@ -35,27 +50,46 @@ fn proc_path(pid: i32, name: &[u8]) -> Option<CPath> {
     Some(p)
 }
 
+/// The first number after a status line's label.
+fn first_number(rest: &[u8]) -> Option<u64> {
+    rest.split(|c| c.is_ascii_whitespace()).find(|w| !w.is_empty()).and_then(lines::number)
+}
+
 /// The facts of process `pid`, or None when there is no such process (or /proc is not
-/// mounted).
+/// mounted). One read of /proc/PID/status: it has the owner, state, parent and tracer,
+/// and (since Linux 4.1) the process group and session as NSpgid and NSsid, whose first
+/// number is the one seen from the pid namespace of /proc, as /proc/PID/stat gives it.
 pub fn facts(pid: i32) -> Option<Facts> {
     if pid <= 0 {
         return None;
     }
     let path = proc_path(pid, b"/status")?;
     let mut f = Facts::default();
-    let mut seen = false;
+    let (mut seen, mut groups_seen) = (false, false);
     lines::for_each_line(path.as_bytes(), |line| {
         seen = true;
-        if let Some(rest) = line.strip_prefix(b"State:") {
+        if let Some(rest) = line.strip_prefix(b"Name:") {
+            let name = rest.trim_ascii();
+            let n = name.len().min(f.name.len());
+            f.name[..n].copy_from_slice(&name[..n]);
+            f.name_len = n as u8;
+        } else if let Some(rest) = line.strip_prefix(b"State:") {
             f.state = rest.trim_ascii_start().first().copied().unwrap_or(0);
         } else if let Some(rest) = line.strip_prefix(b"PPid:") {
-            f.ppid = lines::number(rest.trim_ascii_start()).unwrap_or(0) as i32;
+            f.ppid = first_number(rest).unwrap_or(0) as i32;
         } else if let Some(rest) = line.strip_prefix(b"TracerPid:") {
-            f.tracer = lines::number(rest.trim_ascii_start()).unwrap_or(0) as i32;
+            f.tracer = first_number(rest).unwrap_or(0) as i32;
         } else if let Some(rest) = line.strip_prefix(b"Uid:") {
             for (i, field) in rest.split(|c| c.is_ascii_whitespace()).filter(|w| !w.is_empty()).take(3).enumerate() {
                 f.uids[i] = lines::number(field).unwrap_or(0) as u32;
             }
+        } else if let Some(rest) = line.strip_prefix(b"NSpgid:") {
+            f.pgrp = first_number(rest).unwrap_or(0) as i32;
+        } else if let Some(rest) = line.strip_prefix(b"NSsid:") {
+            f.session = first_number(rest).unwrap_or(0) as i32;
+            groups_seen = true;
+            // The lines after it (memory, signals, capabilities) say nothing wanted here.
+            return false;
         }
         true
     })
@@ -63,33 +97,64 @@ pub fn facts(pid: i32) -> Option<Facts> {
     if !seen {
         return None;
     }
-    // /proc/PID/stat: "pid (comm) state ppid pgrp session …"; comm may hold spaces and
-    // parentheses, so the fields are counted from the last ')'.
-    let mut buf = [0u8; 512];
-    if let Some(stat) = proc_path(pid, b"/stat") {
-        if let Ok(n) = sys::read_file(stat.as_bytes(), &mut buf) {
-            if let Some(close) = buf[..n].iter().rposition(|&c| c == b')') {
-                let rest = &buf[close + 1..n];
-                let mut fields = rest.split(|&c| c == b' ').filter(|w| !w.is_empty());
-                let _state = fields.next();
-                let _ppid = fields.next();
-                f.pgrp = fields.next().and_then(lines::number).unwrap_or(0) as i32;
-                f.session = fields.next().and_then(lines::number).unwrap_or(0) as i32;
-            }
-        }
+    if !groups_seen {
+        groups_from_stat(pid, &mut f);
     }
     Some(f)
+}
+
+/// The process group and session from /proc/PID/stat: "pid (comm) state ppid pgrp
+/// session …"; comm may hold spaces and parentheses, so the fields are counted from the
+/// last ')'.
+fn groups_from_stat(pid: i32, f: &mut Facts) {
+    let mut buf = [0u8; 512];
+    let Some(stat) = proc_path(pid, b"/stat") else { return };
+    let Ok(n) = sys::read_file(stat.as_bytes(), &mut buf) else { return };
+    if let Some(close) = buf[..n].iter().rposition(|&c| c == b')') {
+        let rest = &buf[close + 1..n];
+        let mut fields = rest.split(|&c| c == b' ').filter(|w| !w.is_empty());
+        let _state = fields.next();
+        let _ppid = fields.next();
+        f.pgrp = fields.next().and_then(lines::number).unwrap_or(0) as i32;
+        f.session = fields.next().and_then(lines::number).unwrap_or(0) as i32;
+    }
+}
+
+/// What the call echo learnt of a process while reading its command line: the program
+/// name it printed, and the owner of /proc/PID/cmdline, which is the process's effective
+/// uid while the process is dumpable and root otherwise (a process that changed its
+/// ids, or ran a set-user-ID program, is not dumpable unless it asked to be again). An
+/// explanation that needs no more than the owner and the name takes them from here
+/// instead of reading /proc/PID/status, which costs the kernel far more.
+#[derive(Clone, Copy)]
+pub struct Glimpse {
+    pub pid: i32,
+    pub owner: u32,
+    name: [u8; 64],
+    name_len: u8,
+}
+
+impl Glimpse {
+    pub fn name(&self) -> &[u8] {
+        &self.name[..self.name_len as usize]
+    }
 }
 
 /// The name the call echo prints after a pid: the last component of the program's
 /// argv[0] (/proc/PID/cmdline), else its command name (/proc/PID/comm: a kernel thread
 /// or a zombie has no command line). Written into `out`; None when there is no process.
-pub fn program_name(pid: i32, out: &mut [u8; 256]) -> Option<usize> {
+/// With it, what `Glimpse` keeps (None when the name is too long to keep).
+pub fn program_name(pid: i32, out: &mut [u8; 256]) -> Option<(usize, Option<Glimpse>)> {
     if pid <= 0 {
         return None;
     }
     let mut buf = [0u8; 256];
-    let n = sys::read_file(proc_path(pid, b"/cmdline")?.as_bytes(), &mut buf).ok()?;
+    // One read: the kernel copies the whole argument area asked for in one read, so a
+    // short read is the end (read_file's second read would only find 0).
+    let fd = sys::open_read(proc_path(pid, b"/cmdline")?.as_bytes()).ok()?;
+    let n = sys::read(fd.raw(), &mut buf).ok()?;
+    let owner = sys::stat_fd(fd.raw()).ok().map(|st| st.st_uid);
+    drop(fd);
     let arg0 = buf[..n].split(|&c| c == 0).next().unwrap_or(b"");
     let base = arg0.rsplit(|&c| c == b'/').next().unwrap_or(b"");
     let name: &[u8] = if !base.is_empty() {
@@ -100,7 +165,12 @@ pub fn program_name(pid: i32, out: &mut [u8; 256]) -> Option<usize> {
     };
     let len = name.len().min(out.len());
     out[..len].copy_from_slice(&name[..len]);
-    Some(len)
+    let glimpse = owner.filter(|_| len <= 64).map(|owner| {
+        let mut g = Glimpse { pid, owner, name: [0; 64], name_len: len as u8 };
+        g.name[..len].copy_from_slice(&name[..len]);
+        g
+    });
+    Some((len, glimpse))
 }
 
 /// The first process (by pid order of /proc) for which `f` holds, given its pid and facts.
@@ -158,27 +228,64 @@ pub fn own() -> Option<Facts> {
     facts(sys::getpid())
 }
 
-/// The cgroup v2 pids controller of this process: (pids.max, pids.current), pids.max
-/// u64::MAX when "max". None when the cgroup has no pids controller.
-pub fn cgroup_pids() -> Option<(u64, u64)> {
-    // /proc/self/cgroup: "0::/user.slice/…" on cgroup v2.
-    let mut buf = [0u8; 512];
+/// A cgroup's pids controller: its directory, pids.max (u64::MAX for "max") and
+/// pids.current.
+pub struct CgroupPids {
+    pub dir: CPath,
+    pub max: u64,
+    pub current: u64,
+}
+
+/// The pids controller that binds this process: of its own cgroup and the cgroup's
+/// ancestors (each limit applies to the whole subtree), the first whose pids.current
+/// has reached its pids.max, else its own cgroup's. The controller's hierarchy is
+/// found in /proc/self/cgroup: a cgroup v1 line "N:pids:/path" (mounted at
+/// /sys/fs/cgroup/pids), else the v2 line "0::/path" (at /sys/fs/cgroup, or
+/// /sys/fs/cgroup/unified in the hybrid layout). None without a pids controller.
+pub fn cgroup_pids() -> Option<CgroupPids> {
+    let mut buf = [0u8; 1024];
     let n = sys::read_file(b"/proc/self/cgroup", &mut buf).ok()?;
-    let line = buf[..n].split(|&c| c == b'\n').find(|l| l.starts_with(b"0::"))?;
-    let mut dir = CPath::from_bytes(b"/sys/fs/cgroup")?;
-    let rel = &line[3..];
-    if rel != b"/" {
-        dir.push(rel)?;
+    let lines = || buf[..n].split(|&c| c == b'\n');
+    let v1 = lines().find_map(|l| {
+        let mut f = l.splitn(3, |&c| c == b':');
+        let (_, ctl, path) = (f.next()?, f.next()?, f.next()?);
+        ctl.split(|&c| c == b',').any(|c| c == b"pids").then_some(path)
+    });
+    let (roots, rel): (&[&[u8]], &[u8]) = match v1 {
+        Some(path) => (&[b"/sys/fs/cgroup/pids"], path),
+        None => (&[b"/sys/fs/cgroup", b"/sys/fs/cgroup/unified"], lines().find(|l| l.starts_with(b"0::"))?.get(3..)?),
+    };
+    for root in roots {
+        let mut dir = CPath::from_bytes(root)?;
+        if rel != b"/" {
+            dir.push(rel)?;
+        }
+        let Some(own) = pids_of(&dir) else { continue };
+        // Up the tree for a limit reached (a parent's pids.max binds its children).
+        let mut up = dir.clone();
+        while own.current < own.max && up.len() > root.len() {
+            let cut = up.as_bytes().iter().rposition(|&c| c == b'/').unwrap_or(0).max(root.len());
+            up.truncate(cut);
+            if let Some(parent) = pids_of(&up).filter(|p| p.current >= p.max) {
+                return Some(parent);
+            }
+        }
+        return Some(own);
     }
-    let mut max_path = dir.clone();
-    max_path.push(b"/pids.max")?;
-    let mut cur_path = dir;
-    cur_path.push(b"/pids.current")?;
+    None
+}
+
+/// pids.max and pids.current of the cgroup directory `dir`.
+fn pids_of(dir: &CPath) -> Option<CgroupPids> {
     let mut b = [0u8; 32];
-    let n = sys::read_file(max_path.as_bytes(), &mut b).ok()?;
-    let max = if b[..n].starts_with(b"max") { u64::MAX } else { lines::number(&b[..n])? };
-    let n = sys::read_file(cur_path.as_bytes(), &mut b).ok()?;
-    Some((max, lines::number(&b[..n])?))
+    let mut p = dir.clone();
+    p.push(b"/pids.max")?;
+    let n = sys::read_file(p.as_bytes(), &mut b).ok()?;
+    let max = if b[..n].starts_with(b"max") { u64::MAX } else { lines::number(b[..n].trim_ascii())? };
+    let mut p = dir.clone();
+    p.push(b"/pids.current")?;
+    let n = sys::read_file(p.as_bytes(), &mut b).ok()?;
+    Some(CgroupPids { dir: dir.clone(), max, current: lines::number(b[..n].trim_ascii())? })
 }
 
 /// /proc/sys/kernel/pid_max.

@@ -2,6 +2,7 @@
 //! functions (getpwuid) allocate, may load modules, and are not ours to call here.
 
 use super::lines::{field, for_each_line, number};
+use super::name_cache::Database;
 
 /// A short name copied out of a database line.
 #[derive(Clone, Copy)]
@@ -39,12 +40,14 @@ fn lookup(db: &[u8], id: u32) -> Option<Name> {
     found
 }
 
+/// The name of user `uid`: held by name_cache while /etc/passwd is unchanged.
 pub fn user_name(uid: u32) -> Option<Name> {
-    lookup(b"/etc/passwd", uid)
+    super::name_cache::name(Database::Passwd, uid, || lookup(b"/etc/passwd", uid))
 }
 
+/// The name of group `gid`: held by name_cache while /etc/group is unchanged.
 pub fn group_name(gid: u32) -> Option<Name> {
-    lookup(b"/etc/group", gid)
+    super::name_cache::name(Database::Group, gid, || lookup(b"/etc/group", gid))
 }
 
 fn lookup_id(db: &[u8], name: &[u8]) -> Option<u32> {

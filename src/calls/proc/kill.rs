@@ -7,16 +7,25 @@ use crate::message::Message;
 use crate::probe::process;
 
 pub fn explain(m: &mut Message, errnum: i32, pid: i32, sig: i32) {
-    let c = m.creds();
     match errnum {
         libc::EINVAL => signals::bad_signal(m, sig),
         libc::ESRCH if pid > 0 => signals::no_process(m, "pid", pid, process::facts(pid).as_ref()),
         libc::ESRCH if pid == -1 => signals::nobody_to_signal(m),
         libc::ESRCH => signals::no_group(m, group(pid)),
-        libc::EPERM if pid > 0 => match process::facts(pid) {
-            Some(f) => signals::may_not_signal(m, pid, &f, &c),
-            None => signals::may_not_signal_member(m, None, &c),
-        },
+        libc::EPERM if pid > 0 => {
+            // The echo read the target's command line; the owner of that file is all
+            // this needs when it is neither root (which a process that changed its ids
+            // shows) nor one of the caller's ids (then the full ids are wanted), and
+            // /proc/PID/status costs several times that read.
+            let caller = crate::sys::uids();
+            match m.glimpse_of(pid).filter(|g| g.owner != 0 && g.owner != caller.0 && g.owner != caller.1) {
+                Some(g) => signals::may_not_signal_glimpsed(m, &g, caller, crate::sys::capabilities().unwrap_or(0) & (1 << signals::CAP_KILL) != 0),
+                None => match process::facts(pid) {
+                    Some(f) => signals::may_not_signal(m, pid, &f, &m.creds()),
+                    None => signals::may_not_signal_member(m, None, &m.creds()),
+                },
+            }
+        }
         libc::EPERM => {
             // The first member of the group (or of all processes) it may not signal.
             let g = group(pid);
@@ -24,7 +33,7 @@ pub fn explain(m: &mut Message, errnum: i32, pid: i32, sig: i32) {
             let refused = process::find(|p, f| {
                 (pid == -1 || f.pgrp == g) && p != 1 && ![ruid, euid].iter().any(|&u| u == f.uids[0] || u == f.uids[2])
             });
-            signals::may_not_signal_member(m, refused, &c);
+            signals::may_not_signal_member(m, refused, &m.creds());
         }
         _ => generic::meaning(m, errnum),
     }

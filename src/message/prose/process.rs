@@ -62,14 +62,20 @@ pub fn fork_refused(m: &mut Message, f: &ForkLimits) {
         }
     }
     // The cgroup's pids controller and the pid space (issue 12, proc branch).
-    match f.cgroup_pids {
-        Some((max, cur)) if max != u64::MAX => {
-            let _ = core::fmt::write(m, format_args!("; the process's cgroup has {cur} processes (pids.current) of the {max} it allows (pids.max)"));
-            if cur >= max {
+    match &f.cgroup_pids {
+        Some(c) if c.max != u64::MAX => {
+            m.text("; the cgroup ");
+            m.quoted(c.dir.as_bytes());
+            let _ = core::fmt::write(m, format_args!(" has {} processes (pids.current) of the {} it allows (pids.max)", c.current, c.max));
+            if c.current >= c.max {
                 m.text(", which is reached");
             }
         }
-        Some(_) => m.text("; the process's cgroup sets no pids.max"),
+        Some(c) => {
+            m.text("; the process's cgroup ");
+            m.quoted(c.dir.as_bytes());
+            m.text(" sets no pids.max");
+        }
         None => m.text("; a cgroup's pids.max can also refuse it"),
     }
     if let (Some(total), Some(max)) = (f.system_tasks, f.pid_max) {

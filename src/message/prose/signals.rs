@@ -5,7 +5,7 @@
 use super::ids;
 use crate::message::Message;
 use crate::probe::creds::Creds;
-use crate::probe::process::Facts;
+use crate::probe::process::{Facts, Glimpse};
 
 pub const CAP_KILL: u32 = 5;
 pub const CAP_SYS_PTRACE: u32 = 19;
@@ -26,10 +26,22 @@ pub fn process(m: &mut Message, pid: i32) {
     ids::process(m, pid);
 }
 
+/// `process 1234 "sleep"` with a name already known (from status or the echo's read);
+/// read from /proc/PID/comm when it is not.
+fn process_called(m: &mut Message, pid: i32, name: &[u8]) {
+    if name.is_empty() {
+        return process(m, pid);
+    }
+    m.text("process ");
+    m.number(pid as i64);
+    m.text(" ");
+    m.quoted(name);
+}
+
 /// `process 1234 "sleep" belongs to user 0 "root"`, and its `which`'th uid (1 effective,
 /// 2 saved) called `label` where that differs.
 fn belongs_to(m: &mut Message, pid: i32, target: &Facts, which: usize, label: &str) {
-    process(m, pid);
+    process_called(m, pid, target.name());
     m.text(" belongs to user ");
     ids::user(m, target.uids[0]);
     if target.uids[which] != target.uids[0] {
@@ -88,27 +100,52 @@ pub fn bad_signal(m: &mut Message, sig: i32) {
 /// EPERM of kill: the target's owner against the caller's ids and CAP_KILL.
 pub fn may_not_signal(m: &mut Message, pid: i32, target: &Facts, c: &Creds) {
     m.because();
-    let (ruid, euid, _) = crate::sys::uids();
     belongs_to(m, pid, target, 2, "saved uid");
+    callers_ids_refused(m, crate::sys::uids(), [target.uids[0], target.uids[2]], c.has_cap(CAP_KILL));
+}
+
+/// kill EPERM told from what the echo saw of the target (`Glimpse`): a process whose
+/// /proc entry belongs to a user other than root is dumpable, and a dumpable process
+/// has one uid for real, effective and saved unless it holds CAP_SETUID (exec makes a
+/// process dumpable only when its real and effective ids agree, and a later change of
+/// its effective uid makes it not dumpable).
+/// `caller` is the caller's (real, effective, saved) uid.
+pub fn may_not_signal_glimpsed(m: &mut Message, g: &Glimpse, caller: (u32, u32, u32), has_cap_kill: bool) {
+    m.because();
+    process_called(m, g.pid, g.name());
+    m.text(" belongs to user ");
+    ids::user(m, g.owner);
+    callers_ids_refused(m, caller, [g.owner, g.owner], has_cap_kill);
+}
+
+/// `, and the caller's real user … is neither of its real and saved users`, then what
+/// CAP_KILL would do; or that the ids match and something else refused.
+fn callers_ids_refused(m: &mut Message, caller: (u32, u32, u32), target_real_saved: [u32; 2], has_cap_kill: bool) {
+    let (ruid, euid, _) = caller;
     m.text(", and the caller's real user ");
     ids::user(m, ruid);
     if euid != ruid {
         m.text(" and effective user ");
         ids::user(m, euid);
     }
-    if [ruid, euid].iter().any(|&u| u == target.uids[0] || u == target.uids[2]) {
+    if [ruid, euid].iter().any(|u| target_real_saved.contains(u)) {
         // The ids match: ownership is not what refused it.
         return m.text(" may signal it by the rules of ids; a security module (SELinux, AppArmor, seccomp) or the target's user namespace refused it");
     }
     m.text(if euid != ruid { " are" } else { " is" });
     m.text(" neither of its real and saved users");
-    lacks(m, c, CAP_KILL, "would allow signalling any process");
+    lacks_cap(m, has_cap_kill, CAP_KILL, "would allow signalling any process");
 }
 
 /// `, and the process does not have CAP_X, which …`; or that it has it, and something
 /// else (a user namespace, a security module) refused.
 pub fn lacks(m: &mut Message, c: &Creds, cap: u32, what: &str) {
-    if c.has_cap(cap) {
+    lacks_cap(m, c.has_cap(cap), cap, what)
+}
+
+/// `lacks`, given whether the process has the capability.
+pub fn lacks_cap(m: &mut Message, has: bool, cap: u32, what: &str) {
+    if has {
         m.text("; the process has the ");
         m.text(cap_name(cap));
         m.text(" capability, which ");
