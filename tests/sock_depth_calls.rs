@@ -716,10 +716,13 @@ fn tcsetattr_eio_in_an_orphaned_background_group_says_it_is_orphaned_and_names_t
         libc::pipe(fds.as_mut_ptr());
         let middle = libc::fork();
         if middle == 0 {
+            // Inside the middle process `middle` is 0: the grandchild needs the real pid.
+            let middle = libc::getpid();
             if libc::fork() == 0 {
                 libc::setpgid(0, 0);
-                // Wait to be reparented out of the session: the group is orphaned then.
-                while libc::getppid() == middle || libc::getppid() == 0 {
+                // Wait to be reparented out of the session: the group is orphaned then
+                // (before that, tcsetattr would stop us with SIGTTOU instead of failing).
+                while libc::getppid() == middle {
                     libc::usleep(1000);
                 }
                 let mut t: libc::termios = zeroed();
