@@ -1,8 +1,10 @@
-//! Processes, signals and waiting (issue 12, proc branch) explained on real states: a
+//! Processes, signals and waiting explained on real states: a
 //! script whose #! interpreter is missing, a binary whose loader is missing, a file
 //! nobody may not execute, a noexec tmpfs, a file that is no program, arguments over
 //! ARG_MAX, a program open for writing, a user at RLIMIT_NPROC, another user's process,
-//! a zombie, a process that is not our child, SIGCHLD ignored, and system(3)'s statuses.
+//! a zombie, a process that is not our child, SIGCHLD ignored, and system(3)'s statuses;
+//! a file capability outside the bounding set, a seccomp filter, a set-user-ID program on
+//! a nosuid tmpfs, a pid namespace whose init has ended, a cgroup at its pids.max.
 #[macro_use]
 mod common;
 use common::*;
@@ -424,4 +426,206 @@ fn execve_with_null_and_wild_pointers_still_explains() {
     assert_facts(&msg, &[&format!("argv = 0x{wild:X}, envp = NULL) failed"), "E2BIG", "ARG_MAX"]);
     let msg = explained!(explain_message_errno_execve(libc::EFAULT, std::ptr::null(), std::ptr::null(), std::ptr::null()));
     assert_facts(&msg, &["execve(pathname = NULL, argv = NULL, envp = NULL) failed", "EFAULT", "pathname is the NULL pointer"]);
+}
+
+/// `text` into a child's report buffer, cut to fit.
+fn put(buf: &mut [u8], text: &str) {
+    let n = text.len().min(buf.len() - 1);
+    buf[..n].copy_from_slice(&text.as_bytes()[..n]);
+}
+
+/// A copy of /bin/true carrying the file capability CAP_NET_RAW, permitted and marked
+/// effective (what `setcap cap_net_raw+ep` writes: vfs_cap_data revision 2).
+fn program_with_net_raw(d: &Scratch) -> String {
+    let path = d.join("ping-like");
+    std::fs::copy("/bin/true", &path).unwrap();
+    chmod(&path, 0o755);
+    const VFS_CAP_REVISION_2: u32 = 0x0200_0000;
+    let words = [VFS_CAP_REVISION_2 | 1, 1 << 13, 0, 0, 0];
+    let value: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
+    let p = c(&path.to_string_lossy());
+    // SAFETY: NUL-terminated name and path, a live value buffer.
+    let r = unsafe { libc::setxattr(p.as_ptr(), c"security.capability".as_ptr(), value.as_ptr() as *const _, value.len(), 0) };
+    assert_eq!(r, 0, "setxattr security.capability: errno {}", errno());
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn execve_eperm_names_the_file_capability_missing_from_the_bounding_set() {
+    let _serial = serial();
+    let d = Scratch::new("proc-fcaps");
+    let path = program_with_net_raw(&d);
+    let msg = in_child(|buf| {
+        // SAFETY: in the forked child only: CAP_NET_RAW leaves its bounding set.
+        if unsafe { libc::prctl(libc::PR_CAPBSET_DROP, 13, 0, 0, 0) } != 0 {
+            return put(buf, "could not drop CAP_NET_RAW");
+        }
+        let (e, msg) = exec_and_explain(&path);
+        put(buf, &format!("{e} {msg}"));
+    });
+    assert_facts(&msg, &[
+        "1 execve(",
+        "EPERM",
+        "file capabilities (security.capability: CAP_NET_RAW permitted, marked effective)",
+        "CAP_NET_RAW is missing from this process's capability bounding set (CapBnd 0x",
+        "setcap -r",
+    ]);
+}
+
+#[test]
+fn execve_eperm_under_a_seccomp_filter_says_the_filter_may_refuse_it() {
+    let _serial = serial();
+    let msg = in_child(|buf| {
+        // A filter that answers execve (and only execve) with EPERM.
+        let ret_errno = libc::SECCOMP_RET_ERRNO | libc::EPERM as u32;
+        let filter = [
+            libc::sock_filter { code: (libc::BPF_LD | libc::BPF_W | libc::BPF_ABS) as u16, jt: 0, jf: 0, k: 0 },
+            libc::sock_filter { code: (libc::BPF_JMP | libc::BPF_JEQ | libc::BPF_K) as u16, jt: 0, jf: 1, k: libc::SYS_execve as u32 },
+            libc::sock_filter { code: (libc::BPF_RET | libc::BPF_K) as u16, jt: 0, jf: 0, k: ret_errno },
+            libc::sock_filter { code: (libc::BPF_RET | libc::BPF_K) as u16, jt: 0, jf: 0, k: libc::SECCOMP_RET_ALLOW },
+        ];
+        let prog = libc::sock_fprog { len: filter.len() as u16, filter: filter.as_ptr() as *mut _ };
+        // SAFETY: in the forked child only; the program outlives the call.
+        unsafe {
+            if libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0
+                || libc::prctl(libc::PR_SET_SECCOMP, libc::SECCOMP_MODE_FILTER, &prog as *const _, 0, 0) != 0
+            {
+                return put(buf, "could not install the filter");
+            }
+        }
+        let (e, msg) = exec_and_explain("/bin/true");
+        put(buf, &format!("{e} {msg}"));
+    });
+    assert_facts(&msg, &["1 execve(pathname = \"/bin/true\"", "EPERM", "seccomp filter (Seccomp: 2 in /proc/self/status)"]);
+    assert!(!msg.contains("file capabilities"), "{msg}");
+}
+
+#[test]
+fn fork_enomem_after_the_init_of_an_unshared_pid_namespace_ended() {
+    let _serial = serial();
+    let msg = in_child(|buf| {
+        // SAFETY: in the forked child only: a new pid namespace for its children, whose
+        // first child (the namespace's init) exits at once and is reaped.
+        unsafe {
+            if libc::unshare(libc::CLONE_NEWPID) != 0 {
+                return put(buf, "unshare(CLONE_NEWPID) refused");
+            }
+            let init = libc::fork();
+            if init == 0 {
+                libc::_exit(0);
+            }
+            libc::waitpid(init, std::ptr::null_mut(), 0);
+            let pid = libc::fork();
+            if pid == 0 {
+                libc::_exit(0);
+            }
+            let e = errno();
+            let msg = explained!(explain_message_errno_fork(e));
+            put(buf, &format!("{pid} {msg}"));
+        }
+    });
+    assert_facts(&msg, &[
+        "-1 fork() failed",
+        "ENOMEM",
+        "unshared a new pid namespace for its children (pid:[",
+        "/proc/self/ns/pid_for_children), and the init of that namespace",
+        "has ended",
+    ]);
+}
+
+/// A pids cgroup of its own, where the hierarchy allows one: v1's pids controller, or
+/// a v2 cgroup whose parent hands the pids controller down.
+struct PidsCgroup {
+    dir: std::path::PathBuf,
+}
+
+impl PidsCgroup {
+    fn new(max: u32) -> Option<PidsCgroup> {
+        let own = std::fs::read_to_string("/proc/self/cgroup").ok()?;
+        let v1 = own.lines().find_map(|l| l.split_once(":pids:").map(|(_, p)| format!("/sys/fs/cgroup/pids{p}")));
+        let parent = match v1 {
+            Some(p) => p,
+            None => {
+                let rel = own.lines().find_map(|l| l.strip_prefix("0::"))?;
+                let p = format!("/sys/fs/cgroup{}", rel.trim_end_matches('/'));
+                std::fs::read_to_string(format!("{p}/cgroup.subtree_control")).ok()?.contains("pids").then_some(p)?
+            }
+        };
+        let dir = std::path::PathBuf::from(format!("{}/libexplain-test-{}", parent.trim_end_matches('/'), std::process::id()));
+        std::fs::create_dir(&dir).ok()?;
+        let g = PidsCgroup { dir };
+        std::fs::write(g.dir.join("pids.max"), max.to_string()).ok()?;
+        Some(g)
+    }
+}
+
+impl Drop for PidsCgroup {
+    fn drop(&mut self) {
+        // The last member's exit is seen by the controller a moment after waitpid.
+        for _ in 0..200 {
+            if std::fs::remove_dir(&self.dir).is_ok() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+    }
+}
+
+#[test]
+fn fork_eagain_in_a_cgroup_at_its_pids_max_names_the_cgroup_first() {
+    let _serial = serial();
+    let Some(cgroup) = PidsCgroup::new(2) else {
+        eprintln!("no pids cgroup can be made here: fork's cgroup diagnosis is not tested on this machine");
+        return;
+    };
+    let procs = cgroup.dir.join("cgroup.procs");
+    let msg = in_child(|buf| {
+        if std::fs::write(&procs, "0").is_err() {
+            return put(buf, "could not join the cgroup");
+        }
+        // SAFETY: in the forked child only: one more member fills pids.max = 2.
+        unsafe {
+            let sleeper = libc::fork();
+            if sleeper == 0 {
+                libc::pause();
+                libc::_exit(0);
+            }
+            let pid = libc::fork();
+            if pid == 0 {
+                libc::_exit(0);
+            }
+            let e = errno();
+            let msg = explained!(explain_message_errno_fork(e));
+            libc::kill(sleeper, libc::SIGKILL);
+            libc::waitpid(sleeper, std::ptr::null_mut(), 0);
+            put(buf, &format!("{pid} {msg}"));
+        }
+    });
+    let name = cgroup.dir.to_string_lossy().into_owned();
+    assert_facts(&msg, &[
+        "-1 fork() failed",
+        "EAGAIN",
+        &format!("a new process could not be created: the cgroup \"{name}\" has 2 processes (pids.current) of the 2 it allows (pids.max), which is reached"),
+        "raise the cgroup's pids.max",
+    ]);
+}
+
+#[test]
+fn execve_eperm_given_for_a_set_user_id_program_on_a_nosuid_mount_names_the_mount() {
+    let _serial = serial();
+    let d = Scratch::new("proc-nosuid");
+    let fs = Tmpfs::mount(&d.join("mnt"), "size=4m,nosuid");
+    let prog = fs.dir.join("su-like");
+    std::fs::copy("/bin/true", &prog).unwrap();
+    chmod(&prog, 0o4755);
+    // Kernels since 2.6 run it without the privilege rather than fail: the errno is given,
+    // as a program built for the manual's EPERM would give it.
+    let p = c(&prog.to_string_lossy());
+    let (_keep, av) = argv(&[&prog.to_string_lossy()]);
+    let msg = explained!(explain_message_errno_execve(libc::EPERM, p.as_ptr(), av.as_ptr() as *const *mut libc::c_char, std::ptr::null()));
+    assert_facts(&msg, &[
+        "EPERM",
+        &format!("set-user-ID or set-group-ID (mode 04755) on the file system mounted on \"{}\" with the nosuid option", fs.dir.display()),
+        "the program has no file capabilities",
+    ]);
 }

@@ -92,6 +92,56 @@ fn number_in(path: &[u8]) -> Option<u64> {
     lines::number(&buf[..n])
 }
 
+/// The pid namespace this process's children are born into, when it is not the
+/// process's own (after unshare(CLONE_NEWPID)).
+pub struct ChildPidNamespace {
+    /// The namespace's inode (`pid:[N]` in /proc/self/ns/pid_for_children).
+    pub inode: u64,
+    /// Its init, the first child forked into it, while that child runs: a child of
+    /// this process living in the namespace and not a zombie.
+    pub init: Option<i32>,
+}
+
+pub fn child_pid_namespace() -> Option<ChildPidNamespace> {
+    let ns = |p: &[u8]| sys::stat_at(libc::AT_FDCWD, &CPath::from_bytes(p)?, true).ok().map(|st| st.st_ino);
+    let (own, children) = (ns(b"/proc/self/ns/pid")?, ns(b"/proc/self/ns/pid_for_children")?);
+    if own == children {
+        return None;
+    }
+    let mut init = None;
+    // Every thread's children (/proc/self/task/TID/children) that live in the namespace.
+    let _ = sys::for_each_entry(libc::AT_FDCWD, &CPath::from_bytes(b"/proc/self/task")?, |tid, _| {
+        let mut path = [0u8; 64];
+        let Some(list) = tid.iter().all(u8::is_ascii_digit).then(|| join(&mut path, &[b"/proc/self/task/", tid, b"/children"])).flatten() else {
+            return true;
+        };
+        let mut buf = [0u8; 1024];
+        let n = sys::read_file(list, &mut buf).unwrap_or(0);
+        for pid in buf[..n].split(|c| c.is_ascii_whitespace()).filter_map(lines::number) {
+            let mut p = [0u8; 64];
+            let mut digits = [0u8; 20];
+            let pid_bytes = crate::decode::decimal(pid, &mut digits);
+            let in_ns = join(&mut p, &[b"/proc/", pid_bytes, b"/ns/pid"]).and_then(ns) == Some(children);
+            if in_ns && !super::process::facts(pid as i32).is_some_and(|f| f.zombie()) {
+                init = Some(pid as i32);
+                return false;
+            }
+        }
+        true
+    });
+    Some(ChildPidNamespace { inode: children, init })
+}
+
+/// `parts` joined into `buf`; None when they do not fit.
+fn join<'a>(buf: &'a mut [u8], parts: &[&[u8]]) -> Option<&'a [u8]> {
+    let mut len = 0;
+    for part in parts {
+        buf.get_mut(len..len + part.len())?.copy_from_slice(part);
+        len += part.len();
+    }
+    Some(&buf[..len])
+}
+
 /// Why a child's status could not be collected without anyone having asked for it.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Reaping {

@@ -16,21 +16,87 @@ pub const CAP_MKNOD: u32 = 27;
 pub const CAP_SETGID: u32 = 6;
 pub const CAP_SETUID: u32 = 7;
 
+/// The capabilities by number, as linux/capability.h names them (0 to CAP_LAST_CAP).
+const CAPABILITY_NAMES: [&str; 41] = [
+    "CAP_CHOWN",
+    "CAP_DAC_OVERRIDE",
+    "CAP_DAC_READ_SEARCH",
+    "CAP_FOWNER",
+    "CAP_FSETID",
+    "CAP_KILL",
+    "CAP_SETGID",
+    "CAP_SETUID",
+    "CAP_SETPCAP",
+    "CAP_LINUX_IMMUTABLE",
+    "CAP_NET_BIND_SERVICE",
+    "CAP_NET_BROADCAST",
+    "CAP_NET_ADMIN",
+    "CAP_NET_RAW",
+    "CAP_IPC_LOCK",
+    "CAP_IPC_OWNER",
+    "CAP_SYS_MODULE",
+    "CAP_SYS_RAWIO",
+    "CAP_SYS_CHROOT",
+    "CAP_SYS_PTRACE",
+    "CAP_SYS_PACCT",
+    "CAP_SYS_ADMIN",
+    "CAP_SYS_BOOT",
+    "CAP_SYS_NICE",
+    "CAP_SYS_RESOURCE",
+    "CAP_SYS_TIME",
+    "CAP_SYS_TTY_CONFIG",
+    "CAP_MKNOD",
+    "CAP_LEASE",
+    "CAP_AUDIT_WRITE",
+    "CAP_AUDIT_CONTROL",
+    "CAP_SETFCAP",
+    "CAP_MAC_OVERRIDE",
+    "CAP_MAC_ADMIN",
+    "CAP_SYSLOG",
+    "CAP_WAKE_ALARM",
+    "CAP_BLOCK_SUSPEND",
+    "CAP_AUDIT_READ",
+    "CAP_PERFMON",
+    "CAP_BPF",
+    "CAP_CHECKPOINT_RESTORE",
+];
+
+/// The capability's name; "a capability" for a number this table does not know.
 pub fn capability_name(cap: u32) -> &'static str {
-    match cap {
-        CAP_CHOWN => "CAP_CHOWN",
-        CAP_DAC_OVERRIDE => "CAP_DAC_OVERRIDE",
-        CAP_DAC_READ_SEARCH => "CAP_DAC_READ_SEARCH",
-        CAP_FOWNER => "CAP_FOWNER",
-        CAP_SYS_CHROOT => "CAP_SYS_CHROOT",
-        CAP_SYS_PACCT => "CAP_SYS_PACCT",
-        CAP_SYS_ADMIN => "CAP_SYS_ADMIN",
-        CAP_SYS_RESOURCE => "CAP_SYS_RESOURCE",
-        CAP_MKNOD => "CAP_MKNOD",
-        CAP_SETGID => "CAP_SETGID",
-        CAP_SETUID => "CAP_SETUID",
-        _ => "a capability",
-    }
+    CAPABILITY_NAMES.get(cap as usize).copied().unwrap_or("a capability")
+}
+
+/// What limits the privileges a program may gain at execve(2), from /proc/self/status:
+/// the bounding and inheritable capability sets, the seccomp mode (2: a filter) and the
+/// no_new_privs bit.
+#[derive(Clone, Copy, Default, Debug)]
+pub struct ExecGuards {
+    pub bounding: u64,
+    pub inheritable: u64,
+    pub seccomp: u8,
+    pub no_new_privs: bool,
+}
+
+pub fn exec_guards() -> Option<ExecGuards> {
+    let mut g = ExecGuards::default();
+    let mut seen = false;
+    super::lines::for_each_line(b"/proc/self/status", |line| {
+        let value = |key: &[u8]| line.strip_prefix(key).map(|v| v.trim_ascii_start());
+        if let Some(v) = value(b"CapInh:") {
+            g.inheritable = super::lines::hex(v).unwrap_or(0);
+        } else if let Some(v) = value(b"CapBnd:") {
+            g.bounding = super::lines::hex(v).unwrap_or(0);
+            seen = true;
+        } else if let Some(v) = value(b"NoNewPrivs:") {
+            g.no_new_privs = v.starts_with(b"1");
+        } else if let Some(v) = value(b"Seccomp:") {
+            g.seccomp = super::lines::number(v).unwrap_or(0) as u8;
+            return false;
+        }
+        true
+    })
+    .ok()?;
+    seen.then_some(g)
 }
 
 /// Who the kernel checks permissions for: effective ids, groups, capabilities.

@@ -53,3 +53,12 @@ pub fn number(b: &[u8]) -> Option<u64> {
     }
     core::str::from_utf8(&b[..digits]).ok()?.parse().ok()
 }
+
+/// Parses a hexadecimal number (no 0x) at the start of `b`, as /proc shows masks.
+pub fn hex(b: &[u8]) -> Option<u64> {
+    let digits = b.iter().take_while(|c| c.is_ascii_hexdigit()).count();
+    if digits == 0 || digits > 16 {
+        return None;
+    }
+    u64::from_str_radix(core::str::from_utf8(&b[..digits]).ok()?, 16).ok()
+}

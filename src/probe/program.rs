@@ -128,3 +128,32 @@ pub fn sysctl(path: &[u8]) -> Option<u64> {
     let n = sys::read_file(path, &mut b).ok()?;
     lines::number(&b[..n])
 }
+
+/// The file capabilities of a program (its security.capability attribute, as
+/// linux/capability.h lays out vfs_cap_data): the sets it grants and whether it is
+/// marked effective, which makes the kernel refuse to run it without all of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileCaps {
+    pub permitted: u64,
+    pub inheritable: u64,
+    pub effective: bool,
+}
+
+/// The file capabilities of the program at `path`; None when it has none (or the
+/// attribute cannot be read or is of a revision this code does not know).
+pub fn file_capabilities(path: &CPath) -> Option<FileCaps> {
+    const VFS_CAP_REVISION_MASK: u32 = 0xFF00_0000;
+    const VFS_CAP_FLAGS_EFFECTIVE: u32 = 0x1;
+    const REVISION_1: u32 = 0x0100_0000;
+    let mut b = [0u8; 24];
+    let n = sys::xattr(path, b"security.capability\0", &mut b).ok()?;
+    let word = |i: usize| Some(u32::from_le_bytes(b.get(i * 4..i * 4 + 4)?.try_into().ok()?));
+    let magic = word(0)?;
+    // Revision 1 has one 32-bit pair; revisions 2 and 3 two, and 3 a root id after them.
+    let (permitted, inheritable) = match (magic & VFS_CAP_REVISION_MASK, n) {
+        (REVISION_1, 12..) => (word(1)? as u64, word(2)? as u64),
+        (_, 20..) => (word(1)? as u64 | (word(3)? as u64) << 32, word(2)? as u64 | (word(4)? as u64) << 32),
+        _ => return None,
+    };
+    Some(FileCaps { permitted, inheritable, effective: magic & VFS_CAP_FLAGS_EFFECTIVE != 0 })
+}

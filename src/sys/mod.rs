@@ -294,6 +294,13 @@ pub fn xattr_size(path: &CPath, name: &[u8]) -> Result<usize> {
     raw!(libc::SYS_getxattr, path.as_ptr(), name.as_ptr(), 0usize, 0usize).map(|n| n as usize)
 }
 
+/// The value of the extended attribute `name` (NUL-terminated) of the file at `path`,
+/// following symbolic links, into `buf`; its length.
+pub fn xattr(path: &CPath, name: &[u8], buf: &mut [u8]) -> Result<usize> {
+    debug_assert!(name.ends_with(b"\0"));
+    raw!(libc::SYS_getxattr, path.as_ptr(), name.as_ptr(), buf.as_mut_ptr(), buf.len()).map(|n| n as usize)
+}
+
 /// The same for an open descriptor.
 pub fn fxattr_size(fd: c_int, name: &[u8]) -> Result<usize> {
     debug_assert!(name.ends_with(b"\0"));

@@ -10,6 +10,7 @@ use crate::message::Message;
 use crate::probe::creds::SEARCH;
 use crate::probe::path::{resolve, Start};
 use crate::probe::{children, mounts, process as procs, program};
+use crate::sys::CPath;
 
 pub fn explain(m: &mut Message, errnum: i32, pathname: &Text, argv: usize, envp: usize) {
     diagnose(m, errnum, pathname, argv, envp);
@@ -82,8 +83,13 @@ fn program_file(m: &mut Message, errnum: i32, pathname: &Text) {
         libc::ETXTBSY => programs::open_for_writing(m, procs::writer_of(&st)),
         libc::EPERM => {
             let nosuid = mounts::mount_of(&st).filter(|mnt| mnt.nosuid);
-            let traced = procs::own().is_some_and(|f| f.tracer != 0);
-            programs::privilege_refused(m, st.st_mode, nosuid.as_ref(), traced);
+            programs::privilege_refused(m, &programs::Privilege {
+                mode: st.st_mode,
+                caps: CPath::from_bytes(name).and_then(|p| program::file_capabilities(&p)),
+                guards: crate::probe::creds::exec_guards(),
+                nosuid: nosuid.as_ref(),
+                traced: procs::own().is_some_and(|f| f.tracer != 0),
+            });
         }
         _ => generic::meaning(m, errnum),
     }

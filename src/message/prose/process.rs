@@ -27,16 +27,24 @@ pub fn no_command(m: &mut Message, command: &Text) {
 pub fn fork_refused(m: &mut Message, f: &ForkLimits) {
     m.because();
     m.text("a new process could not be created");
+    // A cgroup at its pids.max is named first: it is the limit that was hit.
+    let cgroup_hit = f.cgroup_pids.as_ref().filter(|c| c.max != u64::MAX && c.current >= c.max);
+    if let Some(c) = cgroup_hit {
+        m.text(": the cgroup ");
+        m.quoted(c.dir.as_bytes());
+        let _ = core::fmt::write(m, format_args!(" has {} processes (pids.current) of the {} it allows (pids.max), which is reached", c.current, c.max));
+    }
+    let lead = if cgroup_hit.is_some() { "; the real user " } else { ": the real user " };
     let user = crate::probe::users::user_name(f.uid);
     match (f.nproc, f.user_tasks) {
         (Some((soft, _)), Some(n)) if soft != u64::MAX && n >= soft && !f.exempt => {
-            m.text(": the real user ");
+            m.text(lead);
             write_user(m, f.uid, user.as_ref().map(|u| u.as_bytes()));
             let _ = core::fmt::write(m, format_args!(" already has {n} processes (threads counted), and its limit RLIMIT_NPROC is {soft}"));
             return;
         }
         (Some((soft, _)), n) if soft != u64::MAX => {
-            m.text(": the real user ");
+            m.text(lead);
             write_user(m, f.uid, user.as_ref().map(|u| u.as_bytes()));
             let _ = core::fmt::write(m, format_args!(" may have {soft} processes (RLIMIT_NPROC)"));
             if let Some(n) = n {
@@ -47,7 +55,7 @@ pub fn fork_refused(m: &mut Message, f: &ForkLimits) {
             }
         }
         (_, n) => {
-            m.text(": the real user ");
+            m.text(lead);
             write_user(m, f.uid, user.as_ref().map(|u| u.as_bytes()));
             m.text(" has no limit on its processes (RLIMIT_NPROC is unlimited)");
             if let Some(n) = n {
@@ -61,8 +69,9 @@ pub fn fork_refused(m: &mut Message, f: &ForkLimits) {
             m.text(", which is reached");
         }
     }
-    // The cgroup's pids controller and the pid space (issue 12, proc branch).
+    // The cgroup's pids controller and the pid space.
     match &f.cgroup_pids {
+        Some(_) if cgroup_hit.is_some() => {}
         Some(c) if c.max != u64::MAX => {
             m.text("; the cgroup ");
             m.quoted(c.dir.as_bytes());
@@ -82,6 +91,9 @@ pub fn fork_refused(m: &mut Message, f: &ForkLimits) {
         if total + 1 >= max {
             let _ = core::fmt::write(m, format_args!("; the {total} threads of the system use up the pids below {max} (/proc/sys/kernel/pid_max)"));
         }
+    }
+    if cgroup_hit.is_some() {
+        m.text("; raise the cgroup's pids.max or end some of its processes");
     }
 }
 

@@ -5,7 +5,9 @@
 //! command ended, as a shell user reads it.
 
 use crate::message::Message;
+use crate::probe::creds::ExecGuards;
 use crate::probe::mounts::Mount;
+use crate::probe::program::FileCaps;
 
 /// ENOENT for a program that exists: the interpreter its `#!` line names is missing.
 pub fn missing_interpreter(m: &mut Message, program: &[u8], interp: &[u8]) {
@@ -74,26 +76,78 @@ pub fn not_regular(m: &mut Message, kind: &str) {
     m.text(", and only a regular file can be run as a program");
 }
 
-/// EPERM of a set-user-ID or set-group-ID program on a nosuid mount, or with a file
-/// capability, that the kernel refused to run with those privileges.
-pub fn privilege_refused(m: &mut Message, mode: u32, nosuid: Option<&Mount>, traced: bool) {
+/// EPERM: what stands between the program and the privileges it would gain. The
+/// kernel refuses to run a program marked with effective file capabilities unless the
+/// process can be given all of them (its bounding set, or its inheritable set together
+/// with the file's, must hold each); a seccomp filter or a security module can refuse
+/// any execve. Set-user-ID on a nosuid mount or under a tracer, which the manual lists,
+/// is run without the privilege by kernels since 2.6, not refused: said when it applies.
+pub struct Privilege<'a> {
+    pub mode: u32,
+    pub caps: Option<FileCaps>,
+    pub guards: Option<ExecGuards>,
+    pub nosuid: Option<&'a Mount>,
+    pub traced: bool,
+}
+
+pub fn privilege_refused(m: &mut Message, p: &Privilege) {
     m.because();
-    if mode & (libc::S_ISUID | libc::S_ISGID) != 0 {
-        m.text("the program is set-user-ID or set-group-ID (mode ");
-        let _ = core::fmt::write(m, format_args!("0{:o})", mode & 0o7777));
-    } else {
-        m.text("the program gains privileges when run (a file capability, security.capability)");
-    }
-    match (nosuid, traced) {
-        (Some(mnt), _) => {
-            m.text(", and its file system, mounted on ");
-            m.quoted(mnt.point.as_bytes());
-            m.text(", has the nosuid option");
+    if let (Some(caps), Some(g)) = (p.caps, p.guards) {
+        let missing = caps.permitted & !g.bounding & !(g.inheritable & caps.inheritable);
+        if caps.effective && missing != 0 {
+            m.text("the program carries file capabilities (security.capability: ");
+            capability_list(m, caps.permitted);
+            m.text(" permitted, marked effective), and a program so marked runs with all of them or not at all; ");
+            capability_list(m, missing);
+            m.text(if missing.count_ones() == 1 { " is" } else { " are" });
+            let _ = core::fmt::write(m, format_args!(
+                " missing from this process's capability bounding set (CapBnd {:#x} in /proc/self/status) and not inheritable from it",
+                g.bounding
+            ));
+            m.text("; restore the capability to the bounding set, or remove it from the file (setcap -r)");
+            return;
         }
-        (None, true) => m.text(", and the process is being traced: a traced process may not gain privileges"),
-        (None, false) => m.text(
-            ", and the kernel refused the privileges: the process has no_new_privs set, is traced, or a security module forbids it",
+    }
+    let setid = p.mode & (libc::S_ISUID | libc::S_ISGID) != 0;
+    match (setid, p.nosuid) {
+        (true, Some(mnt)) => {
+            let _ = core::fmt::write(m, format_args!("the program is set-user-ID or set-group-ID (mode 0{:o}) on the file system mounted on ", p.mode & 0o7777));
+            m.quoted(mnt.point.as_bytes());
+            m.text(" with the nosuid option, which older kernels refused to run that way; ");
+        }
+        (true, None) if p.traced => m.text("the program is set-user-ID or set-group-ID and this process is being traced, which older kernels refused; "),
+        _ => {}
+    }
+    match p.guards {
+        Some(g) if g.seccomp == 2 => m.text(
+            "this process runs under a seccomp filter (Seccomp: 2 in /proc/self/status), and a filter may answer execve with EPERM without the kernel trying it",
         ),
+        Some(g) if g.seccomp == 1 => m.text("this process is in seccomp strict mode, where execve is not among the four calls allowed"),
+        _ => {
+            m.text(if p.caps.is_some() {
+                "the program's file capabilities are all within this process's reach"
+            } else {
+                "the program has no file capabilities"
+            });
+            m.text(" and no seccomp filter is installed, so a security module (SELinux, AppArmor, Landlock) refused it; its audit log names the rule");
+        }
+    }
+}
+
+/// `CAP_NET_RAW, CAP_SYS_TIME`: the capabilities of a mask by name.
+fn capability_list(m: &mut Message, mask: u64) {
+    let mut first = true;
+    for cap in (0..64).filter(|c| mask & 1 << c != 0) {
+        if !first {
+            m.text(", ");
+        }
+        first = false;
+        match crate::probe::creds::capability_name(cap) {
+            "a capability" => {
+                let _ = core::fmt::write(m, format_args!("capability {cap}"));
+            }
+            name => m.text(name),
+        }
     }
 }
 

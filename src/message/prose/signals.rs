@@ -11,14 +11,7 @@ pub const CAP_KILL: u32 = 5;
 pub const CAP_SYS_PTRACE: u32 = 19;
 pub const CAP_SYS_NICE: u32 = 23;
 
-fn cap_name(cap: u32) -> &'static str {
-    match cap {
-        CAP_KILL => "CAP_KILL",
-        CAP_SYS_PTRACE => "CAP_SYS_PTRACE",
-        CAP_SYS_NICE => "CAP_SYS_NICE",
-        _ => crate::probe::creds::capability_name(cap),
-    }
-}
+use crate::probe::creds::capability_name as cap_name;
 
 /// `process 1234 "nginx"`.
 pub fn process(m: &mut Message, pid: i32) {

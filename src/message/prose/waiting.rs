@@ -90,8 +90,10 @@ pub fn no_memory_for_copy(m: &mut Message, size: Option<(u64, u64)>, overcommit:
     }
 }
 
-/// The pid space is full or the pid namespace's init has ended.
-pub fn pid_namespace_gone(m: &mut Message) {
+/// ENOMEM of fork after unshare(CLONE_NEWPID): the children's pid namespace lost its init.
+pub fn child_namespace_without_init(m: &mut Message, inode: u64) {
     m.because();
-    m.text("the process's pid namespace has no init process any more (it ended), so no new process may be created in it");
+    let _ = core::fmt::write(m, format_args!(
+        "this process unshared a new pid namespace for its children (pid:[{inode}] in /proc/self/ns/pid_for_children), and the init of that namespace, the first child forked into it, has ended; once its init is gone the kernel creates no more processes in a namespace, so every fork from here fails: fork the init again from a fresh unshare, or keep the first child alive"
+    ));
 }
