@@ -360,6 +360,16 @@ fn bind_eaddrinuse_on_a_port_in_time_wait_suggests_so_reuseaddr() {
         close(client);
     }
     close(listener);
+    // The server's end reaches TIME_WAIT when the client's FIN has been processed, a
+    // moment after close: wait for it (/proc/net/tcp state 06) so the test is not a race.
+    let local = format!("0100007F:{port:04X} ");
+    for _ in 0..500 {
+        let table = std::fs::read_to_string("/proc/net/tcp").unwrap();
+        if table.lines().any(|l| l.split_whitespace().nth(1).is_some_and(|a| local.trim_end() == a) && l.split_whitespace().nth(3) == Some("06")) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
     let fd = sock(libc::AF_INET, libc::SOCK_STREAM);
     let a = inet([127, 0, 0, 1], port);
     assert_eq!(bind_inet(fd, &a), -1);

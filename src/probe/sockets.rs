@@ -111,6 +111,14 @@ pub fn holder(inode: u64) -> Option<i32> {
 /// TCP states of /proc/net/tcp (include/net/tcp_states.h).
 pub const TCP_ESTABLISHED: u8 = 1;
 pub const TCP_TIME_WAIT: u8 = 6;
+
+/// The TCP states by number (include/net/tcp_states.h), as /proc/net/tcp shows them.
+const TCP_STATES: [&str; 12] =
+    ["", "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2", "TIME_WAIT", "CLOSE", "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING"];
+
+pub fn tcp_state_name(state: u8) -> &'static str {
+    TCP_STATES.get(state as usize).copied().filter(|s| !s.is_empty()).unwrap_or("unknown")
+}
 pub const TCP_LISTEN: u8 = 10;
 
 /// A row of /proc/net/{tcp,tcp6,udp,udp6}.

@@ -73,6 +73,12 @@ pub fn inet_in_use(m: &mut Message, sa: &SockAddr, len: usize, e: Option<&InetEn
         Some(e) if e.state == crate::probe::sockets::TCP_TIME_WAIT && e.inode == 0 => {
             m.text(" was used by a connection that closed recently and is still in the TIME_WAIT state (the kernel keeps it for up to 60 seconds); setting the SO_REUSEADDR option before bind lets a listener take the port at once");
         }
+        // A connection whose process closed it, still shutting down (FIN_WAIT2, LAST_ACK…).
+        Some(e) if e.inode == 0 && e.state != crate::probe::sockets::TCP_LISTEN => {
+            m.text(" was used by a connection that its process has closed and that is still shutting down (state ");
+            m.text(crate::probe::sockets::tcp_state_name(e.state));
+            m.text("; TIME_WAIT follows, for up to 60 seconds); setting the SO_REUSEADDR option before bind lets a listener take the port at once");
+        }
         Some(e) => {
             m.text(" is already taken");
             if e.state == crate::probe::sockets::TCP_LISTEN {
