@@ -11,6 +11,7 @@
 //! Memory is fixed (`SLOTS` entries in static storage) and the lock is held only to copy
 //! an entry in or out, never across a system call; a contended insert is skipped.
 
+use super::file_version::FileVersion;
 use crate::sys::{self, CPath};
 use std::sync::Mutex;
 
@@ -70,53 +71,37 @@ pub fn keep(inode: u64, pid: i32, fd: i32) {
     }
 }
 
-/// A socket file that no socket is bound to: its identity and change time.
+/// Socket files that no socket is bound to.
 ///
 /// A socket is bound to a socket file only by the bind(2) that creates the file; a file
 /// that exists can never gain one. So once the kernel's lookup has found no socket bound
 /// to a file, that stays true for as long as the file is that file: an entry names the
-/// file by (st_dev, st_ino) and its st_ctime, and is only kept when the file was created
-/// or changed at least `SETTLED_NS` before the lookup, so that another file given the
-/// same inode number later carries a later change time. A stale socket file explained
-/// again (a client retrying) then costs one stat.
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct FileKey {
-    dev: u64,
-    ino: u64,
-    ctime: i64,
-    ctime_nsec: i64,
-}
-
-impl FileKey {
-    fn of(st: &sys::Stat) -> FileKey {
-        FileKey { dev: st.st_dev, ino: st.st_ino, ctime: st.st_ctime, ctime_nsec: st.st_ctime_nsec }
-    }
-}
-
-const SETTLED_NS: i128 = 2_000_000_000;
+/// file's version (file_version), kept only when the file had settled before the
+/// lookup, so that another file given the same inode number later carries a later
+/// change time. A stale socket file explained again (a client retrying) then costs one
+/// stat.
 const UNBOUND_SLOTS: usize = 4;
 
 struct Unbound {
     next: usize,
-    held: [Option<FileKey>; UNBOUND_SLOTS],
+    held: [Option<FileVersion>; UNBOUND_SLOTS],
 }
 
 static UNBOUND: Mutex<Unbound> = Mutex::new(Unbound { next: 0, held: [None; UNBOUND_SLOTS] });
 
 /// Whether the socket file whose status is `st` was found with no socket bound to it.
 pub fn known_unbound(st: &sys::Stat) -> bool {
-    let key = FileKey::of(st);
+    let key = FileVersion::of(st);
     let Ok(held) = UNBOUND.lock() else { return false };
     let _shown = sys::valgrind::LockShown::taken(&UNBOUND);
     held.held.contains(&Some(key))
 }
 
 /// Keeps that the kernel found no socket bound to the file whose status was `st` (before
-/// and after the lookup, begun at `asked_at` from listing_cache::now_ns).
+/// and after the lookup, begun at `asked_at` from file_version::now_ns).
 pub fn keep_unbound(st: &sys::Stat, asked_at: Option<i128>) {
-    let key = FileKey::of(st);
-    let changed = key.ctime as i128 * 1_000_000_000 + key.ctime_nsec as i128;
-    if asked_at.is_none_or(|t| changed >= t - SETTLED_NS) {
+    let key = FileVersion::of(st);
+    if !key.settled_at(asked_at) {
         return;
     }
     let Ok(mut held) = UNBOUND.try_lock() else { return };

@@ -2,17 +2,15 @@
 //! daemon explaining the same missing path again and again (a log storm) does not read
 //! the same directory every time.
 //!
-//! A listing is keyed on the directory's identity (st_dev, st_ino) and its change times
-//! (st_mtime and st_ctime, with nanoseconds): any entry added, removed or renamed moves
-//! st_mtime, so a changed directory never matches a held listing. Because the kernel
-//! stamps times from a coarse clock, a directory changed twice within one tick could
-//! keep the same st_mtime; so a listing is only kept when the directory had not changed
-//! for `SETTLED_NS` before it was read, and any later change then carries a later time.
+//! A listing is kept for one version of its directory (file_version: identity and
+//! change times; an entry added, removed or renamed moves st_mtime), and only once the
+//! directory has settled.
 //!
 //! Memory is fixed: `SLOTS` slots of `SLOT_BYTES` each, in static storage (no heap);
 //! a larger directory is never cached. Each slot has its own lock, held only to search a
 //! held listing (no I/O) or to copy a fresh one in; a contended insert is skipped.
 
+use super::file_version::FileVersion;
 use crate::sys::{self, Stat};
 use std::sync::RwLock;
 
@@ -20,43 +18,11 @@ use std::sync::RwLock;
 pub const SLOTS: usize = 8;
 /// Bytes of packed names (length, d_type, name) a slot holds.
 pub const SLOT_BYTES: usize = 32 * 1024;
-/// A directory changed less than this long ago is not cached (2 s, which also covers
-/// modest clock skew on network file systems).
-const SETTLED_NS: i128 = 2_000_000_000;
 
-/// What makes a listing current: the directory's identity and change times.
-#[derive(Clone, Copy, PartialEq, Eq, Default)]
-pub struct Key {
-    dev: u64,
-    ino: u64,
-    mtime: i64,
-    mtime_nsec: i64,
-    ctime: i64,
-    ctime_nsec: i64,
-}
-
-impl Key {
-    pub fn of(st: &Stat) -> Key {
-        Key {
-            dev: st.st_dev,
-            ino: st.st_ino,
-            mtime: st.st_mtime,
-            mtime_nsec: st.st_mtime_nsec,
-            ctime: st.st_ctime,
-            ctime_nsec: st.st_ctime_nsec,
-        }
-    }
-
-    fn newest_ns(&self) -> i128 {
-        let m = self.mtime as i128 * 1_000_000_000 + self.mtime_nsec as i128;
-        let c = self.ctime as i128 * 1_000_000_000 + self.ctime_nsec as i128;
-        m.max(c)
-    }
-
-    fn slot(&self) -> usize {
-        let h = (self.dev ^ self.ino.rotate_left(17)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        (h >> 32) as usize % SLOTS
-    }
+/// The slot of a directory: a hash of its dev and inode.
+fn slot(v: &FileVersion) -> usize {
+    let h = (v.dev ^ v.ino.rotate_left(17)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 32) as usize % SLOTS
 }
 
 /// Names packed as [len, d_type, bytes…], in the order getdents returned them.
@@ -129,7 +95,7 @@ fn each(packed: &[u8], mut f: impl FnMut(&[u8], u8) -> bool) {
 
 struct Slot {
     valid: bool,
-    key: Key,
+    key: FileVersion,
     len: usize,
     names: [u8; SLOT_BYTES],
 }
@@ -137,14 +103,14 @@ struct Slot {
 #[allow(clippy::declare_interior_mutable_const)]
 // All zero, so the slots live in .bss and cost the library no size.
 const EMPTY: RwLock<Slot> =
-    RwLock::new(Slot { valid: false, key: Key { dev: 0, ino: 0, mtime: 0, mtime_nsec: 0, ctime: 0, ctime_nsec: 0 }, len: 0, names: [0; SLOT_BYTES] });
+    RwLock::new(Slot { valid: false, key: FileVersion::NONE, len: 0, names: [0; SLOT_BYTES] });
 static CACHE: [RwLock<Slot>; SLOTS] = [EMPTY; SLOTS];
 
 /// Runs `f(name, d_type)` over the held listing of the directory whose current status is
 /// `st`; false when none is held for exactly that identity and those times.
 pub fn each_cached(st: &Stat, f: impl FnMut(&[u8], u8) -> bool) -> bool {
-    let key = Key::of(st);
-    let lock = &CACHE[key.slot()];
+    let key = FileVersion::of(st);
+    let lock = &CACHE[slot(&key)];
     let Ok(slot) = lock.read() else { return false };
     let _shown = sys::valgrind::LockShown::taken(lock);
     if !slot.valid || slot.key != key {
@@ -154,20 +120,14 @@ pub fn each_cached(st: &Stat, f: impl FnMut(&[u8], u8) -> bool) -> bool {
     true
 }
 
-/// The time now, in ns since the epoch (CLOCK_REALTIME, the clock file times come from).
-pub fn now_ns() -> Option<i128> {
-    sys::realtime().ok().map(|(s, ns)| s as i128 * 1_000_000_000 + ns as i128)
-}
-
 /// Keeps `packed`, the complete listing of the directory whose status was `st` before
-/// it was read at `read_at` (from `now_ns`), if it fits and the directory had settled.
+/// it was read at `read_at` (from file_version::now_ns), if it fits and the directory had settled.
 pub fn insert(st: &Stat, read_at: Option<i128>, packed: &Packed) {
-    let key = Key::of(st);
-    let Some(read_at) = read_at else { return };
-    if !packed.fits() || key.newest_ns() >= read_at - SETTLED_NS {
+    let key = FileVersion::of(st);
+    if !packed.fits() || !key.settled_at(read_at) {
         return;
     }
-    let lock = &CACHE[key.slot()];
+    let lock = &CACHE[slot(&key)];
     let Ok(mut slot) = lock.try_write() else { return };
     let _shown = sys::valgrind::LockShown::taken(lock);
     slot.valid = false;

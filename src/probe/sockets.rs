@@ -342,7 +342,7 @@ pub fn unix_file_bound(sa: &SockAddr, len: usize, path: &CPath, st: &sys::Stat) 
     if super::holder_cache::known_unbound(st) {
         return Some(false);
     }
-    let asked_at = super::listing_cache::now_ns();
+    let asked_at = super::file_version::now_ns();
     let bound = unix_name_bound(sa, len)?;
     // Kept only when the path still names the file the lookup was asked about.
     let same = |a: &sys::Stat| sys::stat_at(libc::AT_FDCWD, path, false).is_ok_and(|b| (b.st_dev, b.st_ino, b.st_ctime, b.st_ctime_nsec) == (a.st_dev, a.st_ino, a.st_ctime, a.st_ctime_nsec));

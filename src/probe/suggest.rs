@@ -44,7 +44,7 @@ pub fn nearest(start_fd: i32, dir: &CPath, name: &[u8], known: Option<&sys::Stat
     // other one's key.
     let fd = sys::open_at(start_fd, dir, libc::O_RDONLY | libc::O_DIRECTORY).ok()?;
     let opened = sys::stat_fd(fd.raw()).ok();
-    let read_at = listing_cache::now_ns();
+    let read_at = super::file_version::now_ns();
     let mut packed = listing_cache::Packed::new();
     sys::for_each_entry_fd(fd.raw(), |entry, kind| {
         packed.push(entry, kind);
