@@ -428,12 +428,6 @@ fn execve_with_null_and_wild_pointers_still_explains() {
     assert_facts(&msg, &["execve(pathname = NULL, argv = NULL, envp = NULL) failed", "EFAULT", "pathname is the NULL pointer"]);
 }
 
-/// `text` into a child's report buffer, cut to fit.
-fn put(buf: &mut [u8], text: &str) {
-    let n = text.len().min(buf.len() - 1);
-    buf[..n].copy_from_slice(&text.as_bytes()[..n]);
-}
-
 /// A copy of /bin/true carrying the file capability CAP_NET_RAW, permitted and marked
 /// effective (what `setcap cap_net_raw+ep` writes: vfs_cap_data revision 2).
 fn program_with_net_raw(d: &Scratch) -> String {
@@ -458,10 +452,10 @@ fn execve_eperm_names_the_file_capability_missing_from_the_bounding_set() {
     let msg = in_child(|buf| {
         // SAFETY: in the forked child only: CAP_NET_RAW leaves its bounding set.
         if unsafe { libc::prctl(libc::PR_CAPBSET_DROP, 13, 0, 0, 0) } != 0 {
-            return put(buf, "could not drop CAP_NET_RAW");
+            return report(buf, "could not drop CAP_NET_RAW");
         }
         let (e, msg) = exec_and_explain(&path);
-        put(buf, &format!("{e} {msg}"));
+        report(buf, &format!("{e} {msg}"));
     });
     assert_facts(&msg, &[
         "1 execve(",
@@ -490,11 +484,11 @@ fn execve_eperm_under_a_seccomp_filter_says_the_filter_may_refuse_it() {
             if libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0
                 || libc::prctl(libc::PR_SET_SECCOMP, libc::SECCOMP_MODE_FILTER, &prog as *const _, 0, 0) != 0
             {
-                return put(buf, "could not install the filter");
+                return report(buf, "could not install the filter");
             }
         }
         let (e, msg) = exec_and_explain("/bin/true");
-        put(buf, &format!("{e} {msg}"));
+        report(buf, &format!("{e} {msg}"));
     });
     assert_facts(&msg, &["1 execve(pathname = \"/bin/true\"", "EPERM", "seccomp filter (Seccomp: 2 in /proc/self/status)"]);
     assert!(!msg.contains("file capabilities"), "{msg}");
@@ -506,9 +500,9 @@ fn fork_enomem_after_the_init_of_an_unshared_pid_namespace_ended() {
     let msg = in_child(|buf| {
         // SAFETY: in the forked child only: a new pid namespace for its children, whose
         // first child (the namespace's init) exits at once and is reaped.
-        unsafe {
+        let pid = unsafe {
             if libc::unshare(libc::CLONE_NEWPID) != 0 {
-                return put(buf, "unshare(CLONE_NEWPID) refused");
+                return report(buf, "unshare(CLONE_NEWPID) refused");
             }
             let init = libc::fork();
             if init == 0 {
@@ -519,10 +513,10 @@ fn fork_enomem_after_the_init_of_an_unshared_pid_namespace_ended() {
             if pid == 0 {
                 libc::_exit(0);
             }
-            let e = errno();
-            let msg = explained!(explain_message_errno_fork(e));
-            put(buf, &format!("{pid} {msg}"));
-        }
+            pid
+        };
+        let msg = explained!(explain_message_errno_fork(errno()));
+        report(buf, &format!("{pid} {msg}"));
     });
     assert_facts(&msg, &[
         "-1 fork() failed",
@@ -581,10 +575,10 @@ fn fork_eagain_in_a_cgroup_at_its_pids_max_names_the_cgroup_first() {
     let procs = cgroup.dir.join("cgroup.procs");
     let msg = in_child(|buf| {
         if std::fs::write(&procs, "0").is_err() {
-            return put(buf, "could not join the cgroup");
+            return report(buf, "could not join the cgroup");
         }
         // SAFETY: in the forked child only: one more member fills pids.max = 2.
-        unsafe {
+        let (sleeper, pid) = unsafe {
             let sleeper = libc::fork();
             if sleeper == 0 {
                 libc::pause();
@@ -594,12 +588,15 @@ fn fork_eagain_in_a_cgroup_at_its_pids_max_names_the_cgroup_first() {
             if pid == 0 {
                 libc::_exit(0);
             }
-            let e = errno();
-            let msg = explained!(explain_message_errno_fork(e));
+            (sleeper, pid)
+        };
+        let msg = explained!(explain_message_errno_fork(errno()));
+        // SAFETY: our own child.
+        unsafe {
             libc::kill(sleeper, libc::SIGKILL);
             libc::waitpid(sleeper, std::ptr::null_mut(), 0);
-            put(buf, &format!("{pid} {msg}"));
         }
+        report(buf, &format!("{pid} {msg}"));
     });
     let name = cgroup.dir.to_string_lossy().into_owned();
     assert_facts(&msg, &[

@@ -5,53 +5,10 @@
 //! closed descriptor, a socketpair whose peer is closed, an option no level knows.
 #[macro_use]
 mod common;
+use common::sockets::*;
 use common::*;
 use libc::{c_int, sockaddr, sockaddr_in, sockaddr_un, socklen_t};
 use std::mem::{size_of, zeroed};
-
-fn inet(ip: [u8; 4], port: u16) -> sockaddr_in {
-    // SAFETY: sockaddr_in is plain data; all zeroes is valid.
-    let mut a: sockaddr_in = unsafe { zeroed() };
-    a.sin_family = libc::AF_INET as u16;
-    a.sin_port = port.to_be();
-    a.sin_addr.s_addr = u32::from_ne_bytes(ip);
-    a
-}
-
-fn unix(path: &str) -> sockaddr_un {
-    // SAFETY: sockaddr_un is plain data; all zeroes is valid.
-    let mut a: sockaddr_un = unsafe { zeroed() };
-    a.sun_family = libc::AF_UNIX as u16;
-    for (d, s) in a.sun_path.iter_mut().zip(path.bytes()) {
-        *d = s as libc::c_char;
-    }
-    a
-}
-
-fn sock(domain: c_int, kind: c_int) -> c_int {
-    // SAFETY: a plain system call.
-    let fd = unsafe { libc::socket(domain, kind | libc::SOCK_CLOEXEC, 0) };
-    assert!(fd >= 0);
-    fd
-}
-
-fn bind_inet(fd: c_int, a: &sockaddr_in) -> c_int {
-    // SAFETY: a points at a live sockaddr_in of the size given.
-    unsafe { libc::bind(fd, a as *const _ as *const sockaddr, size_of::<sockaddr_in>() as socklen_t) }
-}
-
-fn port_of(fd: c_int) -> u16 {
-    // SAFETY: a is a live sockaddr_in of the size given.
-    let mut a: sockaddr_in = unsafe { zeroed() };
-    let mut len = size_of::<sockaddr_in>() as socklen_t;
-    assert_eq!(unsafe { libc::getsockname(fd, &mut a as *mut _ as *mut sockaddr, &mut len) }, 0);
-    u16::from_be(a.sin_port)
-}
-
-fn close(fd: c_int) {
-    // SAFETY: closing a descriptor this test opened.
-    unsafe { libc::close(fd) };
-}
 
 #[test]
 fn bind_eaddrinuse_names_the_process_that_listens_on_the_port() {
@@ -137,11 +94,6 @@ fn bind_eaddrnotavail_says_no_interface_has_the_address() {
     let msg = explained!(explain_message_errno_bind(e, fd, &a as *const _ as *const _, 16));
     close(fd);
     assert_facts(&msg, &["EADDRNOTAVAIL", "no network interface of this host has the address 192.0.2.77 port 0"]);
-}
-
-fn connect_to<T>(fd: c_int, a: &T) -> c_int {
-    // SAFETY: a points at a live address of its type's size.
-    unsafe { libc::connect(fd, a as *const T as *const sockaddr, size_of::<T>() as socklen_t) }
 }
 
 #[test]
@@ -251,13 +203,6 @@ fn accept_enotsock_names_what_the_descriptor_is() {
     let fd = std::os::fd::AsRawFd::as_raw_fd(&f);
     let msg = explained!(explain_message_errno_accept(libc::ENOTSOCK, fd, std::ptr::null_mut(), std::ptr::null_mut()));
     assert_facts(&msg, &["ENOTSOCK", &format!("fildes {fd} \"/etc/passwd\" refers to a regular file, not a socket")]);
-}
-
-fn pair(kind: c_int) -> [c_int; 2] {
-    let mut sv = [0; 2];
-    // SAFETY: sv has room for two descriptors.
-    assert_eq!(unsafe { libc::socketpair(libc::AF_UNIX, kind | libc::SOCK_CLOEXEC, 0, sv.as_mut_ptr()) }, 0);
-    sv
 }
 
 #[test]

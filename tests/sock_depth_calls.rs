@@ -6,32 +6,10 @@
 //! abstract names, getaddrinfo out of descriptors.
 #[macro_use]
 mod common;
+use common::sockets::*;
 use common::*;
 use libc::{c_int, sockaddr, sockaddr_in, socklen_t};
 use std::mem::{size_of, zeroed};
-
-fn inet(ip: [u8; 4], port: u16) -> sockaddr_in {
-    // SAFETY: sockaddr_in is plain data; all zeroes is valid.
-    let mut a: sockaddr_in = unsafe { zeroed() };
-    a.sin_family = libc::AF_INET as u16;
-    a.sin_port = port.to_be();
-    a.sin_addr.s_addr = u32::from_ne_bytes(ip);
-    a
-}
-
-fn sock(domain: c_int, kind: c_int) -> c_int {
-    // SAFETY: a plain system call.
-    let fd = unsafe { libc::socket(domain, kind | libc::SOCK_CLOEXEC, 0) };
-    assert!(fd >= 0);
-    fd
-}
-
-/// Writes `text` as the child's whole report (a setup step that failed).
-fn report(buf: &mut [u8], text: &str) {
-    let n = text.len().min(buf.len() - 1);
-    buf[..n].copy_from_slice(&text.as_bytes()[..n]);
-    buf[n] = 0;
-}
 
 /// In the child: a network namespace of its own (only `lo`, down), then each `ip`
 /// command; false (with the report written) when a step fails.
@@ -218,18 +196,6 @@ fn sendmsg_etoomanyrefs_as_nobody_gives_the_limit_the_user_and_the_missing_capab
         "exceed this process's open file limit (RLIMIT_NOFILE, 16)",
         "the process has neither CAP_SYS_RESOURCE nor CAP_SYS_ADMIN",
     ]);
-}
-
-fn close(fd: c_int) {
-    // SAFETY: closing a descriptor this test opened.
-    unsafe { libc::close(fd) };
-}
-
-fn pair(kind: c_int) -> [c_int; 2] {
-    let mut sv = [0; 2];
-    // SAFETY: sv has room for two descriptors.
-    assert_eq!(unsafe { libc::socketpair(libc::AF_UNIX, kind | libc::SOCK_CLOEXEC, 0, sv.as_mut_ptr()) }, 0);
-    sv
 }
 
 fn abstract_unix(name: &str) -> (libc::sockaddr_un, socklen_t) {
@@ -765,22 +731,12 @@ fn tcsetattr_eio_in_an_orphaned_background_group_says_it_is_orphaned_and_names_t
     ]);
 }
 
-fn unix_path(path: &str) -> libc::sockaddr_un {
-    // SAFETY: sockaddr_un is plain data; all zeroes is valid.
-    let mut a: libc::sockaddr_un = unsafe { zeroed() };
-    a.sun_family = libc::AF_UNIX as u16;
-    for (d, s) in a.sun_path.iter_mut().zip(path.bytes()) {
-        *d = s as libc::c_char;
-    }
-    a
-}
-
 #[test]
 fn connect_and_bind_eacces_as_nobody_name_the_socket_file_and_the_directory_modes() {
     let _serial = serial();
     let dir = Scratch::new("sock-eacces");
     let path = dir.s("root.sock");
-    let a = unix_path(&path);
+    let a = unix(&path);
     let server = sock(libc::AF_UNIX, libc::SOCK_STREAM);
     // SAFETY: a is a live sockaddr_un.
     unsafe {
@@ -788,7 +744,7 @@ fn connect_and_bind_eacces_as_nobody_name_the_socket_file_and_the_directory_mode
         assert_eq!(libc::listen(server, 1), 0);
     }
     chmod(std::path::Path::new(&path), 0o755);
-    let fresh = unix_path(&dir.s("new.sock"));
+    let fresh = unix(&dir.s("new.sock"));
     let msg = in_child(|buf| {
         // SAFETY: plain system calls in the forked child, as nobody.
         unsafe {

@@ -5,6 +5,7 @@
 //! must be the same bytes.
 #[macro_use]
 mod common;
+use common::sockets::sock;
 use libc::{c_char, c_int, sockaddr, sockaddr_in, sockaddr_in6, sockaddr_un, socklen_t};
 use std::ffi::CString;
 use std::mem::{size_of, zeroed};
@@ -41,13 +42,6 @@ fn theirs(f: CloseFn, fd: c_int) -> String {
     // SAFETY: out is writable for its length.
     unsafe { f(out.as_mut_ptr() as *mut c_char, out.len() as c_int, libc::EIO, fd) };
     echo(&common::text(&out))
-}
-
-fn sock(domain: c_int, kind: c_int) -> c_int {
-    // SAFETY: a plain system call.
-    let fd = unsafe { libc::socket(domain, kind | libc::SOCK_CLOEXEC, 0) };
-    assert!(fd >= 0);
-    fd
 }
 
 fn ok(r: c_int) {

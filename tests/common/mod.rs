@@ -2,6 +2,8 @@
 //! the explain command as another user, and explaining in-process.
 #![allow(dead_code)]
 
+pub mod sockets;
+
 use std::ffi::CString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -275,4 +277,11 @@ pub fn drop_to_nobody() {
         assert_eq!(libc::setresgid(65534, 65534, 65534), 0);
         assert_eq!(libc::setresuid(65534, 65534, 65534), 0);
     }
+}
+
+/// Writes `text` as the child's whole report (a setup step that failed).
+pub fn report(buf: &mut [u8], text: &str) {
+    let n = text.len().min(buf.len() - 1);
+    buf[..n].copy_from_slice(&text.as_bytes()[..n]);
+    buf[n] = 0;
 }
