@@ -8,7 +8,7 @@ mod common;
 use common::sockets::*;
 use common::*;
 use libc::{c_int, sockaddr, sockaddr_in, sockaddr_un, socklen_t};
-use std::mem::{size_of, zeroed};
+use std::mem::size_of;
 
 #[test]
 fn bind_eaddrinuse_names_the_process_that_listens_on_the_port() {
@@ -212,24 +212,8 @@ fn sendmsg_ebadf_names_the_closed_descriptor_passed_in_scm_rights() {
     assert!(unsafe { libc::fcntl(closed, libc::F_GETFD) } == -1);
     let mut data = *b"x";
     let mut iov = libc::iovec { iov_base: data.as_mut_ptr() as *mut _, iov_len: 1 };
-    // Room for one cmsghdr and two ints (aligned as CMSG_SPACE says).
     let mut control = [0u64; 4];
-    // SAFETY: msghdr is plain data.
-    let mut h: libc::msghdr = unsafe { zeroed() };
-    h.msg_iov = &mut iov;
-    h.msg_iovlen = 1;
-    h.msg_control = control.as_mut_ptr() as *mut _;
-    h.msg_controllen = 24;
-    // SAFETY: the cmsghdr lies in control, which is large enough.
-    unsafe {
-        let c = libc::CMSG_FIRSTHDR(&h);
-        (*c).cmsg_level = libc::SOL_SOCKET;
-        (*c).cmsg_type = libc::SCM_RIGHTS;
-        (*c).cmsg_len = libc::CMSG_LEN(8) as usize;
-        let fds = libc::CMSG_DATA(c) as *mut c_int;
-        *fds = 0;
-        *fds.add(1) = closed;
-    }
+    let h = passing(&mut iov, &mut control, &[0, closed]);
     assert_eq!(unsafe { libc::sendmsg(sv[0], &h, 0) }, -1);
     let e = errno();
     assert_eq!(e, libc::EBADF);

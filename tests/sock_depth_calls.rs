@@ -140,25 +140,6 @@ fn connect_etimedout_names_the_route_and_the_syn_retries() {
     ]);
 }
 
-/// A message of one byte passing descriptor 0 in SCM_RIGHTS; `control` holds it.
-fn passing_stdin(iov: &mut libc::iovec, control: &mut [u64; 3]) -> libc::msghdr {
-    // SAFETY: msghdr is plain data.
-    let mut h: libc::msghdr = unsafe { zeroed() };
-    h.msg_iov = iov;
-    h.msg_iovlen = 1;
-    h.msg_control = control.as_mut_ptr() as *mut _;
-    h.msg_controllen = 24;
-    // SAFETY: the cmsghdr and its one int lie in control (CMSG_SPACE(4) is 24).
-    unsafe {
-        let c = libc::CMSG_FIRSTHDR(&h);
-        (*c).cmsg_level = libc::SOL_SOCKET;
-        (*c).cmsg_type = libc::SCM_RIGHTS;
-        (*c).cmsg_len = libc::CMSG_LEN(4) as usize;
-        *(libc::CMSG_DATA(c) as *mut c_int) = 0;
-    }
-    h
-}
-
 #[test]
 fn sendmsg_etoomanyrefs_as_nobody_gives_the_limit_the_user_and_the_missing_capabilities() {
     let _serial = serial();
@@ -174,8 +155,8 @@ fn sendmsg_etoomanyrefs_as_nobody_gives_the_limit_the_user_and_the_missing_capab
             libc::socketpair(libc::AF_UNIX, libc::SOCK_STREAM | libc::SOCK_NONBLOCK | libc::SOCK_CLOEXEC, 0, sv.as_mut_ptr());
             let mut data = *b"x";
             let mut iov = libc::iovec { iov_base: data.as_mut_ptr() as *mut _, iov_len: 1 };
-            let mut control = [0u64; 3];
-            let h = passing_stdin(&mut iov, &mut control);
+            let mut control = [0u64; 4];
+            let h = passing(&mut iov, &mut control, &[0]);
             let mut sent = 0;
             let e = loop {
                 if libc::sendmsg(sv[0], &h, 0) < 0 {

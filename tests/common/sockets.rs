@@ -58,3 +58,28 @@ pub fn close(fd: c_int) {
     // SAFETY: closing a descriptor this test opened.
     unsafe { libc::close(fd) };
 }
+
+/// A message of the bytes `iov` points at, passing the descriptors `fds` (at most 4) in
+/// one SCM_RIGHTS control message that `control` holds.
+pub fn passing(iov: &mut libc::iovec, control: &mut [u64; 4], fds: &[c_int]) -> libc::msghdr {
+    assert!(fds.len() <= 4);
+    // SAFETY: msghdr is plain data.
+    let mut h: libc::msghdr = unsafe { zeroed() };
+    h.msg_iov = iov;
+    h.msg_iovlen = 1;
+    h.msg_control = control.as_mut_ptr() as *mut _;
+    // SAFETY: CMSG_SPACE and CMSG_LEN compute sizes only.
+    h.msg_controllen = unsafe { libc::CMSG_SPACE((4 * fds.len()) as u32) } as usize;
+    // SAFETY: the cmsghdr and its ints lie in control (CMSG_SPACE(16) is 32 bytes).
+    unsafe {
+        let c = libc::CMSG_FIRSTHDR(&h);
+        (*c).cmsg_level = libc::SOL_SOCKET;
+        (*c).cmsg_type = libc::SCM_RIGHTS;
+        (*c).cmsg_len = libc::CMSG_LEN((4 * fds.len()) as u32) as usize;
+        let data = libc::CMSG_DATA(c) as *mut c_int;
+        for (i, &fd) in fds.iter().enumerate() {
+            *data.add(i) = fd;
+        }
+    }
+    h
+}
