@@ -464,7 +464,7 @@ static int s_iconv_open_einval(struct lib *l, char *buf)
     return 0;
 }
 
-/* ------------------------------------------- process calls (issue 12, proc2 branch) */
+/* ------------------------------------------- process calls */
 
 /* kill EPERM on a process of another user (a `setpriv --reuid=65534 sleep 60` started in
  * setup), and execve ENOENT on a script whose #! interpreter is missing. */
@@ -1205,7 +1205,7 @@ int main(int argc, char **argv)
 
     load_stdio(&ours, &ours_stdio);
     load_stdio(&theirs, &theirs_stdio);
-    /* process calls (issue 12, proc2 branch) */
+    /* process calls */
     load_proc(&ours, &ours_proc);
     load_proc(&theirs, &theirs_proc);
     fprintf(stderr, "setting up %s (100,000 files)...\n", "/tmp/explain-bench-PID");
@@ -1213,7 +1213,7 @@ int main(int argc, char **argv)
     /* Directories just created: let their change times age past the listing cache's
      * safety margin so the steady state is measured, as in a long-running daemon. */
     sleep(3);
-    setup_proc(); /* process calls (issue 12, proc2 branch) */
+    setup_proc(); /* process calls */
     sock_setup(); /* sockets (issue 13) */
 
     struct scenario all[] = {
@@ -1232,7 +1232,7 @@ int main(int argc, char **argv)
         { "fwrite_or_die_ok_x100", 5000, s_fwrite_ok, 0, 0 },
         { "fwrite_inline_ok_x100", 5000, s_fwrite_inline_ok, 0, 0 },
         { "iconv_open_einval", 5, s_iconv_open_einval, 0, 0 },
-        /* process calls (issue 12, proc2 branch) */
+        /* process calls */
         { "kill_eperm", 500, s_kill_eperm, 0, 0 },
         { "execve_enoent_interp", 500, s_execve_enoent_interp, 0, 0 },
         /* sockets (issue 13) */
@@ -1268,7 +1268,7 @@ int main(int argc, char **argv)
     ours.open(m, MSG, ENOENT, big_path, O_RDONLY, 0);
     printf("# 100k dir, ours says: %.300s\n", m);
 
-    /* process calls (issue 12, proc2 branch): what ours says */
+    /* process calls: what ours says */
     if (ours_proc.kill) {
         ours_proc.kill(m, MSG, EPERM, other_user_pid, SIGTERM);
         printf("# kill_eperm, ours says: %.400s\n", m);

@@ -29,7 +29,7 @@ fn rust_type(ctype: &str) -> String {
         return "*mut c_void".to_string();
     }
     let t = ctype.replace(" *", "*").replace("* ", "*");
-    // processes (issue 12, proc branch): execve's `char *const *argv`, a pointer to const
+    // processes: execve's `char *const *argv`, a pointer to const
     // pointers to char (cbindgen writes `*const *mut c_char` back as that C type).
     if let Some(inner) = t.strip_suffix("*const*") {
         return format!("*const {}", rust_type(&format!("{inner}*")));
@@ -412,7 +412,7 @@ pub fn command_table(calls: &[(String, Call)], kinds: &Kinds) -> String {
     s.push_str("pub static COMMANDS: &[Command] = &[\n");
     // Debian's explain command knows no printf-style call (their arguments follow a
     // format); nor does ours.
-    // execlp (issue 12, proc branch) is variadic, but its `...` is a list of strings the
+    // execlp is variadic, but its `...` is a list of strings the
     // command can build: it is in the table without its `...`.
     let calls: Vec<&(String, Call)> = calls.iter().filter(|(_, c)| !c.is_variadic() || super::variadic::is_gathered(c)).collect();
     for (_, c) in &calls {

@@ -19,12 +19,12 @@ fn header_of_export(func: &str) -> &'static str {
     } else if func.starts_with("explain_output") || func.starts_with("explain_option") {
         "output.h"
     } else if func.starts_with("explain_pclose_success") {
-        // libexplain's extras of the stream calls (issue 11, streams branch).
+        // libexplain's extras of the stream calls.
         "pclose.h"
     } else if func.starts_with("explain_filename_from") {
         "filename.h"
     } else if func.starts_with("explain_system_success") {
-        // libexplain's extras of system(3) (issue 12, proc branch).
+        // libexplain's extras of system(3).
         "system.h"
     } else {
         "version.h"
@@ -64,10 +64,10 @@ fn system_headers(c: &Call) -> Vec<&'static str> {
             "struct iovec" => "sys/uio.h",
             "iconv_t" => "iconv.h",
             "va_list" | "..." => "stdarg.h",
-            // Name resolution and terminals (issue 13, net branch).
+            // Name resolution and terminals.
             "struct addrinfo" | "struct hostent" => "netdb.h",
             "struct termios" => "termios.h",
-            // Time, events and waiting (issue 12, time branch).
+            // Time, events and waiting.
             "time_t" => "time.h",
             "struct timeb" => "sys/timeb.h",
             "sigset_t" => "signal.h",

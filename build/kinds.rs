@@ -53,12 +53,12 @@ pub fn read(path: &Path) -> BTreeMap<String, Kind> {
             (e, "SizedName")
         } else if let Some(e) = cols[2].strip_suffix("!len") {
             (e, "NameSize")
-        // ioctl (issue 13, net branch): the request decides how its data is echoed.
+        // ioctl: the request decides how its data is echoed.
         } else if let Some(e) = cols[2].strip_suffix("?ioctl") {
             (e, "IoctlData")
         } else if let Some(e) = cols[2].strip_suffix("!ioctl") {
             (e, "IoctlRequest")
-        // Time, events and waiting (issue 12, time branch): poll's array and its count,
+        // Time, events and waiting: poll's array and its count,
         // select's sets and their nfds.
         } else if let Some(e) = cols[2].strip_suffix("?poll") {
             (e, "PollArray")
@@ -71,7 +71,7 @@ pub fn read(path: &Path) -> BTreeMap<String, Kind> {
         } else if let Some(e) = cols[2].strip_suffix('&') {
             // sockets (issue 13): the echo reads the other arguments (Value::Related).
             (e, "Related")
-        // processes (issue 12, proc branch): getpriority's which and who, getpgrp's and
+        // processes: getpriority's which and who, getpgrp's and
         // setpgrp's arguments, which the echo leaves out when all are 0.
         } else if let Some(e) = cols[2].strip_suffix("!prio") {
             (e, "PriorityWhich")

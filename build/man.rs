@@ -44,7 +44,7 @@ pub fn generate(root: &Path, calls: &[(String, Call)], headers: &BTreeMap<String
             pages.insert(format!("man3/{f}.3"), link(page));
         }
     }
-    // filename.h (issue 11, streams branch): a hand-written page, its functions linked to it.
+    // filename.h: a hand-written page, its functions linked to it.
     pages.insert("man3/explain_filename.3".into(), fill(read("explain_filename.3")));
     for proto in prototypes(&headers["filename.h"]) {
         pages.insert(format!("man3/{}.3", function_of(&proto)), link("explain_filename"));
@@ -204,7 +204,7 @@ fn failure(c: &Call) -> &'static str {
             "returns NULL and sets \\fIerrno\\fP (NULL with \\fIerrno\\fP untouched is the end of the stream)"
         }
         "string" => "returns NULL or an empty string",
-        // stdio (issue 11, streams branch).
+        // stdio.
         "pointer-void" => "returns NULL",
         "void" => "sets \\fIerrno\\fP (it returns nothing; \\fIerrno\\fP is cleared before the call)",
         "indicator" => "returns non\\-zero (the stream's error indicator is set)",
@@ -222,7 +222,7 @@ fn failed_test(c: &Call) -> &'static str {
         "pointer_errno" => "!result && errno != 0",
         "string" => "!result || !result[0]",
         "minus_one" => "result == \\-1",
-        // stdio (issue 11, streams branch).
+        // stdio.
         "pointer-void" => "!result",
         "void" => "errno != 0",
         "indicator" => "result != 0",

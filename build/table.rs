@@ -83,7 +83,7 @@ pub struct Call {
     pub inline: Vec<String>,
     /// stdio: the streams used implicitly (`@stdout fp`), as (stream, argument).
     pub implied: Vec<(String, Arg)>,
-    /// Name resolution (issue 13, net branch): the codes the call reports in instead of
+    /// Name resolution: the codes the call reports in instead of
     /// errno, written `NAME(SECTION) [errors SPACE]`: `h_errno` (gethostbyname's
     /// HOST_NOT_FOUND…) or `eai` (getaddrinfo's EAI_* codes, returned: its RESULT is
     /// `int errcode`, and its forms are libexplain's four: explain_errcode_NAME,

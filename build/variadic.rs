@@ -243,7 +243,7 @@ pub fn prototypes(c: &Call) -> String {
          void explain_message_errno_{n}(char *message, int message_size, int errnum, {ep}){};\n\n",
         format_attr(c, 3)
     );
-    // execlp (issue 12, proc branch) has no stream or format to refuse.
+    // execlp has no stream or format to refuse.
     let refused = if is_gathered(c) {
         " More than 4096\n * arguments are refused with E2BIG, and explained."
     } else {
@@ -266,7 +266,7 @@ pub fn prototypes(c: &Call) -> String {
     s
 }
 
-// --- processes (issue 12, proc branch): execlp(3), whose `...` (kind `exec_rest`) is a
+// --- processes: execlp(3), whose `...` (kind `exec_rest`) is a
 // NULL-ended list of strings, gathered into an array on the C side: the Rust entry
 // takes the address of the array of the strings after `arg`, and `_or_die`/`_on_error`
 // run execvp(3) on the whole list. More than EXEC_ARGS_MAX strings: E2BIG, explained.

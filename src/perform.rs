@@ -88,7 +88,7 @@ pub unsafe fn fclose(fp: *mut libc::FILE) -> c_int {
     unsafe { libc::fclose(fp) }
 }
 
-// --- the rest of the stream calls (issue 11, streams branch) ---
+// --- the rest of the stream calls ---
 // glibc follows a FILE * without looking: a NULL stream (an unchecked fopen) would crash
 // the program in the _or_die form meant to explain it. These refuse NULL with EBADF,
 // which the explanation then diagnoses; any other pointer is passed on as C would.
@@ -257,7 +257,7 @@ pub unsafe fn iconv(
     unsafe { libc::iconv(cd, inbuf, inbytesleft, outbuf, outbytesleft) }
 }
 
-// --- name resolution and ioctl (issue 13, net branch).
+// --- name resolution and ioctl.
 extern "C" {
     /// glibc's gethostbyname(3): the libc crate does not declare it.
     #[link_name = "gethostbyname"]
@@ -282,7 +282,7 @@ pub unsafe fn ioctl(fildes: c_int, request: c_int, data: *mut libc::c_void) -> c
     unsafe { libc::ioctl(fildes, request as u32 as libc::Ioctl, data) }
 }
 
-// --- time (issue 12, time branch): the calls glibc no longer links new programs to.
+// --- time: the calls glibc no longer links new programs to.
 
 extern "C" {
     /// glibc's adjtime(3): the libc crate does not declare it.
@@ -336,7 +336,7 @@ pub unsafe fn adjtime(delta: *const timeval, olddelta: *mut timeval) -> c_int {
     unsafe { glibc_adjtime(delta, olddelta) }
 }
 
-// --- processes (issue 12, proc branch) ---
+// --- processes ---
 
 /// vfork(2), performed as fork(2): the child of a vfork shares the caller's stack, and
 /// would return from `explain_vfork_or_die` into a frame its parent then reuses; a fork

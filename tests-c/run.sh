@@ -84,7 +84,7 @@ expect "Debian's inline explain_putc_on_error returns EOF through ours" test "$(
 expect "  and prints our explanation" sh -c 'echo "$1" | tr -s "\n " "  " | grep -q "because fp was opened for reading only"' - "$out"
 rm -f "$scratch"
 
-# Helgrind (issue 14, threads branch): a few threads explaining at once and writing one
+# Helgrind: a few threads explaining at once and writing one
 # log file show Helgrind no race it cannot explain: any report not suppressed by
 # helgrind.supp (one entry per site, with its reason) fails, and the run must end with
 # Helgrind's own summary, so that a Valgrind that did not run fails too.

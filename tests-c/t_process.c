@@ -1,5 +1,5 @@
 /*
- * The process calls as a daemon uses them (issue 12, proc branch): fork, waitpid,
+ * The process calls as a daemon uses them: fork, waitpid,
  * execvp and system through their _or_die forms. Success returns the call's result and
  * prints nothing; each failure is a real failing state built in a forked child whose
  * stderr is captured: the child exits with EXIT_FAILURE and the text names the culprit.

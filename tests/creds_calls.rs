@@ -1,4 +1,4 @@
-//! The credential, limit and host-name calls (issue 12, creds branch) explained on real
+//! The credential, limit and host-name calls explained on real
 //! failing states: a child that has dropped to user 65534 asking for root, a user
 //! namespace without a map, a user at RLIMIT_NPROC, a namespace where setgroups is
 //! denied, a host name longer than the kernel keeps, a one-byte buffer for the host name.

@@ -32,9 +32,9 @@ const KNOWN: &[(&str, &str, &str)] = &[
     ("strtoull", "*", "Debian's command fills strtoull's endptr from nptr's number, as for strtoul"),
     // creds (issue 12)
     ("endgrent", "*", "Debian's endgrent echo lacks the call's name and opening parenthesis (`) failed, …`), a bug of its library"),
-    // Name resolution (issue 13, net branch).
+    // Name resolution.
     ("gethostbyname", "*", "Debian reads the errnum as an h_errno value and prints any other number without a name (`unknown <netdb.h> error (22, )`); ours names it as an errno"),
-    // processes (issue 12, proc branch)
+    // processes
     ("execve", "EFAULT", "for EFAULT Debian echoes argv and envp as addresses instead of their strings"),
 ];
 /// Calls neither Debian's command nor ours takes: the printf family (its arguments are
@@ -42,17 +42,17 @@ const KNOWN: &[(&str, &str, &str)] = &[
 /// against Debian's library by tests/format_calls.rs and tests-c/t_format.c.
 const NOT_IN_THE_COMMANDS: &[&str] = &[
     "printf", "fprintf", "sprintf", "snprintf", "asprintf", "vprintf", "vfprintf", "vsprintf", "vsnprintf", "vasprintf",
-    // Name resolution (issue 13, net branch): Debian's explain(1) has no getaddrinfo;
+    // Name resolution: Debian's explain(1) has no getaddrinfo;
     // tests/net_term_calls.rs checks its echo.
     "getaddrinfo",
-    // sockets (issue 13, sock branch): calls beyond libexplain 1.4, which Debian's command lacks.
+    // sockets: calls beyond libexplain 1.4, which Debian's command lacks.
     "shutdown", "send", "sendto", "sendmsg", "recv", "recvfrom", "recvmsg",
 ];
 /// Calls on which Debian's command and library crash for every argument the command can
 /// be given (nothing to compare), with the reason; each must still crash on every
 /// invocation, or the entry is stale.
 const DEBIAN_ALWAYS_CRASHES: &[(&str, &str)] = &[
-    // Terminals (issue 13, net branch).
+    // Terminals.
     ("tcsetattr", "Debian's libexplain reads the struct termios through data unchecked: NULL and any address the command can be given crash it"),
 ];
 const DEBIAN_LIBRARY: &str = "/usr/lib/x86_64-linux-gnu/libexplain.so.51";
@@ -483,7 +483,7 @@ fn call_echo_and_errno_are_debians() {
     assert!(stale.is_empty(), "KNOWN differences that are gone (remove them): {stale:?}");
 }
 
-// --- dates in the local zone (the dups branch) ---
+// --- dates in the local zone ---
 
 /// The command reads a date text as a wall-clock time in the local zone at the offset in
 /// force now (as Debian's does, through mktime), for the utime calls' pairs and the time

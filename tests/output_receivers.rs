@@ -118,7 +118,7 @@ fn regex_free_pid_tag(record: &str) -> &str {
     &after[16..]
 }
 
-// --- Escaping through every output (issue 14, sweep branch): a path that tries to forge
+// --- Escaping through every output: a path that tries to forge
 // a second log line and recolour a terminal arrives escaped, in one record.
 
 /// A newline with a forged record after it, a carriage return, an ANSI colour sequence

@@ -1,5 +1,5 @@
-//! The socket, name and terminal calls' deeper diagnoses on real failing states (issue
-//! 13, sockdepth branch): routes in a private network namespace (none at all, an
+//! The socket, name and terminal calls' deeper diagnoses on real failing states: routes
+//! in a private network namespace (none at all, an
 //! `unreachable` and a `prohibit` route, a gateway behind an interface with no carrier),
 //! descriptors in flight past RLIMIT_NOFILE as nobody, unix(7)'s errors (SCM_CREDENTIALS
 //! claims, another family, MSG_OOB, a peer process that ended), netlink port ids,

@@ -11,7 +11,7 @@ pub mod outputs;
 pub mod program_name;
 // The extra functions of pclose.h and filename.h.
 pub mod streams;
-// The extra functions of system.h (issue 12, proc branch).
+// The extra functions of system.h.
 pub mod programs;
 pub mod syslog;
 pub mod version;

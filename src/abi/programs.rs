@@ -1,6 +1,5 @@
 //! libexplain's public functions of system(3) beyond the six generated per call:
-//! system.h's explain_system_success and explain_system_success_or_die (issue 12, proc
-//! branch).
+//! system.h's explain_system_success and explain_system_success_or_die.
 
 use libc::{c_char, c_int};
 

@@ -494,7 +494,7 @@ mod tests {
     }
 }
 
-// --- memory, conversions, environment and character sets (issue 11, mem branch) ---
+// --- memory, conversions, environment and character sets ---
 
 /// mmap(2) protection: `PROT_READ|PROT_WRITE`, `PROT_NONE`, or a number.
 pub fn mmap_prot(text: &str) -> Result<Parsed, String> {
@@ -520,7 +520,7 @@ pub fn shmctl_cmd(text: &str) -> Result<Parsed, String> {
     }
 }
 
-// --- the rest of the stream calls (issue 11, streams branch) ---
+// --- the rest of the stream calls ---
 
 
 /// setvbuf(3) mode: _IOFBF, _IOLBF, _IONBF, or a number.
@@ -539,7 +539,7 @@ pub fn boxed_word(text: &str) -> Result<Parsed, String> {
     }
 }
 
-// --- credentials, limits and host names (issue 12, creds branch).
+// --- credentials, limits and host names.
 
 /// getrlimit(2)'s resource: RLIMIT_NOFILE… or a number.
 pub fn rlimit_resource(text: &str) -> Result<Parsed, String> {
@@ -551,7 +551,7 @@ pub fn rusage_who(text: &str) -> Result<Parsed, String> {
     one_of(text, crate::decode::creds::RUSAGE_WHO).map_err(|e| expected("RUSAGE_SELF, RUSAGE_CHILDREN, RUSAGE_THREAD or a number", e))
 }
 
-// --- terminals and ioctl (issue 13, net branch) ---
+// --- terminals and ioctl ---
 
 /// tcsetattr(3) options: TCSANOW, TCSADRAIN, TCSAFLUSH, or a number.
 pub fn tcsetattr_options(text: &str) -> Result<Parsed, String> {
@@ -575,7 +575,7 @@ pub fn ioctl_request(text: &str) -> Result<Parsed, String> {
         None => number(text).map(|p| Parsed::Number(p.number() as u32 as i32 as i64)).map_err(|_| "an ioctl request (TCGETS, FIONREAD…) or a number".into()),
     }
 }
-// --- time, event descriptors and waiting for descriptors (issue 12, time branch) ---
+// --- time, event descriptors and waiting for descriptors ---
 
 /// A time as crate::cli::when reads it (seconds as strtod reads them, UTIME_NOW,
 /// UTIME_OMIT or a date text in the local zone, as the utime calls' times are read):
@@ -671,7 +671,7 @@ pub fn fd_set(text: &str) -> Result<Parsed, String> {
     }
     Ok(Parsed::Words(words))
 }
-// --- sockets (issue 13, sock branch) ---
+// --- sockets ---
 
 /// An address family: PF_INET, AF_UNIX… or a number.
 pub fn sock_family(text: &str) -> Result<Parsed, String> {
@@ -851,7 +851,7 @@ fn strace_sockaddr(t: &str) -> Option<[u8; 128]> {
         }
     }
 }
-// --- processes, signals and waiting (issue 12, proc branch) ---
+// --- processes, signals and waiting ---
 
 /// A signal: `SIGTERM`, `SIGRTMIN+3`, `SIGPOLL`, `SIGCLD`, `SIGIOT` or a number.
 pub fn signal(text: &str) -> Result<Parsed, String> {

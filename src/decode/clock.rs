@@ -1,5 +1,5 @@
-//! The echo of time, event and waiting arguments as libexplain 1.4 prints them (issue 12,
-//! time branch): a timeval or timespec as `{ 1.5 seconds }` (its fields by name when the
+//! The echo of time, event and waiting arguments as libexplain 1.4 prints them: a timeval
+//! or timespec as `{ 1.5 seconds }` (its fields by name when the
 //! fraction is out of range), a time_t with its date, a struct timezone, a struct timex
 //! by its modes, the flags of eventfd/signalfd/timerfd, a clock id, a signal set, poll's
 //! array and select's sets (up to nfds), each descriptor with its path. Unreadable

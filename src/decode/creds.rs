@@ -1,4 +1,4 @@
-//! The echo of the credential, limit and host-name arguments (issue 12, creds branch):
+//! The echo of the credential, limit and host-name arguments:
 //! getrlimit's resource and getrusage's who by name, getgrouplist's `int *ngroups` as
 //! the number it points at, and sethostname's name as the `name_size` bytes the call
 //! takes (it need not end in a NUL).

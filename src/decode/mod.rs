@@ -74,31 +74,31 @@ pub mod format;
 // --- stdio (issue 11): the echo of a FILE * argument.
 mod stream;
 pub use stream::{write_char, write_stream};
-// The rest of the stream calls (issue 11, streams branch).
+// The rest of the stream calls.
 pub use stream::{signal, write_setvbuf_mode, SETVBUF_MODES, SIGNALS};
-// stream I/O and positions (issue 11, streamio branch)
+// stream I/O and positions
 pub use stream::{write_byte, write_fpos, write_stream_path};
 // --- the environment and character sets (issue 11, environ): iconv's size_t pointers.
 pub mod iconv;
-// --- credentials, limits and host names (issue 12, creds branch): rlimit resources,
+// --- credentials, limits and host names: rlimit resources,
 // rusage who, getgrouplist's int pointer, sethostname's sized name.
 pub mod creds;
-// --- terminals and ioctl (issue 13, net branch): tc* actions, ioctl requests and data;
+// --- terminals and ioctl: tc* actions, ioctl requests and data;
 // getaddrinfo's hints and error codes, gethostbyname's h_errno.
 pub mod term;
 pub use term::{write_ioctl_data_alone, write_ioctl_request, write_tcflow_action, write_tcflush_selector, write_tcsetattr_options};
 pub mod netdb;
 pub use netdb::write_addrinfo_hints;
 
-// Time, event descriptors and waiting for descriptors (issue 12, time branch).
+// Time, event descriptors and waiting for descriptors.
 pub mod clock;
-// --- sockets (issue 13, sock branch): families, types, protocols, options, addresses.
+// --- sockets: families, types, protocols, options, addresses.
 pub mod sock;
 pub use sock::{
     write_accept4_flags, write_family, write_level, write_msg_flags, write_protocol, write_shutdown_how, write_socket_type,
     write_socklen_ptr, write_sockaddr, write_sockopt_name, write_sockopt_value,
 };
-// --- processes, signals and waiting (issue 12, proc branch): pids with their program,
+// --- processes, signals and waiting: pids with their program,
 // signals, wait options, ptrace requests, priorities, argv and envp arrays.
 pub mod process;
 pub use process::{

@@ -1,4 +1,4 @@
-//! The arguments of the process calls (issue 12, proc branch) as libexplain's call echo
+//! The arguments of the process calls as libexplain's call echo
 //! prints them: a pid with its program name (`1234 "nginx"`), a signal by name
 //! (`SIGTERM`, `SIGRTMIN + 3`), wait options, ptrace requests, getpriority's which and
 //! who, and execve's argv (`["ls", "-l"]`) and envp (`[/* 35 vars */]`).

@@ -57,12 +57,12 @@ pub enum Role {
     SizedName,
     /// …this many.
     NameSize,
-    // --- ioctl (issue 13, net branch): the third argument, named and typed as the
+    // --- ioctl: the third argument, named and typed as the
     // request says (crate::decode::term::write_ioctl_data)…
     IoctlData,
     /// …by this request.
     IoctlRequest,
-    // Time, events and waiting (issue 12, time branch):
+    // Time, events and waiting:
     /// poll's array of struct pollfd, echoed element by element…
     PollArray,
     /// …as many as its data_size says.
@@ -71,7 +71,7 @@ pub enum Role {
     FdSet,
     /// …below its nfds.
     FdSetCount,
-    // --- processes (issue 12, proc branch) ---
+    // --- processes ---
     /// getpriority's which, which decides…
     PriorityWhich,
     /// …whether who is echoed as a user or as a process.
@@ -140,7 +140,7 @@ impl Value<'_> {
                 Some(size) => super::creds::write_sized_name(m, value, size as u64),
                 None => echo(m, value),
             },
-            // ioctl (issue 13, net branch).
+            // ioctl.
             Value::Number { value, role: Role::IoctlData, echo } => match find_role(all, Role::IoctlRequest) {
                 Some(request) => super::term::write_ioctl_data(m, request, value),
                 None => echo(m, value),

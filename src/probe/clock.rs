@@ -1,4 +1,4 @@
-//! Facts about clocks, sleeping and waiting for descriptors (issue 12, time branch): the
+//! Facts about clocks, sleeping and waiting for descriptors: the
 //! caller's time structures read without faulting, how long the system has been up, the
 //! pending signals, and what a descriptor is (a signalfd or something else).
 

@@ -1,5 +1,5 @@
-//! The host's names as the kernel keeps them for the process's UTS namespace (issue 12,
-//! creds branch), and which namespaces the process is in: sethostname(2) needs
+//! The host's names as the kernel keeps them for the process's UTS namespace, and which
+//! namespaces the process is in: sethostname(2) needs
 //! CAP_SYS_ADMIN in the user namespace that owns the UTS namespace.
 
 use crate::sys;

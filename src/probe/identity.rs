@@ -1,4 +1,4 @@
-//! Who the process is, as the credential calls see it (issue 12, creds branch): its
+//! Who the process is, as the credential calls see it: its
 //! real, effective and saved user and group ids, the ids its user namespace maps
 //! (/proc/self/uid_map, gid_map), whether it may call setgroups there, the kernel's
 //! NGROUPS_MAX, and the groups /etc/group gives a user.

@@ -1,4 +1,4 @@
-//! Descriptors in flight (issue 13, sockdepth branch): what the kernel weighs when
+//! Descriptors in flight: what the kernel weighs when
 //! sendmsg passing SCM_RIGHTS fails with ETOOMANYREFS. The kernel counts, per real user
 //! (its user_struct), the descriptors sent over AF_UNIX sockets and not yet received,
 //! and refuses more once that count exceeds the sender's RLIMIT_NOFILE, unless the

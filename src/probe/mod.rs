@@ -30,34 +30,34 @@ pub mod suggest;
 pub mod times;
 pub mod users;
 
-// Memory, System V shared memory (issue 11, mem branch).
+// Memory, System V shared memory.
 pub mod vm;
-// popen and pclose (issue 11, streams branch): fork limits, child reaping, wait statuses.
+// popen and pclose: fork limits, child reaping, wait statuses.
 pub mod children;
 
 // The environment and character sets (issue 11, environ).
 pub mod charsets;
 pub mod environ;
 pub mod iconv;
-// printf's wide characters and strcoll's collation (issue 11, printf branch).
+// printf's wide characters and strcoll's collation.
 pub mod locale;
 pub mod number;
-// Credentials and host names (issue 12, creds branch): the process's ids, its user
+// Credentials and host names: the process's ids, its user
 // namespace's maps, the groups of a user; the host's names.
 pub mod host;
 pub mod identity;
-// --- name resolution (issue 13, net branch): /etc/hosts, services, resolv.conf.
+// --- name resolution: /etc/hosts, services, resolv.conf.
 pub mod netdb;
-// terminals (issue 13, net branch): EIO's cause, a termios's speeds.
+// terminals: EIO's cause, a termios's speeds.
 pub mod term;
 
-// Clocks, sleeping and waiting for descriptors (issue 12, time branch).
+// Clocks, sleeping and waiting for descriptors.
 pub mod clock;
 pub mod zone;
-// Sockets (issue 13, sock branch): /etc/services and /etc/protocols; who holds an address.
+// Sockets: /etc/services and /etc/protocols; who holds an address.
 pub mod sockets;
 pub mod msghdr;
-// Processes, signals and waiting (issue 12, proc branch): other processes as /proc shows
+// Processes, signals and waiting: other processes as /proc shows
 // them; program files, the command search PATH and the argument area.
 pub mod process;
 pub mod program;

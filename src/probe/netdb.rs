@@ -249,7 +249,7 @@ pub fn is_numeric_service(service: &[u8]) -> bool {
     !service.is_empty() && service.iter().all(u8::is_ascii_digit)
 }
 
-// --- sockets (issue 13, sock branch): names for the echo.
+// --- sockets: names for the echo.
 
 /// The name /etc/services gives `port` over `proto` (`tcp`, `udp`).
 pub fn service_name(port: u16, proto: &[u8]) -> Option<Name> {

@@ -1,4 +1,4 @@
-//! Netlink sockets (issue 13, sockdepth branch): which socket of a netlink protocol has
+//! Netlink sockets: which socket of a netlink protocol has
 //! a port id, from /proc/net/netlink (`sk Eth Pid Groups Rmem Wmem Dump Locks Drops
 //! Inode`), so EADDRINUSE can name its holder.
 

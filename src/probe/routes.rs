@@ -1,4 +1,4 @@
-//! Routes (issue 13, sockdepth branch): the route of the main routing table the kernel
+//! Routes: the route of the main routing table the kernel
 //! would take to a destination (the longest prefix of /proc/net/route or
 //! /proc/net/ipv6_route, the lowest metric among equals), its interface and whether
 //! that is up, the next hop's neighbour entry, and the TCP retry settings. Policy

@@ -307,10 +307,10 @@ pub fn fxattr_size(fd: c_int, name: &[u8]) -> Result<usize> {
     raw!(libc::SYS_fgetxattr, fd, name.as_ptr(), 0usize, 0usize).map(|n| n as usize)
 }
 
-// Memory and System V shared memory (issue 11, mem branch).
+// Memory and System V shared memory.
 pub mod vm;
 
-// Host names (issue 12, creds branch).
+// Host names.
 /// `uname(2)`: the UTS namespace's names (system, node, release, version, machine,
 /// domain), 65 bytes each.
 pub fn uname() -> Result<libc::utsname> {
@@ -319,13 +319,13 @@ pub fn uname() -> Result<libc::utsname> {
     raw!(libc::SYS_uname, &mut u as *mut libc::utsname)?;
     Ok(u)
 }
-// --- name resolution (issue 13, net branch): h_errno, a name server's reply.
+// --- name resolution: h_errno, a name server's reply.
 pub mod netdb;
-// Clocks and the caller's time structures (issue 12, time branch).
+// Clocks and the caller's time structures.
 pub mod clock;
-// Sockets (issue 13, sock branch): options, names, peer credentials.
+// Sockets: options, names, peer credentials.
 pub mod socket;
-// Processes, signals and waiting (issue 12, proc branch): the caller's nice value,
+// Processes, signals and waiting: the caller's nice value,
 // session, group and parent.
 pub mod process;
 // Sockets' holders: the sock_diag netlink dumps; whether an

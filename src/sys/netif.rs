@@ -1,4 +1,4 @@
-//! Network interfaces (issue 13, sockdepth branch): an interface's flags as this
+//! Network interfaces: an interface's flags as this
 //! process's network namespace sees them (SIOCGIFFLAGS on a throwaway socket; sysfs may
 //! show another namespace's interfaces).
 

@@ -1,5 +1,5 @@
-//! The caller's own process attributes asked of the kernel by raw system call (issue 12,
-//! proc branch): its nice value, session and parent.
+//! The caller's own process attributes asked of the kernel by raw system call: its nice
+//! value, session and parent.
 
 /// The process's nice value (-20..19): getpriority(2) answers 20 - nice, never negative.
 pub fn nice_value() -> Option<i32> {

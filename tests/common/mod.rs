@@ -224,7 +224,7 @@ pub fn serial() -> std::sync::MutexGuard<'static, ()> {
     SERIAL.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-// --- The hostile sweep (issue 14, sweep branch) ---
+// --- The hostile sweep ---
 
 /// The parent's side of a forked child `pid` that writes its report into the pipe
 /// `fds`: closes the write end, reads the report to its end, then waits for the child;

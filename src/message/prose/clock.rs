@@ -1,5 +1,5 @@
-//! Clocks, sleeping, event descriptors and waiting for descriptors (issue 12, time
-//! branch): the capability that setting the clock needs and who the caller is, a time
+//! Clocks, sleeping, event descriptors and waiting for descriptors: the capability that
+//! setting the clock needs and who the caller is, a time
 //! field out of its range, an interrupted sleep and the time left, flags and clock ids
 //! by name, select's and poll's culprit descriptors and limits.
 

@@ -1,4 +1,4 @@
-//! The credential calls (issue 12, creds branch): which ids a process may switch to and
+//! The credential calls: which ids a process may switch to and
 //! why it may not, with every id named; the user namespace's maps; the limits on
 //! supplementary groups; the groups of a user.
 

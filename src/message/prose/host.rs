@@ -1,4 +1,4 @@
-//! The host and domain names (issue 12, creds branch): their lengths against the
+//! The host and domain names: their lengths against the
 //! kernel's limit and the caller's buffer, and who may change them.
 
 use super::access;

@@ -23,35 +23,35 @@ pub mod path;
 pub mod postmortem;
 pub mod times;
 
-// Memory, conversions, environment and character sets (issue 11, mem branch).
+// Memory, conversions, environment and character sets.
 pub mod memory;
 // stdio (issue 11).
 pub mod stream;
-// popen and pclose (issue 11, streams branch): the shell, fork limits, child statuses.
+// popen and pclose: the shell, fork limits, child statuses.
 pub mod process;
-// Stream positions and character I/O (issue 11, streamio branch).
+// Stream positions and character I/O.
 pub mod position;
 // The environment and character sets (issue 11, environ).
 pub mod charset;
 pub mod environ;
-// Formatted output and the string conversions (issue 11, printf branch).
+// Formatted output and the string conversions.
 pub mod format;
 pub mod convert;
-// Credentials and host names (issue 12, creds branch).
+// Credentials and host names.
 pub mod credentials;
 pub mod host;
 pub mod usage;
-// --- name resolution, terminals and ioctl (issue 13, net branch).
+// --- name resolution, terminals and ioctl.
 pub mod netdb;
 pub mod term;
-// Clocks, sleeping, event descriptors and waiting for descriptors (issue 12, time branch).
+// Clocks, sleeping, event descriptors and waiting for descriptors.
 pub mod clock;
-// Sockets (issue 13, sock branch): addresses and their holders; descriptors, peers, options.
+// Sockets: addresses and their holders; descriptors, peers, options.
 pub mod sockaddr;
 pub mod socket;
-// Processes, signals and waiting (issue 12, proc branch).
+// Processes, signals and waiting.
 pub mod programs;
 pub mod signals;
 pub mod waiting;
-// Sockets in depth (issue 13, sockdepth branch): routes and interfaces.
+// Sockets in depth: routes and interfaces.
 pub mod routes;

@@ -1,4 +1,4 @@
-//! Routes in words (issue 13, sockdepth branch): which route a connection took or would
+//! Routes in words: which route a connection took or would
 //! take, its interface and state, and why nothing came back (ENETUNREACH, EHOSTUNREACH,
 //! ETIMEDOUT, EACCES of a prohibit route).
 

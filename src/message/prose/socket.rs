@@ -205,7 +205,7 @@ pub fn descriptor_error(m: &mut Message, errnum: i32, arg: &str, fildes: i32) ->
     true
 }
 
-// --- Sockets in depth (issue 13, sockdepth branch): unix(7)'s remaining errors.
+// --- Sockets in depth: unix(7)'s remaining errors.
 
 /// EISCONN on a send: a destination address given to a connected socket.
 pub fn address_on_connected(m: &mut Message, arg: &str, fildes: i32) {

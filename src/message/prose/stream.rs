@@ -136,7 +136,7 @@ pub fn flush_all_failed(m: &mut Message, errnum: i32) {
     }
 }
 
-// --- the rest of the stream calls (issue 11, streams branch) ---
+// --- the rest of the stream calls ---
 
 /// EBADF of a call that only looks at the stream, while `arg` is at present a live
 /// stream on an open descriptor: the errno is explained, the present state noted.

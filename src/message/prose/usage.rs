@@ -1,4 +1,4 @@
-//! getrlimit(2)'s resource and getrusage(2)'s who (issue 12, creds branch): a value the
+//! getrlimit(2)'s resource and getrusage(2)'s who: a value the
 //! kernel does not know, with the ones it does.
 
 use crate::decode::Entry;
