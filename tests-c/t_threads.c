@@ -3,9 +3,12 @@
  * in turn of a mistyped path in a directory of their own (so a suggestion is computed,
  * reading the directory every time: it changed less than 2 s ago and is never cached),
  * of a mistyped header in /usr/include (a settled directory: its listing is cached and
- * shared by all threads), of a missing path several components deep, and of a closed
- * descriptor (EBADF). Every message must name the thread's own path, culprit,
- * suggestion or descriptor: a message mixed up between threads fails.
+ * shared by all threads), of a missing path several components deep, of a closed
+ * descriptor (EBADF), of kill refused on this process (its owner's name comes from the
+ * shared user-name cache) and of connect refused by a stale socket file of the thread's
+ * own (the shared cache of unbound socket files). Every message must name the thread's
+ * own path, culprit, suggestion, descriptor or owner: a message mixed up between
+ * threads fails.
  * Debian's libexplain aborts on this.
  *
  * The shared-buffer forms (explain_errno_NAME) are documented as not thread-safe (one
@@ -17,7 +20,11 @@
 #include <libexplain/libexplain.h>
 
 #include <pthread.h>
+#include <pwd.h>
+#include <signal.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 
 #include "check.h"
 
@@ -55,7 +62,9 @@ struct job {
     int wrong;
     int made;
     char first_bad[2048];
-    struct expect typo, header, deep, badf;
+    struct expect typo, header, deep, badf, kill, stale;
+    int sock;
+    struct sockaddr_un stale_addr;
 };
 
 static void
@@ -81,6 +90,27 @@ prepare(struct job *job)
     snprintf(job->badf.want[0], sizeof(job->badf.want[0]), "read(fildes = %d,", CLOSED_FD_BASE + i);
     snprintf(job->badf.want[1], sizeof(job->badf.want[1]), "(9, EBADF)");
     snprintf(job->badf.want[2], sizeof(job->badf.want[2]), "fildes %d is not an open file descriptor", CLOSED_FD_BASE + i);
+    {
+        struct passwd *pw = getpwuid(getuid());
+
+        snprintf(job->kill.want[0], sizeof(job->kill.want[0]), "kill(pid = %d \"t_threads\", sig = SIG%s)", (int)getpid(), i % 2 ? "TERM" : "HUP");
+        snprintf(job->kill.want[1], sizeof(job->kill.want[1]), "(1, EPERM)");
+        snprintf(job->kill.want[2], sizeof(job->kill.want[2]), "belongs to user %d \"%s\"", (int)getuid(), pw ? pw->pw_name : "?");
+    }
+    /* A socket file no socket is bound to any more: bound, then its socket closed. */
+    job->stale_addr.sun_family = AF_UNIX;
+    snprintf(job->stale_addr.sun_path, sizeof(job->stale_addr.sun_path), "%s/stale-%d.sock", dir, i);
+    job->sock = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    {
+        int gone = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+
+        if (bind(gone, (struct sockaddr *)&job->stale_addr, sizeof(job->stale_addr)) != 0)
+            perror("bind");
+        close(gone);
+    }
+    snprintf(job->stale.want[0], sizeof(job->stale.want[0]), "sun_path = \"%s\"", job->stale_addr.sun_path);
+    snprintf(job->stale.want[1], sizeof(job->stale.want[1]), "(111, ECONNREFUSED)");
+    snprintf(job->stale.want[2], sizeof(job->stale.want[2]), "the socket file \"%s\" is a stale socket file", job->stale_addr.sun_path);
 }
 
 static void
@@ -108,7 +138,7 @@ work(void *arg)
     int i;
 
     for (i = 0; i < rounds; i++) {
-        switch (i % 4) {
+        switch (i % 6) {
         case 0:
             explain_message_errno_open(msg, sizeof(msg), ENOENT, job->typo.path, O_RDONLY, 0);
             judge(job, &job->typo, msg);
@@ -121,9 +151,18 @@ work(void *arg)
             explain_message_errno_open(msg, sizeof(msg), ENOENT, job->deep.path, O_RDONLY, 0);
             judge(job, &job->deep, msg);
             break;
-        default:
+        case 3:
             explain_message_errno_read(msg, sizeof(msg), EBADF, CLOSED_FD_BASE + job->index, data, sizeof(data));
             judge(job, &job->badf, msg);
+            break;
+        case 4:
+            explain_message_errno_kill(msg, sizeof(msg), EPERM, getpid(), job->index % 2 ? SIGTERM : SIGHUP);
+            judge(job, &job->kill, msg);
+            break;
+        default:
+            explain_message_errno_connect(msg, sizeof(msg), ECONNREFUSED, job->sock,
+                (const struct sockaddr *)&job->stale_addr, sizeof(job->stale_addr));
+            judge(job, &job->stale, msg);
             break;
         }
     }
@@ -142,8 +181,8 @@ main(int argc, char **argv)
         threads = atoi(argv[1]);
     if (argc > 2)
         rounds = atoi(argv[2]);
-    if (threads < 1 || threads > MAX_THREADS || rounds < 4) {
-        fprintf(stderr, "usage: t_threads [THREADS (1-8) [ROUNDS (4 or more)]]\n");
+    if (threads < 1 || threads > MAX_THREADS || rounds < 6) {
+        fprintf(stderr, "usage: t_threads [THREADS (1-8) [ROUNDS (6 or more)]]\n");
         return 2;
     }
     if (!mkdtemp(dir)) {
@@ -167,13 +206,15 @@ main(int argc, char **argv)
     for (i = 0; i < threads; i++) {
         char name[256];
 
-        snprintf(name, sizeof(name), "thread %d: %d explanations (typo %s, header %s, missing-%d/a/b/c.conf, fd %d) each name its own culprit",
-                 i, rounds, typo[i], header_typo[i], i, CLOSED_FD_BASE + i);
+        snprintf(name, sizeof(name), "thread %d: %d explanations (typo %s, header %s, missing-%d/a/b/c.conf, fd %d, kill, stale-%d.sock) each name its own culprit",
+                 i, rounds, typo[i], header_typo[i], i, CLOSED_FD_BASE + i, i);
         CHECK(name, jobs[i].wrong == 0 && jobs[i].made == rounds, "%d of %d wrong, first: %s", jobs[i].wrong, jobs[i].made, jobs[i].first_bad);
     }
     for (i = 0; i < threads; i++) {
         snprintf(path, sizeof(path), "%s/%s", dir, real[i]);
         unlink(path);
+        unlink(jobs[i].stale_addr.sun_path);
+        close(jobs[i].sock);
     }
     rmdir(dir);
     return finish("t_threads");
