@@ -229,6 +229,25 @@ fn kill_eperm_names_the_targets_owner_command_and_cap_kill() {
 }
 
 #[test]
+fn kill_eperm_given_to_a_caller_with_cap_kill_says_the_capability_was_overridden() {
+    let _serial = serial();
+    let mut target = Command::new("setpriv").args(["--reuid=65534", "--regid=65534", "--clear-groups", "sleep", "30"]).spawn().unwrap();
+    let pid = target.id() as i32;
+    wait_for_exec(pid, "sleep");
+    // We run as root, with CAP_KILL: the kernel would let this signal through, so the
+    // errno is given, as a security module's refusal would give it.
+    let msg = explained!(explain_message_errno_kill(libc::EPERM, pid, libc::SIGTERM));
+    let _ = target.kill();
+    let _ = target.wait();
+    assert_facts(&msg, &[
+        &format!("process {pid} \"sleep\" belongs to user 65534 \"nobody\""),
+        "has the CAP_KILL capability, which would allow signalling any process whatever its owner, yet was refused",
+        "a security module forbids it",
+    ]);
+    assert!(!msg.contains("neither of its real and saved users"), "{msg}");
+}
+
+#[test]
 fn kill_esrch_on_a_zombie_names_the_parent_that_has_not_waited() {
     let _serial = serial();
     // SAFETY: the child leaves at once.

@@ -69,7 +69,7 @@ impl Database {
 }
 
 fn monotonic_ns() -> Option<i64> {
-    sys::clock::clock_time(libc::CLOCK_MONOTONIC_COARSE).ok().map(|(s, ns)| s.saturating_mul(1_000_000_000).saturating_add(ns))
+    sys::clock::vdso_time(libc::CLOCK_MONOTONIC_COARSE).ok().map(|(s, ns)| s.saturating_mul(1_000_000_000).saturating_add(ns))
 }
 
 fn file_key(db: Database) -> Option<FileVersion> {

@@ -251,23 +251,6 @@ pub fn is_numeric_service(service: &[u8]) -> bool {
 
 // --- sockets: names for the echo.
 
-/// The name /etc/services gives `port` over `proto` (`tcp`, `udp`).
-pub fn service_name(port: u16, proto: &[u8]) -> Option<Name> {
-    let mut found = None;
-    let _ = for_each_line(b"/etc/services", |line| {
-        let mut w = words(line);
-        let (Some(name), Some(pp)) = (w.next(), w.next()) else { return true };
-        let mut parts = pp.split(|&c| c == b'/');
-        let (p, pr) = (parts.next().and_then(number), parts.next());
-        if p == Some(port as u64) && pr == Some(proto) {
-            found = Some(Name::from_bytes(name));
-            return false;
-        }
-        true
-    });
-    found
-}
-
 /// The name /etc/services gives `port` over tcp, or else over udp (the order the echo
 /// asks in, as libexplain's getservbyport calls do), in one reading of the file. A line
 /// is rejected on its port's bytes before anything is converted: the echo of every

@@ -41,10 +41,29 @@ impl Facts {
     }
 }
 
-/// `/proc/PID/NAME` into `out`.
-fn proc_path(pid: i32, name: &[u8]) -> Option<CPath> {
+/// `/proc/PID/NAME`: short, so held in a small buffer rather than a 4 KiB CPath, whose
+/// every move copies all of it.
+struct ProcPath {
+    buf: [u8; 80],
+    len: usize,
+}
+
+impl ProcPath {
+    fn push(&mut self, b: &[u8]) -> Option<()> {
+        self.buf.get_mut(self.len..self.len + b.len())?.copy_from_slice(b);
+        self.len += b.len();
+        Some(())
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
+fn proc_path(pid: i32, name: &[u8]) -> Option<ProcPath> {
     let mut digits = [0u8; 20];
-    let mut p = CPath::from_bytes(b"/proc/")?;
+    let mut p = ProcPath { buf: [0; 80], len: 0 };
+    p.push(b"/proc/")?;
     p.push(crate::decode::decimal(pid as u64, &mut digits))?;
     p.push(name)?;
     Some(p)

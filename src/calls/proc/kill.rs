@@ -17,9 +17,15 @@ pub fn explain(m: &mut Message, errnum: i32, pid: i32, sig: i32) {
             // this needs when it is neither root (which a process that changed its ids
             // shows) nor one of the caller's ids (then the full ids are wanted), and
             // /proc/PID/status costs several times that read.
+            let glimpse = m.glimpse_of(pid).filter(|g| g.owner != 0);
+            let cap_kill = crate::sys::capabilities().unwrap_or(0) & (1 << signals::CAP_KILL) != 0;
+            if let (true, Some(g)) = (cap_kill, &glimpse) {
+                // CAP_KILL overrides the rules of ids: whose ids they are is beside the point.
+                return signals::refused_despite_cap_kill(m, g);
+            }
             let caller = crate::sys::uids();
-            match m.glimpse_of(pid).filter(|g| g.owner != 0 && g.owner != caller.0 && g.owner != caller.1) {
-                Some(g) => signals::may_not_signal_glimpsed(m, &g, caller, crate::sys::capabilities().unwrap_or(0) & (1 << signals::CAP_KILL) != 0),
+            match glimpse.filter(|g| g.owner != caller.0 && g.owner != caller.1) {
+                Some(g) => signals::may_not_signal_glimpsed(m, &g, caller, cap_kill),
                 None => match process::facts(pid) {
                     Some(f) => signals::may_not_signal(m, pid, &f, &m.creds()),
                     None => signals::may_not_signal_member(m, None, &m.creds()),

@@ -111,6 +111,15 @@ pub fn may_not_signal_glimpsed(m: &mut Message, g: &Glimpse, caller: (u32, u32, 
     callers_ids_refused(m, caller, [g.owner, g.owner], has_cap_kill);
 }
 
+/// EPERM of kill although the caller has CAP_KILL: the target, and what overrides it.
+pub fn refused_despite_cap_kill(m: &mut Message, g: &Glimpse) {
+    m.because();
+    process_called(m, g.pid, g.name());
+    m.text(" belongs to user ");
+    ids::user(m, g.owner);
+    lacks_cap(m, true, CAP_KILL, "would allow signalling any process whatever its owner");
+}
+
 /// `, and the caller's real user … is neither of its real and saved users`, then what
 /// CAP_KILL would do; or that the ids match and something else refused.
 fn callers_ids_refused(m: &mut Message, caller: (u32, u32, u32), target_real_saved: [u32; 2], has_cap_kill: bool) {
