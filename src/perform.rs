@@ -206,6 +206,25 @@ pub unsafe fn setvbuf(fp: *mut libc::FILE, data: *mut c_char, mode: c_int, size:
     result
 }
 
+/// getgrouplist(3). When *ngroups is too small glibc returns -1 without setting errno
+/// (the man page has no ERRORS section): the failure gets EINVAL, as libexplain's command
+/// explains it, so that _or_die and _on_error never report "Success".
+///
+/// # Safety
+/// As getgrouplist(3): `user` a string, `groups` room for `*ngroups` ids.
+pub unsafe fn getgrouplist(user: *const c_char, group: libc::gid_t, groups: *mut libc::gid_t, ngroups: *mut c_int) -> c_int {
+    let saved = crate::abi::errno();
+    crate::abi::set_errno(0);
+    // SAFETY: as above.
+    let result = unsafe { libc::getgrouplist(user, group, groups, ngroups) };
+    match (result < 0, crate::abi::errno()) {
+        (false, _) => crate::abi::set_errno(saved),
+        (true, 0) => crate::abi::set_errno(libc::EINVAL),
+        _ => {}
+    }
+    result
+}
+
 /// popen(3): the libc crate does not declare it for Linux.
 ///
 /// # Safety

@@ -1,6 +1,7 @@
 /*
  * The process calls as a daemon uses them: fork, waitpid,
- * execvp and system through their _or_die forms. Success returns the call's result and
+ * execvp and system through their _or_die forms, and getgrouplist's, which glibc fails
+ * without setting errno. Success returns the call's result and
  * prints nothing; each failure is a real failing state built in a forked child whose
  * stderr is captured: the child exits with EXIT_FAILURE and the text names the culprit.
  */
@@ -8,6 +9,7 @@
 /* The call headers one by one, as a program that uses only these includes them. */
 #include <libexplain/execvp.h>
 #include <libexplain/fork.h>
+#include <libexplain/getgrouplist.h>
 #include <libexplain/system.h>
 #include <libexplain/waitpid.h>
 
@@ -49,6 +51,18 @@ execvp_missing(void *arg)
     (void)arg;
     setenv("PATH", "/usr/bin:/bin", 1);
     explain_execvp_or_die(argv[0], argv);
+}
+
+/* Room for no group: glibc returns -1 and leaves errno alone. */
+static void
+grouplist_no_room(void *arg)
+{
+    gid_t groups[1];
+    int ngroups = 0;
+
+    (void)arg;
+    errno = 0;
+    explain_getgrouplist_or_die("root", 0, groups, &ngroups);
 }
 
 static void
@@ -136,6 +150,13 @@ main(void)
         "status %#x, stderr: %s", status, text);
     CHECK("  echoes the command", strstr(text, "system(command = \"exit 3\")"), "%s", text);
     CHECK("  says the command exited with status 3", strstr(text, "the command exited with status 3"), "%s", text);
+
+    /* getgrouplist_or_die with *ngroups too small: an explanation, never "Success". */
+    text = capture_child(grouplist_no_room, NULL, &status);
+    CHECK("getgrouplist_or_die with no room exits EXIT_FAILURE", WIFEXITED(status) && WEXITSTATUS(status) == EXIT_FAILURE,
+        "status %#x, stderr: %s", status, text);
+    CHECK("  gives the failure an errno (EINVAL), not Success", strstr(text, "(22, EINVAL)") && !strstr(text, "Success"), "%s", text);
+    CHECK("  says the array had room for fewer than *ngroups now holds", strstr(text, "stores in *ngroups the number of groups it found, so the array given had room for fewer"), "%s", text);
 
     return finish("t_process");
 }

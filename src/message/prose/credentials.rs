@@ -249,7 +249,11 @@ pub fn user_groups(m: &mut Message, user: &[u8], ngroups: Option<i32>, list: &[u
             let _ = core::fmt::write(m, format_args!(", and *ngroups is {n}, too few for them; getgrouplist stores the number needed in *ngroups, so call it again with an array that large"));
         }
         Some(n) => {
-            let _ = core::fmt::write(m, format_args!(" and *ngroups is {n}, enough for those; other sources of groups (LDAP, sssd in /etc/nsswitch.conf) may add more"));
+            // A failed getgrouplist has already stored the number it needed in *ngroups:
+            // read after the call (the _or_die forms), the count the caller gave is gone.
+            let _ = core::fmt::write(m, format_args!(
+                " and *ngroups is {n}, as many as that: a failed getgrouplist stores in *ngroups the number of groups it found, so the array given had room for fewer; call it again with an array of *ngroups ids (if {n} is what was given, other sources of groups, LDAP or sssd in /etc/nsswitch.conf, add more)"
+            ));
         }
         None => m.text(", and ngroups does not point to a number the process may read"),
     }
