@@ -519,3 +519,42 @@ fn dates_are_read_in_the_local_zone_as_debians() {
     }
     assert!(differ.is_empty(), "dates read in another zone than Debian's:\n{}", differ.join("\n"));
 }
+
+/// ioctl with its data left out, as libexplain's users type it (`explain -e ENOTTY ioctl 0
+/// TCSETS`): both commands pass a zeroed buffer of their own, so a request the kernel
+/// reads from is echoed with the structure's fields, one it fills by the buffer's
+/// address, an integer argument by the address as a number. Requests of the families
+/// decoded here, and where libexplain's echo of them has quirks, those.
+#[test]
+fn ioctl_with_its_data_left_out_is_echoed_as_debians() {
+    let ours = env!("CARGO_BIN_EXE_explain");
+    let requests = [
+        "TCGETS", "TCSETS", "TCSETSW", "TCGETA", "TCSETA", "TCSETAF", "TIOCGWINSZ", "TIOCSWINSZ", "TIOCSETD", "TIOCEXCL", "TIOCSPGRP",
+        "FIONBIO", "FIONREAD", "FIBMAP", "BLKGETSIZE64", "BLKROSET", "SIOCGIFFLAGS", "SIOCSIFFLAGS", "SIOCSIFADDR", "SIOCSIFHWADDR",
+        "SIOCADDMULTI", "SIOCSIFMTU", "SIOCSIFMAP", "SIOCBONDENSLAVE", "SIOCBONDINFOQUERY", "SIOCETHTOOL", "SIOCBRADDIF", "SIOCSHWTSTAMP",
+        "SIOCSIFPFLAGS", "SIOCSIFMEM", "SIOCGIFNAME",
+    ];
+    // An integer argument is the buffer's address as a decimal number: its own per process.
+    let mask = |echo: &str| {
+        let e = mask_addresses(echo);
+        match e.split_once("intptr_t data = ") {
+            Some((head, tail)) if tail.starts_with(|c: char| c.is_ascii_digit() || c == '-') => {
+                format!("{head}intptr_t data = NUMBER{}", tail.trim_start_matches(|c: char| c.is_ascii_digit() || c == '-'))
+            }
+            _ => e,
+        }
+    };
+    let mut differ = Vec::new();
+    for r in requests {
+        let args = ["0".to_string(), r.to_string()];
+        let (Outcome::Said(theirs), Outcome::Said(mine)) = (run(DEBIAN_EXPLAIN, "ENOTTY", "ioctl", &args), run(ours, "ENOTTY", "ioctl", &args)) else {
+            differ.push(format!("{r}: one command refused or crashed"));
+            continue;
+        };
+        let (theirs, mine) = (split(&theirs).unwrap().0, split(&mine).unwrap().0);
+        if mask(&theirs) != mask(&mine) {
+            differ.push(format!("{r}:\n  Debian: {theirs}\n  ours:   {mine}"));
+        }
+    }
+    assert!(differ.is_empty(), "{} of {} differ:\n{}", differ.len(), requests.len(), differ.join("\n"));
+}

@@ -26,6 +26,23 @@ const CC_NAMES: [&str; 17] = [
     "VINTR", "VQUIT", "VERASE", "VKILL", "VEOF", "VTIME", "VMIN", "VSWTC", "VSTART", "VSTOP", "VSUSP", "VEOL", "VREPRINT", "VDISCARD", "VWERASE", "VLNEXT", "VEOL2",
 ];
 
+/// The line disciplines by number, as linux/tty.h names them (TIOCSETD, c_line).
+const LINE_DISCIPLINES: [&str; 31] = [
+    "N_TTY", "N_SLIP", "N_MOUSE", "N_PPP", "N_STRIP", "N_AX25",
+    "N_X25", "N_6PACK", "N_MASC", "N_R3964", "N_PROFIBUS_FDL", "N_IRDA",
+    "N_SMSBLOCK", "N_HDLC", "N_SYNC_PPP", "N_HCI", "N_GIGASET_M101", "N_SLCAN",
+    "N_PPS", "N_V253", "N_CAIF", "N_GSM0710", "N_TI_WL", "N_TRACESINK",
+    "N_TRACEROUTER", "N_NCI", "N_SPEAKUP", "N_NULL", "N_MCTP", "N_DEVELOPMENT",
+    "N_CAN327",
+];
+
+fn line_discipline(m: &mut Message, n: u32) {
+    match LINE_DISCIPLINES.get(n as usize) {
+        Some(name) => m.text(name),
+        None => m.number(n as i64),
+    }
+}
+
 /// `N` bytes of the caller's memory at `addr`, when all of them can be read.
 fn read<const N: usize>(addr: i64) -> Option<[u8; N]> {
     let mut b = [0u8; N];
@@ -86,6 +103,7 @@ pub fn write_contents(m: &mut Message, request: i64, name: &str, t: &str, data: 
     }
     match t {
         "struct termios *" => termios(m, data),
+        "struct termio *" => termio(m, data),
         "struct winsize *" => winsize(m, data),
         "struct ifreq *" => ifreq(m, name, f.dir, data),
         "struct loop_info64 *" => read::<232>(data).is_some_and(|b| {
@@ -98,6 +116,12 @@ pub fn write_contents(m: &mut Message, request: i64, name: &str, t: &str, data: 
         "int *" if name == "TIOCSPGRP" => read::<4>(data).is_some_and(|b| {
             m.text("{ ");
             write_pid(m, u32_at(&b, 0) as i32 as i64);
+            m.text(" }");
+            true
+        }),
+        "int *" if name == "TIOCSETD" => read::<4>(data).is_some_and(|b| {
+            m.text("{ ");
+            line_discipline(m, u32_at(&b, 0));
             m.text(" }");
             true
         }),
@@ -116,10 +140,12 @@ pub fn write_contents(m: &mut Message, request: i64, name: &str, t: &str, data: 
 /// to read: those that set something.
 fn legacy_reads(name: &str) -> bool {
     name.starts_with("TCSETS")
+        || name.starts_with("TCSETA")
         || name == "TIOCSWINSZ"
         || name == "TIOCSPGRP"
         || name == "TIOCSTI"
         || matches!(name, "TIOCMSET" | "TIOCMBIS" | "TIOCMBIC" | "TIOCSETD" | "TIOCPKT" | "TIOCCONS")
+        || name == "FIBMAP"
         || matches!(name, "FIONBIO" | "FIOASYNC" | "FIOSETOWN" | "SIOCSPGRP" | "BLKROSET" | "BLKRASET" | "BLKFRASET")
 }
 
@@ -180,26 +206,38 @@ fn cc_char(m: &mut Message, c: u8) {
     }
 }
 
-/// The kernel's struct termios (TCSETS): four flag words, the line discipline and the
-/// control characters that are set.
+/// The kernel's struct termios (TCSETS): four 32-bit flag words, the line discipline
+/// and the control characters that are set (19 slots).
 fn termios(m: &mut Message, data: i64) -> bool {
     let Some(b) = read::<36>(data) else { return false };
+    let flags = [0, 4, 8, 12].map(|at| u32_at(&b, at));
+    settings(m, flags, b[16], &b[17..36]);
+    true
+}
+
+/// The older struct termio (TCSETA): the same, in 16-bit flag words with 8 slots.
+fn termio(m: &mut Message, data: i64) -> bool {
+    let Some(b) = read::<17>(data) else { return false };
+    let flags = [0, 2, 4, 6].map(|at| u16_at(&b, at) as u32);
+    settings(m, flags, b[8], &b[9..17]);
+    true
+}
+
+/// `{ c_iflag = …, c_oflag = …, c_cflag = …, c_lflag = …, c_line = …, c_cc = {…} }`.
+fn settings(m: &mut Message, [iflag, oflag, cflag_word, lflag]: [u32; 4], line: u8, cc: &[u8]) {
     m.text("{ c_iflag = ");
-    bits(m, TERMIOS_IFLAGS, u32_at(&b, 0) as u64);
+    bits(m, TERMIOS_IFLAGS, iflag as u64);
     m.text(", c_oflag = ");
-    bits(m, TERMIOS_OFLAGS, u32_at(&b, 4) as u64);
+    bits(m, TERMIOS_OFLAGS, oflag as u64);
     m.text(", c_cflag = ");
-    cflag(m, u32_at(&b, 8));
+    cflag(m, cflag_word);
     m.text(", c_lflag = ");
-    bits(m, TERMIOS_LFLAGS, u32_at(&b, 12) as u64);
+    bits(m, TERMIOS_LFLAGS, lflag as u64);
     m.text(", c_line = ");
-    match b[16] {
-        0 => m.text("N_TTY"),
-        n => m.number(n as i64),
-    }
+    line_discipline(m, line as u32);
     m.text(", c_cc = {");
     let mut first = true;
-    for (i, &c) in b[17..36].iter().enumerate() {
+    for (i, &c) in cc.iter().enumerate() {
         if c == 0 {
             continue;
         }
@@ -213,7 +251,6 @@ fn termios(m: &mut Message, data: i64) -> bool {
         cc_char(m, c);
     }
     m.text("} }");
-    true
 }
 
 /// c_cflag: the output speed, the input speed when it differs (`(B9600 << IBSHIFT)`),
@@ -272,9 +309,22 @@ fn ifreq(m: &mut Message, name: &str, dir: u32, data: i64) -> bool {
     if dir == 2 {
         return false;
     }
-    if name == "SIOCGIFNAME" {
-        out(m, format_args!("{{ ifr_ifindex = {} }}", u32_at(&b, 16) as i32));
-        return true;
+    // As libexplain echoes them: the interface index alone (the bridge's port), the
+    // timestamping configuration's address alone, and SIOCSIFMTU and SIOCSIFMAP by the
+    // struct's address.
+    match name {
+        "SIOCGIFNAME" | "SIOCBRADDIF" | "SIOCBRDELIF" => {
+            out(m, format_args!("{{ ifr_ifindex = {} }}", u32_at(&b, 16) as i32));
+            return true;
+        }
+        "SIOCSHWTSTAMP" => {
+            m.text("{ ifr_data = ");
+            super::super::write_pointer(m, u64_at(&b, 16) as i64);
+            m.text(" }");
+            return true;
+        }
+        "SIOCSIFMTU" | "SIOCSIFMAP" => return false,
+        _ => {}
     }
     m.text("{ ifr_name = ");
     let n = &b[..16];
@@ -296,22 +346,22 @@ fn ifreq(m: &mut Message, name: &str, dir: u32, data: i64) -> bool {
         "SIOCSIFDSTADDR" => addr(m, "ifr_dstaddr"),
         "SIOCSIFBRDADDR" => addr(m, "ifr_broadaddr"),
         "SIOCSIFNETMASK" => addr(m, "ifr_netmask"),
-        "SIOCSIFHWADDR" => {
-            let family = u16_at(&b, 16);
-            m.text(", ifr_hwaddr = { sa_family = ");
-            match family {
-                1 => m.text("ARPHRD_ETHER"),
-                f => m.number(f as i64),
-            }
-            m.text(", sa_data = ");
-            for (i, byte) in b[18..24].iter().enumerate() {
-                out(m, format_args!("{}{byte:02x}", if i > 0 { ":" } else { "" }));
-            }
-            m.text(" }");
+        "SIOCSIFHWADDR" | "SIOCSIFHWBROADCAST" | "SIOCADDMULTI" | "SIOCDELMULTI" => addr(m, "ifr_hwaddr"),
+        "SIOCBONDENSLAVE" | "SIOCBONDRELEASE" | "SIOCBONDSETHWADDR" | "SIOCBONDCHANGEACTIVE" | "SIOCBONDSLAVEINFOQUERY" | "SIOCSIFSLAVE" => {
+            let n = &b[16..32];
+            m.text(", ifr_slave = ");
+            m.quoted(&n[..n.iter().position(|&c| c == 0).unwrap_or(16)]);
         }
-        "SIOCSIFMTU" => out(m, format_args!(", ifr_mtu = {}", u32_at(&b, 16) as i32)),
+        "SIOCBONDINFOQUERY" | "SIOCETHTOOL" => {
+            m.text(", ifr_data = ");
+            super::super::write_pointer(m, u64_at(&b, 16) as i64);
+        }
+        "SIOCSIFPFLAGS" => {
+            m.text(", ifr_flags = ");
+            bits(m, IFREQ_FLAGS, u16_at(&b, 16) as u64);
+        }
         "SIOCSIFTXQLEN" => out(m, format_args!(", ifr_qlen = {}", u32_at(&b, 16) as i32)),
-        "SIOCSIFMETRIC" => out(m, format_args!(", ifr_metric = {}", u32_at(&b, 16) as i32)),
+        "SIOCSIFMETRIC" | "SIOCSIFMEM" => out(m, format_args!(", ifr_metric = {}", u32_at(&b, 16) as i32)),
         "SIOCSIFNAME" => {
             let n = &b[16..32];
             m.text(", ifr_newname = ");
