@@ -42,6 +42,7 @@ pub fn set_errno(e: i32) {
 fn guarded(name: &str, errnum: i32, buf: &mut [u8], explain: &mut dyn FnMut(&mut Message)) -> usize {
     let saved = errno();
     let ok = catch_unwind(AssertUnwindSafe(|| {
+        let _scope = crate::sys::Explaining::begin();
         let mut m = Message::new(&mut *buf);
         explain(&mut m);
         m.finish()

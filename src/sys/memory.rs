@@ -28,7 +28,76 @@ fn page_readable(addr: usize) -> Option<bool> {
     if super::valgrind::running_on_valgrind() || !question_answered_as_linux_does() {
         return None;
     }
-    ask(addr)
+    let page = addr & !(PAGE - 1);
+    if known_readable(page) {
+        return Some(true);
+    }
+    let answer = ask(addr);
+    if answer == Some(true) {
+        remember_readable(page);
+    }
+    answer
+}
+
+/// The pages found readable during the explanation under way on this thread. A call's
+/// arguments stay mapped while it is explained (a page unmapped meanwhile is the
+/// caller's use-after-free, as above), so the argv array and its strings, which share
+/// a page or two, cost one question each page instead of one each (execve's echo asked
+/// nine times). Kept only inside an explanation (`Explaining`): between two calls a
+/// page may be unmapped, and a bad pointer must then be caught.
+struct Known {
+    depth: u32,
+    pages: [usize; 4],
+    next: usize,
+}
+
+std::thread_local! {
+    static KNOWN: core::cell::RefCell<Known> = const { core::cell::RefCell::new(Known { depth: 0, pages: [0; 4], next: 0 }) };
+}
+
+fn known_readable(page: usize) -> bool {
+    // 0 marks an empty slot: page 0 is never readable, and never taken for known.
+    page != 0 && KNOWN.try_with(|k| k.try_borrow().is_ok_and(|k| k.depth > 0 && k.pages.contains(&page))).unwrap_or(false)
+}
+
+fn remember_readable(page: usize) {
+    let _ = KNOWN.try_with(|k| {
+        if let Ok(mut k) = k.try_borrow_mut() {
+            if k.depth > 0 {
+                let i = k.next;
+                k.pages[i] = page;
+                k.next = (i + 1) % 4;
+            }
+        }
+    });
+}
+
+/// While it lives, an explanation is under way on this thread: readable pages are
+/// remembered, and forgotten when the outermost one ends.
+pub struct Explaining(());
+
+impl Explaining {
+    pub fn begin() -> Explaining {
+        let _ = KNOWN.try_with(|k| {
+            if let Ok(mut k) = k.try_borrow_mut() {
+                k.depth += 1;
+            }
+        });
+        Explaining(())
+    }
+}
+
+impl Drop for Explaining {
+    fn drop(&mut self) {
+        let _ = KNOWN.try_with(|k| {
+            if let Ok(mut k) = k.try_borrow_mut() {
+                k.depth = k.depth.saturating_sub(1);
+                if k.depth == 0 {
+                    k.pages = [0; 4];
+                }
+            }
+        });
+    }
 }
 
 /// None for page 0 too: a NULL set asks nothing of the kernel.

@@ -16,6 +16,7 @@ mod fd;
 pub mod acl;
 pub mod io;
 mod memory;
+pub use memory::Explaining;
 mod pid;
 mod status;
 // stdio (issue 11): a FILE's header read without following it.

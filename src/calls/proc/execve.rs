@@ -36,11 +36,18 @@ pub fn diagnose(m: &mut Message, errnum: i32, pathname: &Text, argv: usize, envp
 
 /// The diagnoses that look at the program file itself, once its path resolves.
 fn program_file(m: &mut Message, errnum: i32, pathname: &Text) {
-    let Ok(found) = &resolve(Start::Cwd, pathname, true) else {
-        return path_problem(m, errnum, pathname);
-    };
-    let Some(st) = found.stat else {
-        return path_problem(m, errnum, pathname);
+    // One stat answers when the program is there (the errnos here mostly come from a
+    // program that exists); the walk, component by component, only when it is not.
+    let direct = CPath::from_bytes(pathname.bytes()).and_then(|p| crate::sys::stat_at(libc::AT_FDCWD, &p, true).ok());
+    let st = match direct {
+        Some(st) => st,
+        None => match resolve(Start::Cwd, pathname, true) {
+            Ok(found) => match found.stat {
+                Some(st) => st,
+                None => return path_problem(m, errnum, pathname),
+            },
+            Err(_) => return path_problem(m, errnum, pathname),
+        },
     };
     let name = pathname.bytes();
     let start = program::start(name);
