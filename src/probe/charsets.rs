@@ -5,6 +5,7 @@
 //! (`UTF-8//TRANSLIT` is UTF-8), upper case, keeping only letters, digits and `_-.,:`.
 //! Read line by line without the heap.
 
+use super::charset_cache;
 use super::lines::for_each_line;
 use super::suggest::distance;
 use crate::sys::{self, CPath};
@@ -61,13 +62,49 @@ pub struct Lookup {
 
 /// Looks `raw` up among the known character sets.
 pub fn lookup(raw: &[u8]) -> Lookup {
-    let (dir, gconv_path) = (gconv_dir(), gconv_path());
+    lookup_in(&mut Sources::now(), raw)
+}
+
+/// Looks up both names of an iconv_open: the files' versions are asked once.
+pub fn lookup_both(to: &[u8], from: &[u8]) -> (Lookup, Lookup) {
+    let mut sources = Sources::now();
+    (lookup_in(&mut sources, to), lookup_in(&mut sources, from))
+}
+
+/// Where the names come from, and the versions of those files (asked when first needed).
+struct Sources {
+    dir: Option<&'static [u8]>,
+    gconv_path: Option<&'static [u8]>,
+    files: Option<Option<charset_cache::Files>>,
+}
+
+impl Sources {
+    fn now() -> Sources {
+        Sources { dir: gconv_dir(), gconv_path: gconv_path(), files: None }
+    }
+
+    /// The files' versions; None under GCONV_PATH, whose directories they do not cover.
+    fn files(&mut self) -> Option<charset_cache::Files> {
+        let (dir, gconv_path) = (self.dir, self.gconv_path);
+        *self.files.get_or_insert_with(|| if gconv_path.is_none() { dir.and_then(charset_cache::files) } else { None })
+    }
+}
+
+fn lookup_in(sources: &mut Sources, raw: &[u8]) -> Lookup {
+    let (dir, gconv_path) = (sources.dir, sources.gconv_path);
     let mut l = Lookup { known: false, nearest: None, dir, gconv_path };
     let Some(want) = Name::new(raw) else { return l };
-    if want.len == 0 {
+    if want.len == 0 || BUILTIN.lines().any(|b| b.as_bytes() == want.as_bytes()) {
         l.known = true;
         return l;
     }
+    let files = sources.files();
+    if let Some(a) = files.as_ref().and_then(|f| charset_cache::get(f, &want)) {
+        l.known = a.known;
+        l.nearest = a.nearest;
+        return l;
+    }
+    let read_at = super::file_version::now_ns();
     let lower = {
         let mut l = want;
         l.bytes[..l.len].make_ascii_lowercase();
@@ -90,6 +127,9 @@ pub fn lookup(raw: &[u8]) -> Lookup {
     });
     l.known = known;
     l.nearest = if known { None } else { best.map(|b| b.1) };
+    if let Some(f) = &files {
+        charset_cache::put(f, read_at, &want, charset_cache::Answer { known: l.known, nearest: l.nearest });
+    }
     l
 }
 

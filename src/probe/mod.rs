@@ -13,6 +13,7 @@ pub mod filesystems;
 pub mod io;
 pub mod iov;
 pub mod limits;
+pub mod charset_cache;
 pub mod file_version;
 pub mod listing_cache;
 pub mod lines;

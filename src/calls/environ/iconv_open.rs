@@ -16,8 +16,7 @@ pub fn explain(m: &mut Message, errnum: i32, tocode: &Text, fromcode: &Text) {
     }
     match errnum {
         libc::EINVAL => {
-            let to = charsets::lookup(tocode.bytes());
-            let from = charsets::lookup(fromcode.bytes());
+            let (to, from) = charsets::lookup_both(tocode.bytes(), fromcode.bytes());
             if !to.known {
                 charset::unknown(m, "tocode", tocode.bytes(), &to);
             }
