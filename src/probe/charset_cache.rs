@@ -10,7 +10,7 @@
 //! is only tried, as in name_cache.
 
 use super::charsets::Name;
-use super::file_version::{self, FileVersion};
+use super::file_version::FileVersion;
 use crate::sys::{self, CPath};
 use std::sync::Mutex;
 
@@ -141,14 +141,14 @@ mod tests {
         // Files changed a moment ago have not settled: nothing is kept.
         let d = scratch("settle");
         let fresh = files_of(&d);
-        put(&fresh, file_version::now_ns(), &want, answer);
+        put(&fresh, crate::probe::file_version::now_ns(), &want, answer);
         assert!(get(&fresh, &want).is_none());
         let _ = std::fs::remove_dir_all(&d);
         // The system's gconv files have: kept, and served for them alone. (The lock is
         // only tried: other tests' lookups may hold it for a moment.)
         let Some(system) = files(b"/usr/lib/x86_64-linux-gnu/gconv") else { return };
         let served = (0..1000).any(|_| {
-            put(&system, file_version::now_ns(), &want, answer);
+            put(&system, crate::probe::file_version::now_ns(), &want, answer);
             get(&system, &want).is_some_and(|a| !a.known && a.nearest.is_some_and(|n| n.as_bytes() == b"UTF-8"))
         });
         assert!(served);
