@@ -36,6 +36,13 @@ pub fn diagnose(m: &mut Message, errnum: i32, pathname: &Text, argv: usize, envp
 
 /// The diagnoses that look at the program file itself, once its path resolves.
 fn program_file(m: &mut Message, errnum: i32, pathname: &Text) {
+    let name = pathname.bytes();
+    // A program that opens is there: ENOENT and its kin need nothing but its start.
+    if matches!(errnum, libc::ENOENT | libc::ELIBBAD | libc::EISDIR) {
+        if let Some(start) = program::start(name) {
+            return missing_part(m, errnum, name, Some(start));
+        }
+    }
     // One stat answers when the program is there (the errnos here mostly come from a
     // program that exists); the walk, component by component, only when it is not.
     let direct = CPath::from_bytes(pathname.bytes()).and_then(|p| crate::sys::stat_at(libc::AT_FDCWD, &p, true).ok());
@@ -49,16 +56,9 @@ fn program_file(m: &mut Message, errnum: i32, pathname: &Text) {
             Err(_) => return path_problem(m, errnum, pathname),
         },
     };
-    let name = pathname.bytes();
     let start = program::start(name);
     match errnum {
-        libc::ENOENT | libc::ELIBBAD | libc::EISDIR => match start {
-            Some(program::Start::Script(interp)) if !program::exists(&interp) || errnum != libc::ENOENT => {
-                programs::missing_interpreter(m, name, interp.as_bytes())
-            }
-            Some(program::Start::Elf(Some(loader))) => programs::missing_loader(m, name, loader.as_bytes()),
-            _ => generic::meaning(m, errnum),
-        },
+        libc::ENOENT | libc::ELIBBAD | libc::EISDIR => missing_part(m, errnum, name, start),
         libc::EACCES => {
             if st.st_mode & libc::S_IFMT != libc::S_IFREG {
                 return programs::not_regular(m, crate::probe::fd::type_name(st.st_mode));
@@ -98,6 +98,18 @@ fn program_file(m: &mut Message, errnum: i32, pathname: &Text) {
                 traced: procs::own().is_some_and(|f| f.tracer != 0),
             });
         }
+        _ => generic::meaning(m, errnum),
+    }
+}
+
+/// ENOENT (or ELIBBAD, EISDIR) for a program that exists: its #! interpreter or its ELF
+/// loader is what is missing or unusable.
+fn missing_part(m: &mut Message, errnum: i32, name: &[u8], start: Option<program::Start>) {
+    match start {
+        Some(program::Start::Script(interp)) if !program::exists(&interp) || errnum != libc::ENOENT => {
+            programs::missing_interpreter(m, name, interp.as_bytes())
+        }
+        Some(program::Start::Elf(Some(loader))) => programs::missing_loader(m, name, loader.as_bytes()),
         _ => generic::meaning(m, errnum),
     }
 }
