@@ -532,7 +532,7 @@ fn ioctl_with_its_data_left_out_is_echoed_as_debians() {
         "TCGETS", "TCSETS", "TCSETSW", "TCGETA", "TCSETA", "TCSETAF", "TIOCGWINSZ", "TIOCSWINSZ", "TIOCSETD", "TIOCEXCL", "TIOCSPGRP",
         "FIONBIO", "FIONREAD", "FIBMAP", "BLKGETSIZE64", "BLKROSET", "SIOCGIFFLAGS", "SIOCSIFFLAGS", "SIOCSIFADDR", "SIOCSIFHWADDR",
         "SIOCADDMULTI", "SIOCSIFMTU", "SIOCSIFMAP", "SIOCBONDENSLAVE", "SIOCBONDINFOQUERY", "SIOCETHTOOL", "SIOCBRADDIF", "SIOCSHWTSTAMP",
-        "SIOCSIFPFLAGS", "SIOCSIFMEM", "SIOCGIFNAME",
+        "SIOCSIFPFLAGS", "SIOCSIFMEM", "SIOCGIFNAME", "TCSETS2", "TCGETS2", "BLKSECTSET", "SIOCSIFENCAP", "TIOCSSOFTCAR",
     ];
     // An integer argument is the buffer's address as a decimal number: its own per process.
     let mask = |echo: &str| {

@@ -104,6 +104,7 @@ pub fn write_contents(m: &mut Message, request: i64, name: &str, t: &str, data: 
     match t {
         "struct termios *" => termios(m, data),
         "struct termio *" => termio(m, data),
+        "struct termios2 *" => termios2(m, data),
         "struct winsize *" => winsize(m, data),
         "struct ifreq *" => ifreq(m, name, f.dir, data),
         "struct loop_info64 *" => read::<232>(data).is_some_and(|b| {
@@ -125,6 +126,7 @@ pub fn write_contents(m: &mut Message, request: i64, name: &str, t: &str, data: 
             m.text(" }");
             true
         }),
+        "char *" if name == "CDROMSETSPINDOWN" => scalar(m, data, 1, None),
         "char *" if name == "TIOCSTI" => read::<1>(data).is_some_and(|b| {
             out(m, format_args!("{{ {} }}", b[0] as i8));
             true
@@ -145,7 +147,7 @@ fn legacy_reads(name: &str) -> bool {
         || name == "TIOCSPGRP"
         || name == "TIOCSTI"
         || matches!(name, "TIOCMSET" | "TIOCMBIS" | "TIOCMBIC" | "TIOCSETD" | "TIOCPKT" | "TIOCCONS")
-        || name == "FIBMAP"
+        || matches!(name, "FIBMAP" | "BLKSECTSET" | "CDROMSETSPINDOWN" | "SIOCSIFENCAP" | "TIOCSERSWILD" | "TIOCSSOFTCAR")
         || matches!(name, "FIONBIO" | "FIOASYNC" | "FIOSETOWN" | "SIOCSPGRP" | "BLKROSET" | "BLKRASET" | "BLKFRASET")
 }
 
@@ -211,7 +213,16 @@ fn cc_char(m: &mut Message, c: u8) {
 fn termios(m: &mut Message, data: i64) -> bool {
     let Some(b) = read::<36>(data) else { return false };
     let flags = [0, 4, 8, 12].map(|at| u32_at(&b, at));
-    settings(m, flags, b[16], &b[17..36]);
+    settings(m, flags, b[16], &b[17..36], None);
+    true
+}
+
+/// struct termios2 (TCSETS2): struct termios with the input and output speeds as
+/// numbers after it.
+fn termios2(m: &mut Message, data: i64) -> bool {
+    let Some(b) = read::<44>(data) else { return false };
+    let flags = [0, 4, 8, 12].map(|at| u32_at(&b, at));
+    settings(m, flags, b[16], &b[17..36], Some((u32_at(&b, 36), u32_at(&b, 40))));
     true
 }
 
@@ -219,12 +230,13 @@ fn termios(m: &mut Message, data: i64) -> bool {
 fn termio(m: &mut Message, data: i64) -> bool {
     let Some(b) = read::<17>(data) else { return false };
     let flags = [0, 2, 4, 6].map(|at| u16_at(&b, at) as u32);
-    settings(m, flags, b[8], &b[9..17]);
+    settings(m, flags, b[8], &b[9..17], None);
     true
 }
 
-/// `{ c_iflag = …, c_oflag = …, c_cflag = …, c_lflag = …, c_line = …, c_cc = {…} }`.
-fn settings(m: &mut Message, [iflag, oflag, cflag_word, lflag]: [u32; 4], line: u8, cc: &[u8]) {
+/// `{ c_iflag = …, c_oflag = …, c_cflag = …, c_lflag = …, c_line = …, c_cc = {…} }`,
+/// with termios2's `c_ispeed` and `c_ospeed` last when given.
+fn settings(m: &mut Message, [iflag, oflag, cflag_word, lflag]: [u32; 4], line: u8, cc: &[u8], speeds: Option<(u32, u32)>) {
     m.text("{ c_iflag = ");
     bits(m, TERMIOS_IFLAGS, iflag as u64);
     m.text(", c_oflag = ");
@@ -250,7 +262,11 @@ fn settings(m: &mut Message, [iflag, oflag, cflag_word, lflag]: [u32; 4], line: 
         m.text(" = ");
         cc_char(m, c);
     }
-    m.text("} }");
+    m.text("}");
+    if let Some((input, output)) = speeds {
+        out(m, format_args!(", c_ispeed = {input}, c_ospeed = {output}"));
+    }
+    m.text(" }");
 }
 
 /// c_cflag: the output speed, the input speed when it differs (`(B9600 << IBSHIFT)`),
