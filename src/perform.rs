@@ -194,16 +194,8 @@ pub unsafe fn setvbuf(fp: *mut libc::FILE, data: *mut c_char, mode: c_int, size:
     if !stream_given(fp) {
         return libc::EOF;
     }
-    let saved = crate::abi::errno();
-    crate::abi::set_errno(0);
     // SAFETY: as above.
-    let result = unsafe { libc::setvbuf(fp, data, mode, size) };
-    match (result, crate::abi::errno()) {
-        (0, _) => crate::abi::set_errno(saved),
-        (_, 0) => crate::abi::set_errno(libc::EINVAL),
-        _ => {}
-    }
-    result
+    errno_for_a_silent_failure(libc::EINVAL, || unsafe { libc::setvbuf(fp, data, mode, size) }, |&r| r != 0)
 }
 
 /// getgrouplist(3). When *ngroups is too small glibc returns -1 without setting errno
@@ -213,13 +205,20 @@ pub unsafe fn setvbuf(fp: *mut libc::FILE, data: *mut c_char, mode: c_int, size:
 /// # Safety
 /// As getgrouplist(3): `user` a string, `groups` room for `*ngroups` ids.
 pub unsafe fn getgrouplist(user: *const c_char, group: libc::gid_t, groups: *mut libc::gid_t, ngroups: *mut c_int) -> c_int {
+    // SAFETY: as above.
+    errno_for_a_silent_failure(libc::EINVAL, || unsafe { libc::getgrouplist(user, group, groups, ngroups) }, |&r| r < 0)
+}
+
+/// Runs a call that may fail without setting errno: errno is cleared before it, a
+/// failure that left it 0 gets `errnum` (so that it can be explained), and a success
+/// leaves the caller's errno as it was.
+fn errno_for_a_silent_failure<T>(errnum: c_int, call: impl FnOnce() -> T, failed: impl FnOnce(&T) -> bool) -> T {
     let saved = crate::abi::errno();
     crate::abi::set_errno(0);
-    // SAFETY: as above.
-    let result = unsafe { libc::getgrouplist(user, group, groups, ngroups) };
-    match (result < 0, crate::abi::errno()) {
+    let result = call();
+    match (failed(&result), crate::abi::errno()) {
         (false, _) => crate::abi::set_errno(saved),
-        (true, 0) => crate::abi::set_errno(libc::EINVAL),
+        (true, 0) => crate::abi::set_errno(errnum),
         _ => {}
     }
     result

@@ -94,7 +94,7 @@ fn lookup_in(sources: &mut Sources, raw: &[u8]) -> Lookup {
     let (dir, gconv_path) = (sources.dir, sources.gconv_path);
     let mut l = Lookup { known: false, nearest: None, dir, gconv_path };
     let Some(want) = Name::new(raw) else { return l };
-    if want.len == 0 || BUILTIN.lines().any(|b| b.as_bytes() == want.as_bytes()) {
+    if want.len == 0 || is_builtin(&want) {
         l.known = true;
         return l;
     }
@@ -137,8 +137,7 @@ fn lookup_in(sources: &mut Sources, raw: &[u8]) -> Lookup {
 /// a gconv-modules file names one; None for the built-in ones.
 pub fn module(raw: &[u8]) -> Option<Module> {
     let want = Name::new(raw)?;
-    let is_builtin = BUILTIN.lines().any(|l| l.as_bytes() == want.as_bytes());
-    if want.len == 0 || is_builtin {
+    if want.len == 0 || is_builtin(&want) {
         return None;
     }
     // The alias first: modules are declared under the canonical name.
@@ -173,6 +172,11 @@ pub fn module(raw: &[u8]) -> Option<Module> {
         false
     });
     found
+}
+
+/// Whether glibc converts `name` itself, without a module.
+fn is_builtin(name: &Name) -> bool {
+    BUILTIN.lines().any(|l| l.as_bytes() == name.as_bytes())
 }
 
 fn gconv_dir() -> Option<&'static [u8]> {

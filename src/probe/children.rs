@@ -3,6 +3,7 @@
 //! kernel reaps them unasked (SIGCHLD ignored, SA_NOCLDWAIT), and how one ended.
 
 use super::lines;
+use super::process::{proc_path, ProcPath};
 use crate::sys::{self, CPath};
 
 /// What limits the creation of a process, each with its value where it is known.
@@ -111,17 +112,13 @@ pub fn child_pid_namespace() -> Option<ChildPidNamespace> {
     let mut init = None;
     // Every thread's children (/proc/self/task/TID/children) that live in the namespace.
     let _ = sys::for_each_entry(libc::AT_FDCWD, &CPath::from_bytes(b"/proc/self/task")?, |tid, _| {
-        let mut path = [0u8; 64];
-        let Some(list) = tid.iter().all(u8::is_ascii_digit).then(|| join(&mut path, &[b"/proc/self/task/", tid, b"/children"])).flatten() else {
+        let Some(list) = tid.iter().all(u8::is_ascii_digit).then(|| ProcPath::of(&[b"/proc/self/task/", tid, b"/children"])).flatten() else {
             return true;
         };
         let mut buf = [0u8; 1024];
-        let n = sys::read_file(list, &mut buf).unwrap_or(0);
+        let n = sys::read_file(list.as_bytes(), &mut buf).unwrap_or(0);
         for pid in buf[..n].split(|c| c.is_ascii_whitespace()).filter_map(lines::number) {
-            let mut p = [0u8; 64];
-            let mut digits = [0u8; 20];
-            let pid_bytes = crate::decode::decimal(pid, &mut digits);
-            let in_ns = join(&mut p, &[b"/proc/", pid_bytes, b"/ns/pid"]).and_then(ns) == Some(children);
+            let in_ns = proc_path(pid as i32, b"/ns/pid").and_then(|p| ns(p.as_bytes())) == Some(children);
             if in_ns && !super::process::facts(pid as i32).is_some_and(|f| f.zombie()) {
                 init = Some(pid as i32);
                 return false;
@@ -130,16 +127,6 @@ pub fn child_pid_namespace() -> Option<ChildPidNamespace> {
         true
     });
     Some(ChildPidNamespace { inode: children, init })
-}
-
-/// `parts` joined into `buf`; None when they do not fit.
-fn join<'a>(buf: &'a mut [u8], parts: &[&[u8]]) -> Option<&'a [u8]> {
-    let mut len = 0;
-    for part in parts {
-        buf.get_mut(len..len + part.len())?.copy_from_slice(part);
-        len += part.len();
-    }
-    Some(&buf[..len])
 }
 
 /// Why a child's status could not be collected without anyone having asked for it.

@@ -67,10 +67,11 @@ pub fn capability_name(cap: u32) -> &'static str {
 }
 
 /// What limits the privileges a program may gain at execve(2), from /proc/self/status:
-/// the bounding and inheritable capability sets, the seccomp mode (2: a filter) and the
-/// no_new_privs bit.
+/// whether the process is traced, the bounding and inheritable capability sets, the
+/// seccomp mode (2: a filter) and the no_new_privs bit.
 #[derive(Clone, Copy, Default, Debug)]
 pub struct ExecGuards {
+    pub traced: bool,
     pub bounding: u64,
     pub inheritable: u64,
     pub seccomp: u8,
@@ -82,7 +83,9 @@ pub fn exec_guards() -> Option<ExecGuards> {
     let mut seen = false;
     super::lines::for_each_line(b"/proc/self/status", |line| {
         let value = |key: &[u8]| line.strip_prefix(key).map(|v| v.trim_ascii_start());
-        if let Some(v) = value(b"CapInh:") {
+        if let Some(v) = value(b"TracerPid:") {
+            g.traced = super::lines::number(v).is_some_and(|pid| pid != 0);
+        } else if let Some(v) = value(b"CapInh:") {
             g.inheritable = super::lines::hex(v).unwrap_or(0);
         } else if let Some(v) = value(b"CapBnd:") {
             g.bounding = super::lines::hex(v).unwrap_or(0);

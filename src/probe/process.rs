@@ -43,27 +43,35 @@ impl Facts {
 
 /// `/proc/PID/NAME`: short, so held in a small buffer rather than a 4 KiB CPath, whose
 /// every move copies all of it.
-struct ProcPath {
+pub struct ProcPath {
     buf: [u8; 80],
     len: usize,
 }
 
 impl ProcPath {
+    /// `parts` joined; None when they do not fit.
+    pub fn of(parts: &[&[u8]]) -> Option<ProcPath> {
+        let mut p = ProcPath { buf: [0; 80], len: 0 };
+        for part in parts {
+            p.push(part)?;
+        }
+        Some(p)
+    }
+
     fn push(&mut self, b: &[u8]) -> Option<()> {
         self.buf.get_mut(self.len..self.len + b.len())?.copy_from_slice(b);
         self.len += b.len();
         Some(())
     }
 
-    fn as_bytes(&self) -> &[u8] {
+    pub fn as_bytes(&self) -> &[u8] {
         &self.buf[..self.len]
     }
 }
 
-fn proc_path(pid: i32, name: &[u8]) -> Option<ProcPath> {
+pub fn proc_path(pid: i32, name: &[u8]) -> Option<ProcPath> {
     let mut digits = [0u8; 20];
-    let mut p = ProcPath { buf: [0; 80], len: 0 };
-    p.push(b"/proc/")?;
+    let mut p = ProcPath::of(&[b"/proc/"])?;
     p.push(crate::decode::decimal(pid as u64, &mut digits))?;
     p.push(name)?;
     Some(p)

@@ -45,7 +45,8 @@ fn program_file(m: &mut Message, errnum: i32, pathname: &Text) {
     }
     // One stat answers when the program is there (the errnos here mostly come from a
     // program that exists); the walk, component by component, only when it is not.
-    let direct = CPath::from_bytes(pathname.bytes()).and_then(|p| crate::sys::stat_at(libc::AT_FDCWD, &p, true).ok());
+    let path = CPath::from_bytes(name);
+    let direct = path.as_ref().and_then(|p| crate::sys::stat_at(libc::AT_FDCWD, p, true).ok());
     let st = match direct {
         Some(st) => st,
         None => match resolve(Start::Cwd, pathname, true) {
@@ -92,10 +93,9 @@ fn program_file(m: &mut Message, errnum: i32, pathname: &Text) {
             let nosuid = mounts::mount_of(&st).filter(|mnt| mnt.nosuid);
             programs::privilege_refused(m, &programs::Privilege {
                 mode: st.st_mode,
-                caps: CPath::from_bytes(name).and_then(|p| program::file_capabilities(&p)),
+                caps: path.as_ref().and_then(program::file_capabilities),
                 guards: crate::probe::creds::exec_guards(),
                 nosuid: nosuid.as_ref(),
-                traced: procs::own().is_some_and(|f| f.tracer != 0),
             });
         }
         _ => generic::meaning(m, errnum),

@@ -343,8 +343,7 @@ fn ifreq(m: &mut Message, name: &str, dir: u32, data: i64) -> bool {
         _ => {}
     }
     m.text("{ ifr_name = ");
-    let n = &b[..16];
-    m.quoted(&n[..n.iter().position(|&c| c == 0).unwrap_or(16)]);
+    interface_name(m, &b[..16]);
     let addr = |m: &mut Message, member: &str| {
         out(m, format_args!(", {member} = "));
         write_sockaddr(m, data + 16, &[]);
@@ -364,9 +363,8 @@ fn ifreq(m: &mut Message, name: &str, dir: u32, data: i64) -> bool {
         "SIOCSIFNETMASK" => addr(m, "ifr_netmask"),
         "SIOCSIFHWADDR" | "SIOCSIFHWBROADCAST" | "SIOCADDMULTI" | "SIOCDELMULTI" => addr(m, "ifr_hwaddr"),
         "SIOCBONDENSLAVE" | "SIOCBONDRELEASE" | "SIOCBONDSETHWADDR" | "SIOCBONDCHANGEACTIVE" | "SIOCBONDSLAVEINFOQUERY" | "SIOCSIFSLAVE" => {
-            let n = &b[16..32];
             m.text(", ifr_slave = ");
-            m.quoted(&n[..n.iter().position(|&c| c == 0).unwrap_or(16)]);
+            interface_name(m, &b[16..32]);
         }
         "SIOCBONDINFOQUERY" | "SIOCETHTOOL" => {
             m.text(", ifr_data = ");
@@ -379,14 +377,18 @@ fn ifreq(m: &mut Message, name: &str, dir: u32, data: i64) -> bool {
         "SIOCSIFTXQLEN" => out(m, format_args!(", ifr_qlen = {}", u32_at(&b, 16) as i32)),
         "SIOCSIFMETRIC" | "SIOCSIFMEM" => out(m, format_args!(", ifr_metric = {}", u32_at(&b, 16) as i32)),
         "SIOCSIFNAME" => {
-            let n = &b[16..32];
             m.text(", ifr_newname = ");
-            m.quoted(&n[..n.iter().position(|&c| c == 0).unwrap_or(16)]);
+            interface_name(m, &b[16..32]);
         }
         _ => {}
     }
     m.text(" }");
     true
+}
+
+/// An interface name of IFNAMSIZ bytes, NUL-terminated unless it fills them, quoted.
+fn interface_name(m: &mut Message, field: &[u8]) {
+    m.quoted(&field[..field.iter().position(|&c| c == 0).unwrap_or(field.len())]);
 }
 
 /// struct loop_info64 (LOOP_SET_STATUS64): where the device's data starts in the file,

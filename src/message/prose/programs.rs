@@ -87,7 +87,6 @@ pub struct Privilege<'a> {
     pub caps: Option<FileCaps>,
     pub guards: Option<ExecGuards>,
     pub nosuid: Option<&'a Mount>,
-    pub traced: bool,
 }
 
 pub fn privilege_refused(m: &mut Message, p: &Privilege) {
@@ -115,7 +114,7 @@ pub fn privilege_refused(m: &mut Message, p: &Privilege) {
             m.quoted(mnt.point.as_bytes());
             m.text(" with the nosuid option, which older kernels refused to run that way; ");
         }
-        (true, None) if p.traced => m.text("the program is set-user-ID or set-group-ID and this process is being traced, which older kernels refused; "),
+        (true, None) if p.guards.is_some_and(|g| g.traced) => m.text("the program is set-user-ID or set-group-ID and this process is being traced, which older kernels refused; "),
         _ => {}
     }
     match p.guards {
